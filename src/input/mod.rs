@@ -1,0 +1,1 @@
+//! Reading articles from files, directories, stdin and JSONL corpora.

@@ -1,0 +1,12 @@
+//! briefing: parse news briefings into one document model (date, headings, paragraphs,
+//! sentences, quotations with their speakers, topics) and show it in a terminal reader or
+//! print it for pipelines.
+//!
+//! Dependencies point one way: `tui` and `cli` → `model` ← `parse`; `input` reads files and
+//! hands their text to `parse`.
+
+pub mod cli;
+pub mod input;
+pub mod model;
+pub mod parse;
+pub mod tui;

@@ -1,0 +1,108 @@
+use serde::{Deserialize, Serialize};
+
+use super::{Quote, Span, Speaker, Topic, TopicId};
+
+/// A heading inside the article (a Markdown `#` heading or a short unpunctuated line between
+/// paragraphs, such as "Putin denies Moscow's role").
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Heading {
+    pub span: Span,
+    /// 1 for `#`, 2 for `##`…; plain sub-headings are level 2.
+    pub level: u8,
+    /// Index of the first paragraph under this heading.
+    pub before_paragraph: usize,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Paragraph {
+    pub span: Span,
+    /// Index of the heading this paragraph falls under, if any.
+    pub heading: Option<usize>,
+    /// Range of indices into `Document::sentences`.
+    pub sentences: std::ops::Range<usize>,
+    pub topics: Vec<TopicId>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Sentence {
+    pub span: Span,
+    pub paragraph: usize,
+}
+
+/// One parsed article. Every span is a byte range into `text`, which holds the original bytes
+/// (invalid UTF-8 sequences are replaced byte-for-byte, so offsets still match the file).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Document {
+    /// File stem, or the JSONL `id`.
+    pub id: String,
+    /// Where it was read from (a path, `-`, or `path:line` for a JSONL corpus).
+    pub source: String,
+    #[serde(skip_serializing_if = "String::is_empty", default)]
+    pub text: String,
+    pub title: Option<String>,
+    /// The title's place in `text`, when the title is part of the text.
+    pub title_span: Option<Span>,
+    /// ISO date `YYYY-MM-DD` when the article states one.
+    pub date: Option<String>,
+    pub date_span: Option<Span>,
+    pub headings: Vec<Heading>,
+    pub paragraphs: Vec<Paragraph>,
+    pub sentences: Vec<Sentence>,
+    pub quotes: Vec<Quote>,
+    pub speakers: Vec<Speaker>,
+    pub topics: Vec<Topic>,
+    /// Problems met while reading (invalid UTF-8, an unbalanced quotation mark…).
+    pub warnings: Vec<String>,
+}
+
+impl Document {
+    /// The text of any span of this document.
+    pub fn slice(&self, span: Span) -> &str {
+        span.text(&self.text)
+    }
+
+    /// The quotation's words including its marks.
+    pub fn quote_text(&self, quote: &Quote) -> &str {
+        self.slice(quote.span)
+    }
+
+    /// The name of the quote's speaker, if it has one.
+    pub fn speaker_name(&self, quote: &Quote) -> Option<&str> {
+        quote
+            .speaker
+            .and_then(|s| self.speakers.get(s))
+            .map(|s| s.name.as_str())
+    }
+
+    /// A display title: the stated title, else the first words of the first paragraph, else the id.
+    pub fn display_title(&self) -> String {
+        if let Some(t) = &self.title {
+            return t.clone();
+        }
+        if let Some(p) = self.paragraphs.first() {
+            let text = self.slice(p.span);
+            let words: Vec<&str> = text.split_whitespace().take(10).collect();
+            if !words.is_empty() {
+                let mut s = words.join(" ");
+                if text.split_whitespace().count() > 10 {
+                    s.push('…');
+                }
+                return s;
+            }
+        }
+        self.id.clone()
+    }
+
+    /// Index of the paragraph containing byte `offset`.
+    pub fn paragraph_at(&self, offset: usize) -> Option<usize> {
+        let i = self.paragraphs.partition_point(|p| p.span.end <= offset);
+        (i < self.paragraphs.len() && self.paragraphs[i].span.start <= offset).then_some(i)
+    }
+
+    /// Index of a topic by name (case-insensitive).
+    pub fn topic_id(&self, name: &str) -> Option<TopicId> {
+        self.topics
+            .iter()
+            .position(|t| t.name.eq_ignore_ascii_case(name))
+    }
+}

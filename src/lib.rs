@@ -9,4 +9,5 @@ pub mod cli;
 pub mod input;
 pub mod model;
 pub mod parse;
+pub mod sanitize;
 pub mod tui;

@@ -1,6 +1,29 @@
 //! Turns article text into the shared [`Document`](crate::model::Document) model.
+//!
+//! The pipeline: [`layout`] finds the date, title, headings and paragraphs; [`tokens`] and
+//! [`sentences`] split each paragraph; [`quotes`] pairs quotation marks; [`cues`] and
+//! [`phrases`] find each quote's reporting verb and its subject; [`entities`] resolves that
+//! mention to one person; [`topics`] tags topics. Parsing is total: any text gives a document.
 
-use crate::model::Document;
+mod cues;
+mod entities;
+mod layout;
+pub mod lexicon;
+mod phrases;
+mod quotes;
+mod sentences;
+mod tokens;
+mod topics;
+
+use crate::model::{
+    Cue, Document, Heading, Paragraph, Provenance, Quote, QuoteKind, Resolution, Sentence, Span,
+    SpanRule, Speaker, SpeakerRule,
+};
+use cues::Found;
+use entities::{Registry, Word};
+use lexicon::Lexicon;
+use phrases::Toks;
+use tokens::{TokKind, Token};
 
 /// Metadata known before parsing (from a JSONL record or the file name).
 #[derive(Debug, Clone, Default)]
@@ -11,22 +34,490 @@ pub struct Meta {
     pub date: Option<String>,
 }
 
+/// A quotation while the document is being attributed.
+struct Draft {
+    raw: quotes::RawQuote,
+    para: usize,
+    /// Index of the quote's token in its paragraph's collapsed tokens.
+    tok: usize,
+    found: Option<Found>,
+    entity: Option<usize>,
+    resolution: Option<Resolution>,
+    rule: SpeakerRule,
+    mention: Option<String>,
+    kind: QuoteKind,
+    /// Whether the quote's clause contains any reporting verb.
+    clause_has_verb: bool,
+}
+
+/// One paragraph's analysis.
+struct Para<'a> {
+    span: Span,
+    /// Tokens with every quotation collapsed to a single token.
+    toks: Toks<'a>,
+    /// Draft indices of this paragraph's quotes, in order.
+    quotes: Vec<usize>,
+}
+
+fn words_of<'a>(t: &'a Toks, a: usize, b: usize) -> Vec<Word<'a>> {
+    (a..b)
+        .filter(|&i| t.is_word(i))
+        .map(|i| Word {
+            text: t.toks[i].span.text(t.text),
+            low: t.word(i),
+            cap: t.is_cap(i),
+        })
+        .collect()
+}
+
+fn ends_sentence(text: &str, q: &quotes::RawQuote) -> bool {
+    q.content
+        .text(text)
+        .trim_end()
+        .ends_with(['.', '!', '?', '…'])
+}
+
 /// Parse one article. Total: any text gives a document, never a panic.
 pub fn parse_document(meta: Meta, text: String) -> Document {
+    let lay = layout::layout(&text);
+    let mut title = meta.title.clone();
+    let mut title_span = None;
+    let mut headings = Vec::new();
+    let mut para_spans = Vec::new();
+    for block in &lay.blocks {
+        match *block {
+            layout::Block::Title(s) => {
+                if title.is_none() {
+                    title = Some(s.text(&text).to_string());
+                    title_span = Some(s);
+                } else if title_span.is_none() && title.as_deref() == Some(s.text(&text)) {
+                    title_span = Some(s);
+                } else {
+                    para_spans.push(s);
+                }
+            }
+            layout::Block::Heading { span, level } => headings.push(Heading {
+                span,
+                level,
+                before_paragraph: para_spans.len(),
+            }),
+            layout::Block::Paragraph(s) => para_spans.push(s),
+        }
+    }
+    let (date, date_span) = match (&lay.date, &meta.date) {
+        (Some((d, s)), _) => (Some(d.clone()), Some(*s)),
+        (None, d) => (d.clone(), None),
+    };
+
+    let mut sentences = Vec::new();
+    let mut paragraphs = Vec::new();
+    let mut paras: Vec<Para> = Vec::new();
+    let mut drafts: Vec<Draft> = Vec::new();
+    let mut warnings = Vec::new();
+    let mut all_tokens: Vec<Token> = Vec::new();
+    let mut sentence_starts = Vec::new();
+
+    for (pi, &span) in para_spans.iter().enumerate() {
+        let mut full = Vec::new();
+        tokens::tokenize_into(&text, span, &mut full);
+        let first_sentence = sentences.len();
+        for s in sentences::split(&text, span, &full) {
+            sentence_starts.push(s.start);
+            sentences.push(Sentence {
+                span: s,
+                paragraph: pi,
+            });
+        }
+        let heading = headings.iter().rposition(|h| h.before_paragraph <= pi);
+        paragraphs.push(Paragraph {
+            span,
+            heading,
+            sentences: first_sentence..sentences.len(),
+            topics: Vec::new(),
+        });
+        let next_opens = para_spans
+            .get(pi + 1)
+            .is_some_and(|n| quotes::opens_with_quote(&text, *n));
+        let found = quotes::find(&text, span, next_opens);
+        // Collapse each quotation to one token.
+        let mut collapsed = Vec::with_capacity(full.len());
+        let mut qi = 0;
+        let mut para_quotes = Vec::new();
+        for t in &full {
+            while qi < found.len() && found[qi].span.end <= t.span.start {
+                qi += 1;
+            }
+            if qi < found.len() && found[qi].span.start <= t.span.start {
+                if collapsed.last().and_then(|x: &Token| x.quote()) != Some(qi) {
+                    collapsed.push(Token {
+                        span: found[qi].span,
+                        kind: TokKind::Quote(qi),
+                    });
+                }
+                continue;
+            }
+            collapsed.push(*t);
+        }
+        for (local, raw) in found.into_iter().enumerate() {
+            if raw.rule == SpanRule::UnclosedInParagraph {
+                warnings.push(format!(
+                    "unbalanced quotation mark at byte {} (bounded by its paragraph)",
+                    raw.span.start
+                ));
+            }
+            let tok = collapsed
+                .iter()
+                .position(|t| t.quote() == Some(local))
+                .unwrap_or(0);
+            para_quotes.push(drafts.len());
+            drafts.push(Draft {
+                raw,
+                para: pi,
+                tok,
+                found: None,
+                entity: None,
+                resolution: None,
+                rule: SpeakerRule::None,
+                mention: None,
+                kind: QuoteKind::Partial,
+                clause_has_verb: false,
+            });
+        }
+        all_tokens.extend_from_slice(&full);
+        paras.push(Para {
+            span,
+            toks: Toks::new(&text, collapsed),
+            quotes: para_quotes,
+        });
+    }
+
+    // Pre-pass: every name mentioned in the narration (outside quotations), so that "Putin" can
+    // become "Vladimir Putin" and roles can be looked up.
+    let mut reg = Registry::default();
+    for p in &paras {
+        observe_names(&mut reg, &p.toks);
+    }
+    if let Some(ts) = title_span {
+        let mut tt = Vec::new();
+        tokens::tokenize_into(&text, ts, &mut tt);
+        observe_names(&mut reg, &Toks::new(&text, tt));
+    }
+    reg.seal();
+
+    attribute(&text, &paras, &mut drafts, &mut reg);
+
+    // Build the model's quotes and speakers.
+    let mut speaker_of_entity: Vec<Option<usize>> = vec![None; reg.entities.len()];
+    let mut speakers: Vec<Speaker> = Vec::new();
+    let mut quotes_out = Vec::with_capacity(drafts.len());
+    for d in drafts {
+        let keep = d.entity.is_some() || d.clause_has_verb || !looks_like_title_or_scare(&text, &d);
+        if !keep {
+            continue;
+        }
+        let speaker = d.entity.map(|e| {
+            *speaker_of_entity[e].get_or_insert_with(|| {
+                let ent = &reg.entities[e];
+                speakers.push(Speaker {
+                    name: ent.name.clone(),
+                    kind: ent.kind,
+                    mentions: ent.mentions.clone(),
+                    role: ent.role_text.clone(),
+                    quote_count: 0,
+                });
+                speakers.len() - 1
+            })
+        });
+        if let Some(s) = speaker {
+            speakers[s].quote_count += 1;
+        }
+        let p = &paras[d.para];
+        let cue = d.found.and_then(|f| f.cue).map(|(a, b)| {
+            let span = Span::new(p.toks.toks[a].span.start, p.toks.toks[b - 1].span.end);
+            Cue {
+                text: span.text(&text).to_string(),
+                span,
+            }
+        });
+        quotes_out.push(Quote {
+            span: d.raw.span,
+            content: d.raw.content,
+            speaker,
+            mention: d.mention,
+            cue,
+            kind: d.kind,
+            paragraph: d.para,
+            topics: Vec::new(),
+            nested: d.raw.nested,
+            provenance: Provenance {
+                span_rule: d.raw.rule,
+                speaker_rule: if speaker.is_some() {
+                    d.rule
+                } else {
+                    SpeakerRule::None
+                },
+                resolution: d.resolution,
+            },
+        });
+    }
+
+    // Topics over every word of the body.
+    let lows: Vec<String> = all_tokens
+        .iter()
+        .map(|t| {
+            if t.is_word() {
+                t.span.text(&text).to_lowercase()
+            } else {
+                String::new()
+            }
+        })
+        .collect();
+    let tw = topics::words_of(&text, &all_tokens, &lows, &sentence_starts);
+    let is_entity = |k: &str| {
+        reg.entities.iter().any(|e| {
+            e.name.to_lowercase() == k
+                || (e.kind != crate::model::SpeakerKind::Organisation
+                    && e.name.to_lowercase().ends_with(k))
+        })
+    };
+    let mut topic_list = topics::find(&text, &tw, &is_entity);
+    for (ti, topic) in topic_list.iter_mut().enumerate() {
+        for m in &topic.mentions {
+            let pi = paragraphs.partition_point(|p: &Paragraph| p.span.end <= m.start);
+            if let Some(p) = paragraphs.get_mut(pi) {
+                if p.span.contains(*m) && p.topics.last() != Some(&ti) {
+                    p.topics.push(ti);
+                }
+            }
+            let qi = quotes_out.partition_point(|q: &Quote| q.span.end <= m.start);
+            if let Some(q) = quotes_out.get_mut(qi) {
+                if q.span.contains(*m) && q.topics.last() != Some(&ti) {
+                    q.topics.push(ti);
+                }
+            }
+        }
+    }
+    for (ti, topic) in topic_list.iter_mut().enumerate() {
+        topic.paragraphs = paragraphs.iter().filter(|p| p.topics.contains(&ti)).count();
+        topic.quotes = quotes_out.iter().filter(|q| q.topics.contains(&ti)).count();
+    }
+
     Document {
         id: meta.id,
         source: meta.source,
+        title,
+        title_span,
+        date,
+        date_span,
+        headings,
+        paragraphs,
+        sentences,
+        quotes: quotes_out,
+        speakers,
+        topics: topic_list,
+        warnings,
         text,
-        title: meta.title,
-        title_span: None,
-        date: meta.date,
-        date_span: None,
-        headings: vec![],
-        paragraphs: vec![],
-        sentences: vec![],
-        quotes: vec![],
-        speakers: vec![],
-        topics: vec![],
-        warnings: vec![],
+    }
+}
+
+/// Register every capitalised name run of the narration.
+fn observe_names(reg: &mut Registry, t: &Toks) {
+    let lex = Lexicon::get();
+    let mut i = 0;
+    while i < t.len() {
+        let starts =
+            t.is_cap(i) && (!lex.function_words.contains(t.word(i)) || lex.is_title(t.word(i)));
+        if !starts {
+            i += 1;
+            continue;
+        }
+        let mut j = i + 1;
+        while j < t.len() {
+            let w = t.word(j);
+            let part = t.is_word(j)
+                && ((t.is_cap(j) && !lex.function_words.contains(w))
+                    || (lex.is_title(w) && t.is_cap(j)));
+            let of_join = w == "of" && t.is_cap(j + 1);
+            if part || of_join {
+                j += 1;
+            } else {
+                break;
+            }
+        }
+        let words = words_of(t, i, j);
+        let surface = &t.text[t.toks[i].span.start..t.toks[j - 1].span.end];
+        reg.observe(&words, surface, t.toks[i].span.start);
+        i = j;
+    }
+}
+
+/// Does an unattributed quote look like a title, a name or a scare quote rather than speech?
+fn looks_like_title_or_scare(text: &str, d: &Draft) -> bool {
+    let content = d.raw.content.text(text).trim();
+    let words: Vec<&str> = content.split_whitespace().collect();
+    let all_caps = words.iter().all(|w| {
+        w.chars()
+            .find(|c| c.is_alphanumeric())
+            .is_none_or(|c| c.is_uppercase() || c.is_numeric())
+    });
+    d.kind == QuoteKind::Partial && (words.len() <= 4 || all_caps)
+}
+
+/// Find each quote's cue and speaker, in text order, then carry speakers over cue-less quotes.
+fn attribute(text: &str, paras: &[Para], drafts: &mut [Draft], reg: &mut Registry) {
+    let mut last_para_speaker: Option<(usize, usize)> = None; // (paragraph, entity)
+    for (pi, p) in paras.iter().enumerate() {
+        let t = &p.toks;
+        let ends = |local: usize| {
+            p.quotes
+                .get(local)
+                .is_some_and(|&d| ends_sentence(text, &drafts[d].raw))
+        };
+        let starts = cues::clause_starts(t, &ends);
+        let window_start = if pi >= 2 { paras[pi - 2].span.start } else { 0 };
+        let mut prev_speaker: Option<(usize, Option<Resolution>)> = None;
+        for &di in &p.quotes {
+            let k = drafts[di].tok;
+            let cs = starts.get(k).copied().unwrap_or(0);
+            let ce = cues::clause_end(&starts, k);
+            let mut limit = k + 1;
+            while limit < t.len()
+                && !matches!(
+                    t.toks[limit].kind,
+                    TokKind::Quote(_) | TokKind::Punct('.' | '!' | '?' | ';')
+                )
+            {
+                limit += 1;
+            }
+            let raw_end_char = drafts[di].raw.content.text(text).trim_end().chars().last();
+            let trailing_comma =
+                matches!(raw_end_char, Some(',' | '?' | '!' | '—' | '-')) || t.is_punct(k + 1, ',');
+            let after = cues::after(t, k, limit);
+            let before = cues::before(t, k, cs);
+            let found = match (after, before) {
+                (Some(a), _) if trailing_comma => Some(a),
+                (a, Some(b)) => Some(b).or(a),
+                (a, None) => a,
+            };
+            let d = &mut drafts[di];
+            d.clause_has_verb =
+                (cs..ce.max(limit)).any(|i| t.verb(i).is_some() || t.word(i) == "according");
+            d.kind = quote_kind(text, t, k, cs, &d.raw);
+            d.found = found;
+            if let Some(f) = found {
+                let at = t.toks[f.np.start].span.start;
+                let surface = t.np_text(f.np);
+                let resolved = match f.np.pronoun {
+                    Some(kind) => reg
+                        .resolve_pronoun(kind, at, window_start)
+                        .map(|e| (e, Resolution::Pronoun)),
+                    None => reg
+                        .resolve_phrase(&words_of(t, f.np.start, f.np.end), surface, at)
+                        .map(|(e, role)| {
+                            (
+                                e,
+                                if role {
+                                    Resolution::Role
+                                } else if reg.entities[e].kind == crate::model::SpeakerKind::Nominal
+                                {
+                                    Resolution::Nominal
+                                } else {
+                                    Resolution::Name
+                                },
+                            )
+                        }),
+                };
+                d.mention = Some(surface.to_string());
+                if let Some((e, how)) = resolved {
+                    if how == Resolution::Pronoun {
+                        reg.add_mention(e, surface);
+                    }
+                    d.entity = Some(e);
+                    d.resolution = Some(how);
+                    d.rule = f.rule;
+                    reg.spoke(e, at.max(d.raw.span.start));
+                }
+            }
+            if d.entity.is_none() && d.found.is_none() {
+                // A cue-less quote continues the previous quote's speaker: in the same paragraph,
+                // or, for a paragraph that opens with a full quote, the previous paragraph's.
+                let inherited = prev_speaker.map(|x| x.0).or_else(|| {
+                    let opens = k == 0;
+                    last_para_speaker
+                        .filter(|&(lp, _)| opens && lp + 1 == pi && d.kind == QuoteKind::Full)
+                        .map(|x| x.1)
+                });
+                if let Some(e) = inherited {
+                    d.entity = Some(e);
+                    d.rule = SpeakerRule::Continuation;
+                    d.resolution = Some(Resolution::Inherited);
+                }
+            }
+            if let Some(e) = d.entity {
+                prev_speaker = Some((e, d.resolution));
+                last_para_speaker = Some((pi, e));
+            }
+        }
+        // `"Q1." "Q2," he said.`: a cue-less quote before an attributed one in the same paragraph.
+        for w in p.quotes.windows(2).rev() {
+            let (a, b) = (w[0], w[1]);
+            if drafts[a].entity.is_none()
+                && drafts[a].found.is_none()
+                && drafts[a].kind == QuoteKind::Full
+                && drafts[b].found.is_some()
+            {
+                if let Some(e) = drafts[b].entity {
+                    drafts[a].entity = Some(e);
+                    drafts[a].rule = SpeakerRule::Continuation;
+                    drafts[a].resolution = Some(Resolution::Inherited);
+                }
+            }
+        }
+    }
+    // A quote continued over paragraphs is one quotation: its pieces share one speaker.
+    for i in 0..drafts.len().saturating_sub(1) {
+        if drafts[i].raw.rule == SpanRule::ContinuedParagraph
+            && drafts[i + 1].para == drafts[i].para + 1
+        {
+            let (a, b) = (drafts[i].entity, drafts[i + 1].entity);
+            match (a, b) {
+                (Some(e), None) => {
+                    drafts[i + 1].entity = Some(e);
+                    drafts[i + 1].rule = SpeakerRule::Continuation;
+                    drafts[i + 1].resolution = Some(Resolution::Inherited);
+                }
+                (None, Some(e)) => {
+                    drafts[i].entity = Some(e);
+                    drafts[i].rule = SpeakerRule::Continuation;
+                    drafts[i].resolution = Some(Resolution::Inherited);
+                }
+                _ => {}
+            }
+        }
+    }
+    let _ = paras;
+}
+
+/// Full sentence(s) of speech, or a fragment inside the writer's sentence?
+fn quote_kind(text: &str, t: &Toks, k: usize, cs: usize, raw: &quotes::RawQuote) -> QuoteKind {
+    let content = raw.content.text(text).trim_start();
+    let upper = content
+        .chars()
+        .find(|c| c.is_alphanumeric())
+        .is_some_and(|c| c.is_uppercase() || c.is_numeric());
+    if !upper {
+        return QuoteKind::Partial;
+    }
+    let introduced = k == cs
+        || k == 0
+        || t.is_punct(k - 1, ',')
+        || t.is_punct(k - 1, ':')
+        || t.is_punct(k - 1, '—')
+        || t.verb(k - 1).is_some()
+        || t.word(k - 1) == "that";
+    if introduced {
+        QuoteKind::Full
+    } else {
+        QuoteKind::Partial
     }
 }

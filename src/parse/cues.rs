@@ -1,0 +1,234 @@
+//! Cue patterns: which reporting verb introduces a quotation, and whose noun phrase is its
+//! subject.
+//!
+//! `"Q," X said.` / `"Q," said X.` / `X said, "Q."` / `X said: "Q"` / `X told reporters that …
+//! "Q"` / `according to X` / `X, who …, said` / the reporting verb's subject for partial quotes.
+
+use super::lexicon::VerbForm;
+use super::phrases::{Np, Toks};
+use super::tokens::TokKind;
+use crate::model::SpeakerRule;
+
+/// A cue found for one quotation.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Found {
+    pub np: Np,
+    pub rule: SpeakerRule,
+    /// Token range of the cue's verb phrase ("told reporters").
+    pub cue: Option<(usize, usize)>,
+}
+
+/// Verbs whose object belongs in the cue ("told reporters", "asked CNN").
+const OBJECT_VERBS: &[&str] = &[
+    "told", "tell", "tells", "telling", "asked", "ask", "asks", "informed",
+];
+const CUE_STOPS: &[&str] = &[
+    "that", "in", "at", "on", "after", "during", "before", "about", "of", "from", "with", "as",
+    "and", "but", "when", "while", "if", "to",
+];
+
+/// The verb phrase of a cue starting at verb `v`, not reaching `limit`.
+pub fn cue_range(t: &Toks, v: usize, limit: usize) -> (usize, usize) {
+    let mut e = v + 1;
+    if OBJECT_VERBS.contains(&t.word(v)) {
+        while e < limit && e - v <= 5 && t.is_word(e) && !CUE_STOPS.contains(&t.word(e)) {
+            e += 1;
+        }
+    } else if t.word(v) == "according" && t.word(v + 1) == "to" {
+        e = v + 2;
+    }
+    (v, e)
+}
+
+/// Clause limits for each token: clauses end at `.`, `!`, `?` and at a quotation that closes a
+/// sentence of its own and is followed by a capital.
+pub fn clause_starts(t: &Toks, ends_sentence: &dyn Fn(usize) -> bool) -> Vec<usize> {
+    let mut starts = Vec::with_capacity(t.len());
+    let mut cur = 0;
+    for i in 0..t.len() {
+        starts.push(cur);
+        let boundary = match t.toks[i].kind {
+            TokKind::Punct(c) => matches!(c, '.' | '!' | '?' | ';'),
+            TokKind::Quote(q) => {
+                ends_sentence(q)
+                    && (i + 1 == t.len()
+                        || matches!(t.toks[i + 1].kind, TokKind::Quote(_))
+                        || (t.is_cap(i + 1) && !followed_by_cue(t, i + 1)))
+            }
+            _ => false,
+        };
+        if boundary {
+            cur = i + 1;
+        }
+    }
+    starts
+}
+
+/// `"…." He said` written with a period: a capitalised subject directly followed by a speech verb.
+fn followed_by_cue(t: &Toks, i: usize) -> bool {
+    let limit = (i + 8).min(t.len());
+    if t.verb(i).is_some_and(|f| f == VerbForm::Finite) {
+        return true;
+    }
+    match t.np_starting_at(i, limit) {
+        Some(np) => t.verb(np.end).is_some_and(|f| f == VerbForm::Finite),
+        None => false,
+    }
+}
+
+/// End of the clause that token `i` is in (exclusive).
+pub fn clause_end(starts: &[usize], i: usize) -> usize {
+    let s = starts[i];
+    let mut j = i + 1;
+    while j < starts.len() && starts[j] == s {
+        j += 1;
+    }
+    j
+}
+
+/// `"Q," X said.` / `"Q," said X.` / `"Q," X, a spokesman for Y, said.` / `"Q," according to X.`
+pub fn after(t: &Toks, k: usize, limit: usize) -> Option<Found> {
+    let mut i = k + 1;
+    if i < limit && (t.is_punct(i, ',') || t.is_punct(i, '—') || t.is_punct(i, '–')) {
+        i += 1;
+    }
+    if i >= limit {
+        return None;
+    }
+    if t.word(i) == "according" && t.word(i + 1) == "to" {
+        let np = t.np_starting_at(i + 2, limit)?;
+        return Some(Found {
+            np,
+            rule: SpeakerRule::AccordingTo,
+            cue: Some((i, i + 2)),
+        });
+    }
+    if t.verb(i).is_some_and(|f| f != VerbForm::Gerund) && !t.is_cap(i) {
+        let np = t.np_starting_at(i + 1, limit)?;
+        if np.pronoun.is_some() && !t.is_cap(np.start) {
+            // "said he" is rare English; "said it" is a false cue.
+            return None;
+        }
+        return Some(Found {
+            np,
+            rule: SpeakerRule::CueAfter,
+            cue: Some(cue_range(t, i, limit)),
+        });
+    }
+    let np = t.np_starting_at(i, limit)?;
+    let mut v = np.end;
+    if t.is_punct(v, ',') {
+        // Apposition or relative clause: skip to the closing comma.
+        let mut j = v + 1;
+        while j < limit && j - v < 25 && !t.is_punct(j, ',') {
+            j += 1;
+        }
+        if j >= limit || !t.is_punct(j, ',') {
+            return None;
+        }
+        v = j + 1;
+    }
+    let mut skipped = 0;
+    while v < limit && skipped < 3 && t.verb(v).is_none() && is_aux_or_adverb(t, v) {
+        v += 1;
+        skipped += 1;
+    }
+    if v < limit && t.verb(v).is_some_and(|f| f != VerbForm::Gerund) {
+        return Some(Found {
+            np,
+            rule: SpeakerRule::CueAfter,
+            cue: Some(cue_range(t, v, limit)),
+        });
+    }
+    None
+}
+
+fn is_aux_or_adverb(t: &Toks, i: usize) -> bool {
+    let w = t.word(i);
+    t.is_word(i)
+        && !t.is_cap(i)
+        && (matches!(
+            w,
+            "also"
+                | "later"
+                | "then"
+                | "has"
+                | "had"
+                | "have"
+                | "would"
+                | "will"
+                | "could"
+                | "once"
+                | "again"
+                | "previously"
+                | "recently"
+                | "earlier"
+                | "further"
+                | "simply"
+                | "just"
+                | "quickly"
+                | "separately"
+                | "publicly"
+                | "privately"
+                | "flatly"
+                | "has been"
+        ) || (w.len() > 4 && w.ends_with("ly")))
+}
+
+/// `X said, "Q."` / `X told reporters that … "Q"` / `according to X, "Q"`: the nearest reporting
+/// verb before the quote in its clause, and its subject.
+pub fn before(t: &Toks, k: usize, cs: usize) -> Option<Found> {
+    let mut v = k;
+    let mut gerund_seen = false;
+    while v > cs {
+        v -= 1;
+        if t.word(v) == "according" && t.word(v + 1) == "to" {
+            let np = t.np_starting_at(v + 2, k)?;
+            return Some(Found {
+                np,
+                rule: SpeakerRule::AccordingTo,
+                cue: Some((v, v + 2)),
+            });
+        }
+        let Some(form) = t.verb(v) else { continue };
+        if (t.is_cap(v) && v > cs) || form == VerbForm::Base {
+            // A base form ("would respond", "to say") rarely introduces the quote that follows.
+            continue;
+        }
+        let cue = Some(cue_range(t, v, k));
+        if form == VerbForm::Gerund {
+            // "…, citing …", "adding that …": the gerund's subject is the clause's main speaker.
+            gerund_seen = true;
+            continue;
+        }
+        if let Some(np) = t.subject_of(v, cs) {
+            return Some(Found {
+                np,
+                rule: SpeakerRule::CueBefore,
+                cue,
+            });
+        }
+        if form == VerbForm::Finite {
+            // Inverted: `said Biden, "Q"`.
+            if let Some(np) = t.np_starting_at(v + 1, k) {
+                if np.pronoun.is_none() {
+                    return Some(Found {
+                        np,
+                        rule: SpeakerRule::CueBefore,
+                        cue,
+                    });
+                }
+            }
+        }
+    }
+    if gerund_seen {
+        // The clause's own subject: its first noun phrase when a verb follows it.
+        let np = t.np_starting_at(cs, k)?;
+        return Some(Found {
+            np,
+            rule: SpeakerRule::CueBefore,
+            cue: None,
+        });
+    }
+    None
+}

@@ -1,0 +1,542 @@
+//! The people and organisations a document talks about, and the resolution of a mention
+//! ("Putin", "the Russian leader", "he") to one of them.
+
+use std::collections::HashMap;
+
+use super::lexicon::{Lexicon, PronounKind};
+use super::tokens::strip_possessive;
+use crate::model::SpeakerKind;
+
+/// One word of a phrase handed to the registry.
+#[derive(Debug, Clone, Copy)]
+pub struct Word<'a> {
+    pub text: &'a str,
+    pub low: &'a str,
+    pub cap: bool,
+}
+
+#[derive(Debug, Clone)]
+pub struct Entity {
+    pub name: String,
+    pub kind: SpeakerKind,
+    /// Lowercase name tokens of the canonical name.
+    tokens: Vec<String>,
+    pub mentions: Vec<String>,
+    /// Title and role words seen before the name ("president", "senator").
+    roles: Vec<String>,
+    /// Country keys from nationality words seen with the name.
+    nations: Vec<String>,
+    /// The role as written, first seen ("US President").
+    pub role_text: Option<String>,
+    /// Stated with a title or a full name, so a pronoun may refer to it.
+    confirmed: bool,
+}
+
+/// How a phrase reads once its determiner and titles are set apart.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Phrase {
+    Name {
+        kind: SpeakerKind,
+        name: String,
+        tokens: Vec<String>,
+        roles: Vec<String>,
+        nations: Vec<String>,
+        role_text: Option<String>,
+    },
+    /// A role nominal: "the Russian president", "a White House official".
+    Nominal {
+        definite: bool,
+        head: String,
+        nations: Vec<String>,
+    },
+}
+
+fn is_acronym(w: &str) -> bool {
+    w.len() >= 2 && w.chars().all(|c| c.is_ascii_uppercase() || c == '.')
+}
+
+/// Classify a phrase's words.
+pub fn classify(words: &[Word]) -> Option<Phrase> {
+    let lex = Lexicon::get();
+    let mut i = 0;
+    let mut definite = false;
+    while i < words.len()
+        && matches!(
+            words[i].low,
+            "the"
+                | "a"
+                | "an"
+                | "his"
+                | "her"
+                | "their"
+                | "its"
+                | "our"
+                | "one"
+                | "another"
+                | "some"
+                | "this"
+                | "that"
+        )
+    {
+        definite |= matches!(
+            words[i].low,
+            "the" | "his" | "her" | "their" | "its" | "our" | "this" | "that"
+        );
+        i += 1;
+    }
+    if i < words.len() && words[i].low == "the" {
+        i += 1;
+    }
+    let words = &words[i..];
+    if words.is_empty() {
+        return None;
+    }
+    let is_nat = |w: &Word| lex.nationality(w.low).is_some();
+    // The name: the trailing run of capitalised words that are neither titles nor nationalities.
+    let mut n = words.len();
+    while n > 0 {
+        let w = &words[n - 1];
+        let plain = w.cap
+            && !lex.is_title(w.low)
+            && !(is_nat(w) && n < words.len())
+            && !lex.function_words.contains(w.low);
+        if !plain || (n < words.len() && crate::parse::tokens::is_possessive(w.text)) {
+            break;
+        }
+        n -= 1;
+    }
+    let prefix = &words[..n];
+    let name_words = &words[n..];
+    let mut nations: Vec<String> = Vec::new();
+    let mut roles: Vec<String> = Vec::new();
+    for w in prefix {
+        if let Some(k) = lex.nationality(w.low) {
+            if !nations.iter().any(|x| x == k) {
+                nations.push(k.to_string());
+            }
+        } else {
+            let r = strip_possessive(w.low).trim_end_matches('.').to_string();
+            if !roles.contains(&r) {
+                roles.push(r);
+            }
+        }
+    }
+    if name_words.is_empty() {
+        let last = words.last()?;
+        if last.cap && !lex.is_title(last.low) && !is_nat(last) {
+            return None;
+        }
+        return Some(Phrase::Nominal {
+            definite,
+            head: last.low.trim_end_matches('.').to_string(),
+            nations,
+        });
+    }
+    let name_text: Vec<&str> = name_words
+        .iter()
+        .map(|w| strip_possessive(w.text))
+        .collect();
+    let name = name_text.join(" ");
+    let tokens: Vec<String> = name_words
+        .iter()
+        .map(|w| strip_possessive(w.low).to_string())
+        .collect();
+    let whole_low = tokens.join(" ");
+    let org = name_words
+        .iter()
+        .any(|w| lex.organisation_words.contains(strip_possessive(w.low)))
+        || lex.nationalities.contains_key(&whole_low)
+        || (name_words.len() == 1 && is_acronym(name_words[0].text))
+        || prefix.iter().any(|w| w.low == "of")
+        || (prefix
+            .last()
+            .is_some_and(|w| lex.organisation_words.contains(w.low))
+            && name_words.len() == 1);
+    let role_text = (!prefix.is_empty() && !org)
+        .then(|| prefix.iter().map(|w| w.text).collect::<Vec<_>>().join(" "));
+    if org {
+        // Keep the whole organisation name ("Department of Homeland Security").
+        let all: Vec<&str> = words.iter().map(|w| strip_possessive(w.text)).collect();
+        let name = if prefix.iter().any(|w| w.low == "of") {
+            all.join(" ")
+        } else {
+            name
+        };
+        return Some(Phrase::Name {
+            kind: SpeakerKind::Organisation,
+            tokens: name.to_lowercase().split(' ').map(String::from).collect(),
+            name,
+            roles,
+            nations,
+            role_text: None,
+        });
+    }
+    Some(Phrase::Name {
+        kind: SpeakerKind::Person,
+        name,
+        tokens,
+        roles,
+        nations,
+        role_text,
+    })
+}
+
+/// The document's entities, with a timeline of where each is mentioned.
+#[derive(Debug, Default)]
+pub struct Registry {
+    pub entities: Vec<Entity>,
+    by_last: HashMap<String, Vec<usize>>,
+    /// (byte offset, entity) of narration mentions, in text order.
+    timeline: Vec<(usize, usize)>,
+    /// (byte offset, entity) of resolved speakers, appended in text order.
+    speakers: Vec<(usize, usize)>,
+}
+
+impl Registry {
+    fn last_mention(&self, e: usize, before: usize) -> Option<usize> {
+        let a = self
+            .timeline
+            .iter()
+            .rev()
+            .find(|&&(o, x)| x == e && o < before)
+            .map(|x| x.0);
+        let b = self
+            .speakers
+            .iter()
+            .rev()
+            .find(|&&(o, x)| x == e && o < before)
+            .map(|x| x.0);
+        a.max(b)
+    }
+
+    /// Find or create the entity a name refers to, near byte `at`.
+    fn lookup_name(
+        &mut self,
+        kind: SpeakerKind,
+        name: &str,
+        tokens: &[String],
+        at: usize,
+    ) -> usize {
+        let last = tokens.last().cloned().unwrap_or_default();
+        let candidates: Vec<usize> = self.by_last.get(&last).cloned().unwrap_or_default();
+        let mut best: Option<(usize, usize)> = None; // (entity, recency)
+        for &e in &candidates {
+            let ent = &self.entities[e];
+            if ent.kind != kind {
+                continue;
+            }
+            let compatible = tokens.len() == 1
+                || ent.tokens.len() == 1
+                || ent.tokens.first() == tokens.first()
+                || is_subsequence(tokens, &ent.tokens)
+                || is_subsequence(&ent.tokens, tokens);
+            if compatible {
+                let rec = self.last_mention(e, at).unwrap_or(0);
+                if best.is_none_or(|(_, r)| rec >= r) {
+                    best = Some((e, rec));
+                }
+            }
+        }
+        if best.is_none() && tokens.len() == 1 && kind == SpeakerKind::Person {
+            // A first name alone ("Hillary said").
+            for (e, ent) in self.entities.iter().enumerate() {
+                if ent.kind == kind && ent.tokens.len() > 1 && ent.tokens.first() == tokens.first()
+                {
+                    best = Some((e, 0));
+                }
+            }
+        }
+        if let Some((e, _)) = best {
+            let ent = &mut self.entities[e];
+            if tokens.len() > ent.tokens.len() {
+                ent.name = name.to_string();
+                ent.tokens = tokens.to_vec();
+            }
+            return e;
+        }
+        self.entities.push(Entity {
+            name: name.to_string(),
+            kind,
+            tokens: tokens.to_vec(),
+            mentions: Vec::new(),
+            roles: Vec::new(),
+            nations: Vec::new(),
+            role_text: None,
+            confirmed: false,
+        });
+        let e = self.entities.len() - 1;
+        self.by_last.entry(last).or_default().push(e);
+        e
+    }
+
+    /// Register a phrase met in narration at byte `at`; returns its entity if it names one.
+    pub fn observe(&mut self, words: &[Word], surface: &str, at: usize) -> Option<usize> {
+        let Phrase::Name {
+            kind,
+            name,
+            tokens,
+            roles,
+            nations,
+            role_text,
+        } = classify(words)?
+        else {
+            return None;
+        };
+        let e = self.lookup_name(kind, &name, &tokens, at);
+        let ent = &mut self.entities[e];
+        ent.confirmed |= tokens.len() > 1 || !roles.is_empty() || kind == SpeakerKind::Organisation;
+        for r in roles {
+            if !ent.roles.contains(&r) {
+                ent.roles.push(r);
+            }
+        }
+        for n in nations {
+            if !ent.nations.contains(&n) {
+                ent.nations.push(n);
+            }
+        }
+        if ent.role_text.is_none() {
+            ent.role_text = role_text;
+        }
+        if !ent.mentions.iter().any(|m| m == surface) {
+            ent.mentions.push(surface.to_string());
+        }
+        self.timeline.push((at, e));
+        Some(e)
+    }
+
+    /// Sort the narration timeline once the pre-pass is done.
+    pub fn seal(&mut self) {
+        self.timeline.sort_unstable();
+    }
+
+    /// Resolve a speaker phrase (not a pronoun) at byte `at`.
+    pub fn resolve_phrase(
+        &mut self,
+        words: &[Word],
+        surface: &str,
+        at: usize,
+    ) -> Option<(usize, bool)> {
+        match classify(words)? {
+            Phrase::Name { .. } => {
+                let e = self.observe(words, surface, at)?;
+                self.entities[e].confirmed = true;
+                Some((e, false))
+            }
+            Phrase::Nominal {
+                definite,
+                head,
+                nations,
+            } => {
+                if let Some(e) = self.resolve_role(&head, &nations, definite, at) {
+                    let ent = &mut self.entities[e];
+                    if !ent.mentions.iter().any(|m| m == surface) {
+                        ent.mentions.push(surface.to_string());
+                    }
+                    return Some((e, true));
+                }
+                // Unresolved: keep the noun phrase itself as the speaker.
+                let name = surface.to_string();
+                let key = name.to_lowercase();
+                let e =
+                    match self.entities.iter().position(|x| {
+                        x.kind == SpeakerKind::Nominal && x.name.to_lowercase() == key
+                    }) {
+                        Some(e) => e,
+                        None => {
+                            self.entities.push(Entity {
+                                name: name.clone(),
+                                kind: SpeakerKind::Nominal,
+                                tokens: vec![key],
+                                mentions: vec![name],
+                                roles: vec![head],
+                                nations,
+                                role_text: None,
+                                confirmed: false,
+                            });
+                            self.entities.len() - 1
+                        }
+                    };
+                Some((e, false))
+            }
+        }
+    }
+
+    /// "the Russian president", "his Russian counterpart" → the person given that role.
+    fn resolve_role(
+        &self,
+        head: &str,
+        nations: &[String],
+        definite: bool,
+        at: usize,
+    ) -> Option<usize> {
+        if !definite {
+            return None;
+        }
+        let lex = Lexicon::get();
+        let singular = head.strip_suffix('s').unwrap_or(head);
+        let generic = *lex
+            .role_nouns
+            .get(head)
+            .or_else(|| lex.role_nouns.get(singular))?;
+        if generic && nations.is_empty() {
+            return None;
+        }
+        let mut best: Option<(usize, usize)> = None;
+        for (e, ent) in self.entities.iter().enumerate() {
+            if ent.kind != SpeakerKind::Person || !ent.confirmed {
+                continue;
+            }
+            let role_ok = generic || ent.roles.iter().any(|r| r == head || r == singular);
+            let nation_ok = nations.is_empty() || nations.iter().any(|n| ent.nations.contains(n));
+            if !(role_ok && nation_ok) {
+                continue;
+            }
+            if let Some(rec) = self.last_mention(e, at) {
+                if best.is_none_or(|(_, r)| rec > r) {
+                    best = Some((e, rec));
+                }
+            }
+        }
+        best.map(|b| b.0)
+    }
+
+    /// A pronoun at byte `at` → the most recently mentioned compatible entity.
+    pub fn resolve_pronoun(
+        &self,
+        kind: PronounKind,
+        at: usize,
+        window_start: usize,
+    ) -> Option<usize> {
+        let want = |e: usize| {
+            let ent = &self.entities[e];
+            match kind {
+                PronounKind::Person => ent.kind == SpeakerKind::Person && ent.confirmed,
+                PronounKind::Organisation | PronounKind::Group => {
+                    ent.kind == SpeakerKind::Organisation
+                }
+            }
+        };
+        let pick = |list: &[(usize, usize)]| {
+            let end = list.partition_point(|&(o, _)| o < at);
+            list[..end]
+                .iter()
+                .rev()
+                .take_while(|&&(o, _)| o >= window_start)
+                .find(|&&(_, e)| want(e))
+                .copied()
+        };
+        match (pick(&self.timeline), pick(&self.speakers)) {
+            (Some(a), Some(b)) => Some(if a.0 > b.0 { a.1 } else { b.1 }),
+            (a, b) => a.or(b).map(|x| x.1),
+        }
+    }
+
+    /// Record that entity `e` spoke at byte `at` (text order).
+    pub fn spoke(&mut self, e: usize, at: usize) {
+        if self.speakers.last().is_none_or(|&(o, _)| o <= at) {
+            self.speakers.push((at, e));
+        }
+    }
+
+    pub fn add_mention(&mut self, e: usize, surface: &str) {
+        let ent = &mut self.entities[e];
+        if !ent.mentions.iter().any(|m| m == surface) {
+            ent.mentions.push(surface.to_string());
+        }
+    }
+}
+
+fn is_subsequence(short: &[String], long: &[String]) -> bool {
+    let mut it = long.iter();
+    short.iter().all(|s| it.any(|l| l == s))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn words(s: &str) -> Vec<(String, String, bool)> {
+        s.split(' ')
+            .map(|w| {
+                (
+                    w.to_string(),
+                    w.to_lowercase(),
+                    w.starts_with(char::is_uppercase),
+                )
+            })
+            .collect()
+    }
+
+    fn phrase(s: &str) -> Option<Phrase> {
+        let ws = words(s);
+        let v: Vec<Word> = ws
+            .iter()
+            .map(|(t, l, c)| Word {
+                text: t,
+                low: l,
+                cap: *c,
+            })
+            .collect();
+        classify(&v)
+    }
+
+    #[test]
+    fn titles_are_set_apart_from_the_name() {
+        match phrase("US President Joe Biden") {
+            Some(Phrase::Name {
+                name,
+                kind,
+                nations,
+                role_text,
+                ..
+            }) => {
+                assert_eq!(name, "Joe Biden");
+                assert_eq!(kind, SpeakerKind::Person);
+                assert_eq!(nations, vec!["us"]);
+                assert_eq!(role_text.as_deref(), Some("US President"));
+            }
+            other => panic!("{other:?}"),
+        }
+        match phrase("Russia’s Vladimir Putin") {
+            Some(Phrase::Name { name, nations, .. }) => {
+                assert_eq!(name, "Vladimir Putin");
+                assert_eq!(nations, vec!["russia"]);
+            }
+            other => panic!("{other:?}"),
+        }
+    }
+
+    #[test]
+    fn role_nominals_and_organisations() {
+        assert_eq!(
+            phrase("the Russian President"),
+            Some(Phrase::Nominal {
+                definite: true,
+                head: "president".into(),
+                nations: vec!["russia".into()]
+            })
+        );
+        assert!(matches!(
+            phrase("The United States"),
+            Some(Phrase::Name {
+                kind: SpeakerKind::Organisation,
+                ..
+            })
+        ));
+        assert!(matches!(
+            phrase("the Kremlin"),
+            Some(Phrase::Name {
+                kind: SpeakerKind::Organisation,
+                ..
+            })
+        ));
+        assert!(matches!(
+            phrase("a White House official"),
+            Some(Phrase::Nominal {
+                definite: false,
+                ..
+            })
+        ));
+    }
+}

@@ -1,0 +1,166 @@
+//! Word lists from `assets/`, compiled into the binary and parsed once at first use.
+
+use std::collections::{HashMap, HashSet};
+use std::sync::OnceLock;
+
+/// Kind of antecedent a subject pronoun takes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PronounKind {
+    Person,
+    Group,
+    Organisation,
+}
+
+/// One keyword of a lexicon topic: words to match in order; the last may be a prefix.
+#[derive(Debug, Clone)]
+pub struct Keyword {
+    pub words: Vec<String>,
+    pub prefix: bool,
+}
+
+#[derive(Debug, Clone)]
+pub struct TopicEntry {
+    pub name: String,
+    pub keywords: Vec<Keyword>,
+}
+
+/// Every lexicon the parser consults.
+#[derive(Debug)]
+pub struct Lexicon {
+    /// Inflected form → true when the form is a finite verb (said, says) rather than a
+    /// participle/gerund (saying) or base form.
+    pub speech_verbs: HashMap<String, VerbForm>,
+    pub titles: HashSet<String>,
+    pub abbreviations: HashSet<String>,
+    pub function_words: HashSet<String>,
+    pub organisation_words: HashSet<String>,
+    pub pronouns: HashMap<String, PronounKind>,
+    /// Role head noun → generic (matches anyone with the right nationality).
+    pub role_nouns: HashMap<String, bool>,
+    /// Any country form → the country's group key.
+    pub nationalities: HashMap<String, String>,
+    pub topics: Vec<TopicEntry>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum VerbForm {
+    Base,
+    Finite,
+    Gerund,
+}
+
+fn lines(src: &str) -> impl Iterator<Item = &str> {
+    src.lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+}
+
+fn word_set(src: &str) -> HashSet<String> {
+    lines(src).map(str::to_lowercase).collect()
+}
+
+impl Lexicon {
+    fn load() -> Lexicon {
+        let mut speech_verbs = HashMap::new();
+        for l in lines(include_str!("../../assets/speech_verbs.txt")) {
+            let forms: Vec<&str> = l.split_whitespace().collect();
+            for (i, f) in forms.iter().enumerate() {
+                let form = if i == 0 {
+                    VerbForm::Base
+                } else if f.ends_with("ing") {
+                    VerbForm::Gerund
+                } else {
+                    VerbForm::Finite
+                };
+                speech_verbs.entry(f.to_lowercase()).or_insert(form);
+            }
+        }
+        let pronouns = lines(include_str!("../../assets/pronouns.txt"))
+            .filter_map(|l| {
+                let mut it = l.split_whitespace();
+                let word = it.next()?.to_lowercase();
+                let kind = match it.next()? {
+                    "person" => PronounKind::Person,
+                    "group" => PronounKind::Group,
+                    _ => PronounKind::Organisation,
+                };
+                Some((word, kind))
+            })
+            .collect();
+        let role_nouns = lines(include_str!("../../assets/role_nouns.txt"))
+            .filter_map(|l| {
+                let mut it = l.split_whitespace();
+                let word = it.next()?.to_lowercase();
+                Some((word, it.next() == Some("generic")))
+            })
+            .collect();
+        let mut nationalities = HashMap::new();
+        for l in lines(include_str!("../../assets/nationalities.txt")) {
+            let forms: Vec<&str> = l.split_whitespace().collect();
+            if let Some(key) = forms.first() {
+                for f in &forms {
+                    // Multi-word names are written with hyphens in the asset ("united-states").
+                    nationalities.insert(f.replace('-', " "), key.to_string());
+                }
+            }
+        }
+        let topics = lines(include_str!("../../assets/topics.txt"))
+            .filter_map(|l| {
+                let (name, kws) = l.split_once(':')?;
+                let keywords = kws
+                    .split(',')
+                    .map(str::trim)
+                    .filter(|k| !k.is_empty())
+                    .map(|k| {
+                        let prefix = k.ends_with('*');
+                        let k = k.trim_end_matches('*').to_lowercase();
+                        Keyword {
+                            words: k.split_whitespace().map(String::from).collect(),
+                            prefix,
+                        }
+                    })
+                    .collect();
+                Some(TopicEntry {
+                    name: name.trim().to_string(),
+                    keywords,
+                })
+            })
+            .collect();
+        Lexicon {
+            speech_verbs,
+            titles: word_set(include_str!("../../assets/titles.txt")),
+            abbreviations: word_set(include_str!("../../assets/abbreviations.txt")),
+            function_words: word_set(include_str!("../../assets/function_words.txt")),
+            organisation_words: word_set(include_str!("../../assets/organisation_words.txt")),
+            pronouns,
+            role_nouns,
+            nationalities,
+            topics,
+        }
+    }
+
+    /// The lexicon, parsed on first use.
+    pub fn get() -> &'static Lexicon {
+        static LEXICON: OnceLock<Lexicon> = OnceLock::new();
+        LEXICON.get_or_init(Lexicon::load)
+    }
+
+    pub fn speech_verb(&self, lower: &str) -> Option<VerbForm> {
+        self.speech_verbs.get(lower).copied()
+    }
+
+    pub fn is_title(&self, lower: &str) -> bool {
+        self.titles.contains(lower.trim_end_matches('.'))
+    }
+
+    pub fn nationality(&self, lower: &str) -> Option<&str> {
+        let w = lower
+            .trim_end_matches("’s")
+            .trim_end_matches("'s")
+            .trim_end_matches('.');
+        self.nationalities
+            .get(w)
+            .or_else(|| self.nationalities.get(lower))
+            .map(String::as_str)
+    }
+}

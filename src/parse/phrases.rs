@@ -1,0 +1,351 @@
+//! Noun phrases around reporting verbs: who stands before "said", who follows "said".
+//!
+//! Works on a paragraph's tokens with each quotation collapsed to one token, plus the lowercase
+//! form of every word (precomputed once per paragraph).
+
+use super::lexicon::{Lexicon, PronounKind, VerbForm};
+use super::tokens::{is_possessive, TokKind, Token};
+
+/// A paragraph's tokens with their lowercase forms.
+pub struct Toks<'a> {
+    pub text: &'a str,
+    pub toks: Vec<Token>,
+    pub lows: Vec<String>,
+}
+
+/// A noun phrase: tokens `start..end`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Np {
+    pub start: usize,
+    pub end: usize,
+    pub pronoun: Option<PronounKind>,
+}
+
+const DETERMINERS: &[&str] = &[
+    "the", "a", "an", "his", "her", "their", "its", "our", "one", "another", "some", "several",
+    "two", "three", "four", "many", "most", "other", "this", "that", "these", "those", "both",
+];
+
+const ADVERBS: &[&str] = &[
+    "also",
+    "later",
+    "then",
+    "has",
+    "had",
+    "have",
+    "would",
+    "will",
+    "could",
+    "should",
+    "may",
+    "might",
+    "must",
+    "did",
+    "does",
+    "do",
+    "once",
+    "again",
+    "previously",
+    "recently",
+    "earlier",
+    "repeatedly",
+    "reportedly",
+    "not",
+    "never",
+    "often",
+    "simply",
+    "just",
+    "still",
+    "even",
+    "further",
+    "quickly",
+    "separately",
+    "publicly",
+    "privately",
+    "meanwhile",
+    "first",
+];
+
+/// Words that end a noun phrase search: a clause joiner means the verb's subject is elsewhere.
+const STOPS: &[&str] = &[
+    "that", "which", "and", "or", "but", "as", "if", "when", "while", "because", "than", "to",
+    "in", "on", "at", "by", "with", "from", "about", "after", "before", "into", "over", "where",
+    "what", "how", "why", "is", "was", "were", "are", "be", "been", "being",
+];
+
+impl<'a> Toks<'a> {
+    pub fn new(text: &'a str, toks: Vec<Token>) -> Self {
+        let lows = toks
+            .iter()
+            .map(|t| {
+                if t.is_word() {
+                    t.span.text(text).to_lowercase()
+                } else {
+                    String::new()
+                }
+            })
+            .collect();
+        Toks { text, toks, lows }
+    }
+
+    pub fn len(&self) -> usize {
+        self.toks.len()
+    }
+
+    pub fn word(&self, i: usize) -> &str {
+        self.lows.get(i).map_or("", String::as_str)
+    }
+
+    pub fn is_word(&self, i: usize) -> bool {
+        self.toks.get(i).is_some_and(Token::is_word)
+    }
+
+    pub fn is_cap(&self, i: usize) -> bool {
+        self.toks.get(i).is_some_and(Token::is_cap)
+    }
+
+    pub fn is_punct(&self, i: usize, c: char) -> bool {
+        self.toks.get(i).is_some_and(|t| t.is_punct(c))
+    }
+
+    pub fn verb(&self, i: usize) -> Option<VerbForm> {
+        if !self.is_word(i) {
+            return None;
+        }
+        Lexicon::get().speech_verb(self.word(i))
+    }
+
+    pub fn np_text(&self, np: Np) -> &'a str {
+        let a = self.toks[np.start].span.start;
+        let b = self.toks[np.end - 1].span.end;
+        &self.text[a..b]
+    }
+
+    fn is_adverb(&self, i: usize) -> bool {
+        let w = self.word(i);
+        self.is_word(i)
+            && !self.is_cap(i)
+            && (ADVERBS.contains(&w) || (w.len() > 4 && w.ends_with("ly")))
+    }
+
+    fn is_determiner(&self, i: usize) -> bool {
+        DETERMINERS.contains(&self.word(i))
+    }
+
+    /// A word that may stand inside a name phrase: a capitalised non-function word, or a
+    /// lowercase title/role/nationality word ("presidential candidate").
+    fn name_part(&self, i: usize) -> bool {
+        let lex = Lexicon::get();
+        if !self.is_word(i) {
+            return false;
+        }
+        let w = self.word(i);
+        if self.is_cap(i) {
+            return !lex.function_words.contains(w) || lex.is_title(w);
+        }
+        lex.is_title(w) || lex.role_nouns.contains_key(w) || lex.nationality(w).is_some()
+    }
+
+    pub fn pronoun(&self, i: usize) -> Option<PronounKind> {
+        let w = self.word(i);
+        // "I" is capitalised; other pronouns are lowercase unless they start a sentence.
+        Lexicon::get()
+            .pronouns
+            .get(w)
+            .copied()
+            .filter(|_| self.is_word(i))
+    }
+
+    /// The noun phrase ending at token `i` (inclusive), not crossing `floor`.
+    pub fn np_ending_at(&self, i: usize, floor: usize) -> Option<Np> {
+        if i < floor || !self.is_word(i) {
+            return None;
+        }
+        if let Some(p) = self.pronoun(i) {
+            return Some(Np {
+                start: i,
+                end: i + 1,
+                pronoun: Some(p),
+            });
+        }
+        let lex = Lexicon::get();
+        let w = self.word(i);
+        if self.is_cap(i) && !lex.function_words.contains(w) {
+            let mut j = i;
+            while j > floor {
+                let k = j - 1;
+                if self.name_part(k) {
+                    j = k;
+                } else if self.word(k) == "of" && k > floor && self.is_cap(k - 1) && self.is_cap(j)
+                {
+                    j = k - 1;
+                } else {
+                    break;
+                }
+            }
+            if j > floor && self.is_determiner(j - 1) {
+                j -= 1;
+            }
+            return Some(Np {
+                start: j,
+                end: i + 1,
+                pronoun: None,
+            });
+        }
+        if self.is_cap(i) || STOPS.contains(&w) || self.verb(i).is_some() || self.is_adverb(i) {
+            return None;
+        }
+        // A lowercase nominal: "the Russian president", "a White House official", "officials".
+        let mut j = i;
+        let mut has_det = false;
+        while j > floor && i - j < 6 {
+            let k = j - 1;
+            if !self.is_word(k) || STOPS.contains(&self.word(k)) || self.verb(k).is_some() {
+                break;
+            }
+            j = k;
+            if self.is_determiner(k) || is_possessive(self.toks[k].span.text(self.text)) {
+                has_det = true;
+                break;
+            }
+        }
+        let head = w.trim_end_matches('s');
+        let role = lex.role_nouns.contains_key(w) || lex.role_nouns.contains_key(head);
+        if has_det || role {
+            let start = if has_det { j } else { i };
+            // Without a determiner only the role noun itself ("officials said").
+            return Some(Np {
+                start,
+                end: i + 1,
+                pronoun: None,
+            });
+        }
+        None
+    }
+
+    /// The subject of the verb at `v`: skips adverbs and auxiliaries, an apposition or relative
+    /// clause between commas ("Penny Nance, president of …, said"), and extends a nominal over
+    /// "for"/"of" ("a spokesman for the campaign").
+    pub fn subject_of(&self, v: usize, floor: usize) -> Option<Np> {
+        let mut i = v;
+        let mut skipped = 0;
+        while i > floor && skipped < 3 && self.is_adverb(i - 1) {
+            i -= 1;
+            skipped += 1;
+        }
+        if i == floor {
+            return None;
+        }
+        let mut end = i - 1;
+        if self.is_punct(end, ',') {
+            // Apposition: find the comma that opens it.
+            let mut k = end;
+            let lim = end.saturating_sub(25).max(floor);
+            let mut found = None;
+            while k > lim {
+                k -= 1;
+                if self.is_punct(k, ',') {
+                    found = Some(k);
+                    break;
+                }
+                if matches!(self.toks[k].kind, TokKind::Quote(_))
+                    || self.is_punct(k, '.')
+                    || self.is_punct(k, ':')
+                {
+                    break;
+                }
+            }
+            let open = found?;
+            if open == floor {
+                return None;
+            }
+            end = open - 1;
+        }
+        let np = self.np_ending_at(end, floor)?;
+        Some(self.extend_over_of(np, floor))
+    }
+
+    /// "a spokesman for the campaign", "a senior adviser to Trump": a nominal before a preposition
+    /// heads the phrase.
+    fn extend_over_of(&self, np: Np, floor: usize) -> Np {
+        if np.pronoun.is_some() || np.start < floor + 2 {
+            return np;
+        }
+        let p = np.start - 1;
+        if !matches!(self.word(p), "for" | "of" | "to" | "at" | "with") {
+            return np;
+        }
+        let lex = Lexicon::get();
+        let head = self.word(p - 1);
+        let head_s = head.trim_end_matches('s');
+        if !(lex.role_nouns.contains_key(head) || lex.role_nouns.contains_key(head_s)) {
+            return np;
+        }
+        match self.np_ending_at(p - 1, floor) {
+            Some(outer) if outer.pronoun.is_none() => Np {
+                start: outer.start,
+                end: np.end,
+                pronoun: None,
+            },
+            _ => np,
+        }
+    }
+
+    /// The noun phrase starting at `i` ("said Biden", "said the Russian president").
+    pub fn np_starting_at(&self, i: usize, limit: usize) -> Option<Np> {
+        if i >= limit || !self.is_word(i) {
+            return None;
+        }
+        if let Some(p) = self.pronoun(i) {
+            return Some(Np {
+                start: i,
+                end: i + 1,
+                pronoun: Some(p),
+            });
+        }
+        let mut j = i;
+        if self.is_determiner(j) {
+            j += 1;
+        }
+        let first = j;
+        while j < limit {
+            if self.name_part(j)
+                || (self.is_word(j)
+                    && !self.is_cap(j)
+                    && j > first
+                    && j + 1 < limit
+                    && self.is_adjective_before_role(j))
+            {
+                j += 1;
+            } else if self.word(j) == "of" && j > first && self.is_cap(j + 1) && j + 1 < limit {
+                j += 1;
+            } else {
+                break;
+            }
+        }
+        // A lowercase head noun after a determiner: "said a senior official".
+        if j == first && first > i && self.is_word(j) && !self.is_cap(j) && j < limit {
+            let mut k = j;
+            while k < limit
+                && k - j < 4
+                && self.is_word(k)
+                && !STOPS.contains(&self.word(k))
+                && self.verb(k).is_none()
+            {
+                k += 1;
+            }
+            j = k;
+        }
+        (j > first).then_some(Np {
+            start: i,
+            end: j,
+            pronoun: None,
+        })
+    }
+
+    fn is_adjective_before_role(&self, j: usize) -> bool {
+        // "senior" in "a senior official": a lowercase word followed by a role noun.
+        let next = self.word(j + 1);
+        Lexicon::get().role_nouns.contains_key(next) && !STOPS.contains(&self.word(j))
+    }
+}

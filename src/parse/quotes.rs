@@ -1,0 +1,241 @@
+//! Finding quotation spans: pairing double quotation marks inside a paragraph.
+//!
+//! Curly, straight and mixed pairs (`"…”`, `“…"`) all pair. Apostrophes never open or close a
+//! quote; single-quote pairs inside a double-quoted span are nested quotes. An unbalanced mark
+//! is bounded by its paragraph, so it can never swallow the rest of the document.
+
+use crate::model::{Span, SpanRule};
+
+/// How a double quotation mark may act, judged from its neighbours.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Role {
+    Open,
+    Close,
+    Either,
+}
+
+#[derive(Debug, Clone, Copy)]
+struct Mark {
+    at: usize,
+    len: usize,
+    role: Role,
+}
+
+/// A quotation found in one paragraph.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RawQuote {
+    pub span: Span,
+    pub content: Span,
+    pub rule: SpanRule,
+    pub nested: Vec<Span>,
+    /// The opening mark is never closed in this paragraph.
+    pub open_ended: bool,
+}
+
+fn mark_role(c: char, prev: Option<char>, next: Option<char>) -> Option<Role> {
+    let space_before = prev.is_none_or(|p| p.is_whitespace() || "([{—–-/:;,".contains(p));
+    let space_after = next.is_none_or(|n| n.is_whitespace() || ".,;:!?)]}—–-…".contains(n));
+    match c {
+        '“' | '„' | '«' => Some(Role::Open),
+        '”' | '»' => Some(Role::Close),
+        '‟' => Some(Role::Open),
+        '"' => {
+            // Inches and seconds after a digit (5'10") are not quotation marks.
+            if prev.is_some_and(|p| p.is_ascii_digit()) && !space_before && space_after {
+                return None;
+            }
+            Some(match (space_before, space_after) {
+                (true, false) => Role::Open,
+                (false, true) => Role::Close,
+                _ => Role::Either,
+            })
+        }
+        _ => None,
+    }
+}
+
+fn marks(text: &str, para: Span) -> Vec<Mark> {
+    let s = para.text(text);
+    let mut out = Vec::new();
+    let mut prev: Option<char> = None;
+    let mut it = s.char_indices().peekable();
+    while let Some((i, c)) = it.next() {
+        let next = it.peek().map(|&(_, n)| n);
+        if let Some(role) = mark_role(c, prev, next) {
+            out.push(Mark {
+                at: para.start + i,
+                len: c.len_utf8(),
+                role,
+            });
+        }
+        prev = Some(c);
+    }
+    out
+}
+
+/// Quotes of one paragraph. `next_para_opens` tells whether the following paragraph starts with
+/// an opening mark (journalism's multi-paragraph convention).
+pub fn find(text: &str, para: Span, next_para_opens: bool) -> Vec<RawQuote> {
+    let ms = marks(text, para);
+    let mut out = Vec::new();
+    let mut open: Option<Mark> = None;
+    for m in ms {
+        match open {
+            None => {
+                if m.role != Role::Close {
+                    open = Some(m);
+                }
+                // A lone closing mark outside any quote is ignored.
+            }
+            Some(o) => {
+                if m.role == Role::Open && o.role == Role::Open && m.at == o.at + o.len {
+                    // Doubled opening mark: treat as one.
+                    continue;
+                }
+                if m.role != Role::Open || (o.role == Role::Either && m.role == Role::Open) {
+                    let span = Span::new(o.at, m.at + m.len);
+                    let content = Span::new(o.at + o.len, m.at);
+                    if content.text(text).trim().is_empty() {
+                        // An empty pair ("") is no quotation; the second mark may open.
+                        open = None;
+                        continue;
+                    }
+                    out.push(RawQuote {
+                        span,
+                        content,
+                        rule: SpanRule::Paired,
+                        nested: nested(text, content),
+                        open_ended: false,
+                    });
+                    open = None;
+                }
+                // A second definite opening mark while a curly quote is open: keep the first.
+            }
+        }
+    }
+    if let Some(o) = open {
+        let content = super::layout::trim(text, Span::new(o.at + o.len, para.end));
+        if !content.is_empty() {
+            out.push(RawQuote {
+                span: Span::new(o.at, content.end),
+                content,
+                rule: if next_para_opens {
+                    SpanRule::ContinuedParagraph
+                } else {
+                    SpanRule::UnclosedInParagraph
+                },
+                nested: nested(text, content),
+                open_ended: true,
+            });
+        }
+    }
+    out
+}
+
+/// True when the paragraph's first character is an opening double quotation mark.
+pub fn opens_with_quote(text: &str, para: Span) -> bool {
+    let s = para.text(text);
+    let mut it = s.chars();
+    match it.next() {
+        Some(c @ ('“' | '"' | '„' | '«')) => {
+            mark_role(c, None, it.next()).is_some_and(|r| r != Role::Close)
+        }
+        _ => false,
+    }
+}
+
+/// Single-quoted spans inside a double-quoted span. An apostrophe (a mark between letters, or
+/// after a letter and before a space, as in "Russias’ ") never opens one.
+fn nested(text: &str, content: Span) -> Vec<Span> {
+    let s = content.text(text);
+    let mut out = Vec::new();
+    let mut open: Option<usize> = None;
+    let mut prev: Option<char> = None;
+    let mut it = s.char_indices().peekable();
+    while let Some((i, c)) = it.next() {
+        let next = it.peek().map(|&(_, n)| n);
+        if matches!(c, '‘' | '’' | '\'') {
+            let before_ws = prev.is_none_or(|p| p.is_whitespace() || "([{—–-".contains(p));
+            let after_ws = next.is_none_or(|n| n.is_whitespace() || ".,;:!?)]}—–-".contains(n));
+            let next_alnum = next.is_some_and(char::is_alphanumeric);
+            match open {
+                None if before_ws && next_alnum && c != '’' => open = Some(content.start + i),
+                None if before_ws && next_alnum && c == '’' && !s[i..].starts_with("’9") => {
+                    open = Some(content.start + i)
+                }
+                Some(o) if after_ws && prev.is_some_and(|p| !p.is_whitespace()) => {
+                    // A plural possessive ("the players’ union") also looks like this; only
+                    // accept a close when it leaves a plausible span of several characters.
+                    let end = content.start + i + c.len_utf8();
+                    if end - o > 3 {
+                        out.push(Span::new(o, end));
+                    }
+                    open = None;
+                }
+                _ => {}
+            }
+        }
+        prev = Some(c);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn quotes(s: &str) -> Vec<&str> {
+        find(s, Span::new(0, s.len()), false)
+            .iter()
+            .map(|q| q.span.text(s))
+            .collect()
+    }
+
+    #[test]
+    fn curly_straight_and_mixed_pairs() {
+        assert_eq!(
+            quotes(r#"He said “a” and "b" and "c” and “d" too."#),
+            vec!["“a”", r#""b""#, "\"c”", "“d\""]
+        );
+    }
+
+    #[test]
+    fn apostrophes_never_open_or_close() {
+        let s = "We’ll see Russia’s plan from the '90s, he said, “it’s the players’ turn.”";
+        assert_eq!(quotes(s), vec!["“it’s the players’ turn.”"]);
+    }
+
+    #[test]
+    fn single_quotes_inside_double_are_nested() {
+        let s = "She said, “They called it ‘a disaster’ on air.”";
+        let q = find(s, Span::new(0, s.len()), false);
+        assert_eq!(q.len(), 1);
+        assert_eq!(
+            q[0].nested.iter().map(|n| n.text(s)).collect::<Vec<_>>(),
+            vec!["‘a disaster’"]
+        );
+    }
+
+    #[test]
+    fn unbalanced_mark_is_bounded_by_its_paragraph() {
+        let s = "He said “this never closes. And more.";
+        let q = find(s, Span::new(0, s.len()), false);
+        assert_eq!(q.len(), 1);
+        assert_eq!(q[0].span.text(s), "“this never closes. And more.");
+        assert_eq!(q[0].rule, SpanRule::UnclosedInParagraph);
+    }
+
+    #[test]
+    fn paragraph_that_reopens_continues_the_quote() {
+        let s = "“First part of the speech.";
+        let q = find(s, Span::new(0, s.len()), true);
+        assert_eq!(q[0].rule, SpanRule::ContinuedParagraph);
+        assert!(opens_with_quote("“Second part.”", Span::new(0, 16)));
+        assert!(!opens_with_quote("Plain.", Span::new(0, 6)));
+    }
+
+    #[test]
+    fn inches_are_not_quotes() {
+        assert!(quotes(r#"He is 6'2" tall and said "hi" then."#) == vec![r#""hi""#]);
+    }
+}

@@ -1,0 +1,198 @@
+//! Topic tagging: the general lexicon of `assets/topics.txt`, plus salient phrases mined from the
+//! document itself (multi-word proper nouns, repeated two-word terms).
+
+use std::collections::HashMap;
+
+use super::lexicon::{Keyword, Lexicon};
+use super::tokens::Token;
+use crate::model::{Span, Topic, TopicSource};
+
+/// A word of the document for matching: its span and lowercase form.
+pub struct TopicWord<'a> {
+    pub span: Span,
+    pub low: &'a str,
+    pub cap: bool,
+    /// First word of a sentence (its capital says nothing).
+    pub sentence_start: bool,
+}
+
+fn keyword_matches(kw: &Keyword, words: &[TopicWord], i: usize) -> Option<usize> {
+    let n = kw.words.len();
+    if i + n > words.len() {
+        return None;
+    }
+    for (k, w) in kw.words.iter().enumerate() {
+        let got = words[i + k].low;
+        let last = k + 1 == n;
+        let ok = if last && kw.prefix {
+            got.starts_with(w.as_str())
+        } else {
+            got == w || got.trim_end_matches("’s").trim_end_matches("'s") == w
+        };
+        if !ok {
+            return None;
+        }
+    }
+    Some(i + n - 1)
+}
+
+/// Topics of a document, from its words (in text order). `is_entity` says whether a proper-noun
+/// phrase is a speaker or person, which is not a topic.
+pub fn find(text: &str, words: &[TopicWord], is_entity: &dyn Fn(&str) -> bool) -> Vec<Topic> {
+    let lex = Lexicon::get();
+    let mut topics: Vec<Topic> = Vec::new();
+    // Index keywords by first letter to keep the scan cheap.
+    for entry in &lex.topics {
+        let mut mentions = Vec::new();
+        let mut i = 0;
+        while i < words.len() {
+            let hit = entry
+                .keywords
+                .iter()
+                .filter_map(|kw| keyword_matches(kw, words, i))
+                .max();
+            if let Some(end) = hit {
+                mentions.push(Span::new(words[i].span.start, words[end].span.end));
+                i = end + 1;
+            } else {
+                i += 1;
+            }
+        }
+        if !mentions.is_empty() {
+            topics.push(Topic {
+                name: entry.name.clone(),
+                source: TopicSource::Lexicon,
+                count: mentions.len(),
+                paragraphs: 0,
+                quotes: 0,
+                mentions,
+            });
+        }
+    }
+    topics.sort_by(|a, b| b.count.cmp(&a.count).then(a.name.cmp(&b.name)));
+
+    let mut mined: HashMap<String, (String, Vec<Span>)> = HashMap::new();
+    // Multi-word proper nouns: "Colonial Pipeline", "Air Force One".
+    let mut i = 0;
+    while i < words.len() {
+        let plain_cap = |w: &TopicWord| {
+            w.cap
+                && !w.sentence_start
+                && !lex.function_words.contains(w.low)
+                && !lex.is_title(w.low)
+                && lex.nationality(w.low).is_none()
+                && !w.low.ends_with("’s")
+                && !w.low.ends_with("'s")
+        };
+        if plain_cap(&words[i]) {
+            let mut j = i;
+            while j + 1 < words.len()
+                && plain_cap(&words[j + 1])
+                && words[j + 1].span.start - words[j].span.end == 1
+            {
+                j += 1;
+            }
+            if j > i {
+                let span = Span::new(words[i].span.start, words[j].span.end);
+                let key: Vec<&str> = words[i..=j].iter().map(|w| w.low).collect();
+                let key = key.join(" ");
+                mined
+                    .entry(key)
+                    .or_insert_with(|| (String::new(), Vec::new()))
+                    .1
+                    .push(span);
+            }
+            i = j + 1;
+        } else {
+            i += 1;
+        }
+    }
+    // Repeated lowercase two-word terms: "critical infrastructure".
+    let term_word = |w: &TopicWord| {
+        !w.cap
+            && w.low.len() >= 4
+            && w.low.chars().all(|c| c.is_alphabetic() || c == '-')
+            && !lex.function_words.contains(w.low)
+            && lex.speech_verb(w.low).is_none()
+            && !w.low.ends_with("ly")
+    };
+    for k in 0..words.len().saturating_sub(1) {
+        let (a, b) = (&words[k], &words[k + 1]);
+        if term_word(a)
+            && term_word(b)
+            && !a.low.ends_with("ed")
+            && !a.low.ends_with("ing")
+            && b.span.start - a.span.end == 1
+        {
+            let key = format!("{} {}", a.low, b.low);
+            mined
+                .entry(key)
+                .or_insert_with(|| (String::from("term"), Vec::new()))
+                .1
+                .push(Span::new(a.span.start, b.span.end));
+        }
+    }
+    let mut mined: Vec<(String, String, Vec<Span>)> = mined
+        .into_iter()
+        .map(|(k, (kind, spans))| (k, kind, spans))
+        .filter(|(k, kind, spans)| {
+            if kind == "term" {
+                spans.len() >= 2
+            } else {
+                !is_entity(k)
+            }
+        })
+        .collect();
+    mined.sort_by(|a, b| b.2.len().cmp(&a.2.len()).then(a.0.cmp(&b.0)));
+    mined.truncate(8);
+    for (key, kind, mentions) in mined {
+        if topics.iter().any(|t| t.name.eq_ignore_ascii_case(&key)) {
+            continue;
+        }
+        let name = if kind == "term" {
+            key
+        } else {
+            // Proper nouns keep their capitals as written.
+            mentions[0].text(text).to_string()
+        };
+        topics.push(Topic {
+            name,
+            source: TopicSource::Mined,
+            count: mentions.len(),
+            paragraphs: 0,
+            quotes: 0,
+            mentions,
+        });
+    }
+    topics
+}
+
+/// Words of a token stream as [`TopicWord`]s, with sentence starts marked.
+pub fn words_of<'a>(
+    text: &str,
+    toks: &[Token],
+    lows: &'a [String],
+    sentence_starts: &[usize],
+) -> Vec<TopicWord<'a>> {
+    let mut out = Vec::with_capacity(toks.len());
+    let mut s = 0;
+    for (t, low) in toks.iter().zip(lows) {
+        if !t.is_word() {
+            continue;
+        }
+        while s < sentence_starts.len() && sentence_starts[s] < t.span.start {
+            s += 1;
+        }
+        let starts = sentence_starts.get(s) == Some(&t.span.start)
+            || text[..t.span.start]
+                .trim_end()
+                .ends_with(['“', '"', '‘', '(', ':']);
+        out.push(TopicWord {
+            span: t.span,
+            low,
+            cap: t.is_cap(),
+            sentence_start: starts,
+        });
+    }
+    out
+}

@@ -39,7 +39,9 @@ pub struct ArticleLayout {
 impl ArticleLayout {
     pub fn build(doc: &Document, width: u16) -> ArticleLayout {
         let w = width.max(8) as usize;
-        let title = doc.display_title();
+        // Without a stated title, `display_title` is the first words of the article, which
+        // would only repeat the first paragraph.
+        let title = doc.title.clone().unwrap_or_default();
         let mut lines = Vec::new();
         for r in wrap_range(&title, 0..title.len(), w) {
             lines.push(Line {
@@ -128,6 +130,10 @@ fn blocks(doc: &Document) -> Vec<Block> {
             .filter(|h| h.before_paragraph >= n)
             .map(heading),
     );
+    // The title is shown above the text already.
+    if let Some(t) = doc.title_span {
+        out.retain(|b| b.range != (t.start..t.end));
+    }
     // A stale span must not panic a view: keep only ranges on char boundaries.
     out.retain(|b| doc.text.get(b.range.clone()).is_some());
     out

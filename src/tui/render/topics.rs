@@ -54,7 +54,7 @@ pub fn draw(f: &mut Frame, area: Rect, state: &State, focused: bool) {
         let on = v.active.contains(&t);
         let cursor = i == v.topic_cursor;
         let count = format!(" {}", topic.count);
-        let name_w = w.saturating_sub(4 + count.len());
+        let name_w = w.saturating_sub(5 + count.len()); // marker, check box, count
         let name = sanitize::elide(&topic.name, name_w);
         let pad = name_w.saturating_sub(sanitize::width(&name));
         let check_style = if on { theme.accent() } else { theme.dim() };

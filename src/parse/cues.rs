@@ -117,16 +117,28 @@ pub fn after(t: &Toks, k: usize, limit: usize) -> Option<Found> {
     }
     let np = t.np_starting_at(i, limit)?;
     let mut v = np.end;
+    if t.is_punct(v, '(') {
+        // A parenthetical after the name: "Rep. Emanuel Cleaver II (D-Mo.) said".
+        let close = (v + 1..limit.min(v + 10)).find(|&j| t.is_punct(j, ')'))?;
+        v = close + 1;
+    }
+    let mut apposition = false;
     if t.is_punct(v, ',') {
-        // Apposition or relative clause: skip to the closing comma.
+        // Apposition or relative clause: skip to the closing comma, or, when the writer left it
+        // out ("X, a spokesman for Y told the Post"), to the reporting verb.
         let mut j = v + 1;
-        while j < limit && j - v < 25 && !t.is_punct(j, ',') {
+        while j < limit
+            && j - v < 25
+            && !t.is_punct(j, ',')
+            && t.verb(j).is_none_or(|f| f != VerbForm::Finite)
+        {
             j += 1;
         }
-        if j >= limit || !t.is_punct(j, ',') {
+        if j >= limit {
             return None;
         }
-        v = j + 1;
+        v = if t.is_punct(j, ',') { j + 1 } else { j };
+        apposition = true;
     }
     let mut skipped = 0;
     while v < limit && skipped < 3 && t.verb(v).is_none() && is_aux_or_adverb(t, v) {
@@ -139,6 +151,18 @@ pub fn after(t: &Toks, k: usize, limit: usize) -> Option<Found> {
             rule: SpeakerRule::CueAfter,
             cue: Some(cue_range(t, v, limit)),
         });
+    }
+    // `"Q," an angry Hollande retaliated.`: right after a quote that ends on a comma, a name and a
+    // past-tense verb outside the lexicon still report speech.
+    if !apposition && v < limit {
+        let w = t.word(v);
+        if t.is_word(v) && !t.is_cap(v) && w.len() > 3 && w.ends_with("ed") && v + 1 >= limit {
+            return Some(Found {
+                np,
+                rule: SpeakerRule::CueAfter,
+                cue: Some((v, v + 1)),
+            });
+        }
     }
     None
 }
@@ -222,13 +246,41 @@ pub fn before(t: &Toks, k: usize, cs: usize) -> Option<Found> {
         }
     }
     if gerund_seen {
-        // The clause's own subject: its first noun phrase when a verb follows it.
-        let np = t.np_starting_at(cs, k)?;
-        return Some(Found {
+        return clause_subject(t, cs, k).map(|np| Found {
             np,
             rule: SpeakerRule::CueBefore,
             cue: None,
         });
+    }
+    None
+}
+
+/// The subject of a clause: its first name or pronoun that is not the object of a preposition
+/// and is followed by a verb-like lowercase word ("After the Paris attacks, Trump released …").
+pub fn clause_subject(t: &Toks, cs: usize, limit: usize) -> Option<Np> {
+    const PREPS: &[&str] = &[
+        "of", "with", "to", "for", "from", "by", "about", "against", "at", "in", "on", "after",
+        "before", "during", "like", "than", "over", "under", "into",
+    ];
+    let mut i = cs;
+    while i < limit {
+        let starts_np = t.pronoun(i).is_some() || t.is_cap(i) || t.word(i) == "the";
+        if !starts_np {
+            i += 1;
+            continue;
+        }
+        let after_prep = i > cs && PREPS.contains(&t.word(i - 1));
+        let Some(np) = t.np_starting_at(i, limit) else {
+            i += 1;
+            continue;
+        };
+        let next_is_verb = t.is_word(np.end)
+            && !t.is_cap(np.end)
+            && !matches!(t.word(np.end), "of" | "and" | "or");
+        if !after_prep && next_is_verb && !super::tokens::is_possessive(t.np_text(np)) {
+            return Some(np);
+        }
+        i = np.end.max(i + 1);
     }
     None
 }

@@ -3,7 +3,7 @@
 
 use std::collections::HashMap;
 
-use super::lexicon::{Lexicon, PronounKind};
+use super::lexicon::{Gender, Lexicon, PronounKind};
 use super::tokens::strip_possessive;
 use crate::model::SpeakerKind;
 
@@ -30,6 +30,18 @@ pub struct Entity {
     pub role_text: Option<String>,
     /// Stated with a title or a full name, so a pronoun may refer to it.
     confirmed: bool,
+    gender: Option<Gender>,
+}
+
+/// One mention of an entity in the narration.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Mention {
+    pub at: usize,
+    pub entity: usize,
+    /// Stands as a clause subject (not after a preposition or a verb, not a possessive).
+    pub subject: bool,
+    /// A speech event: the entity said something here.
+    pub spoke: bool,
 }
 
 /// How a phrase reads once its determiner and titles are set apart.
@@ -42,6 +54,7 @@ pub enum Phrase {
         roles: Vec<String>,
         nations: Vec<String>,
         role_text: Option<String>,
+        gender: Option<Gender>,
     },
     /// A role nominal: "the Russian president", "a White House official".
     Nominal {
@@ -169,8 +182,19 @@ pub fn classify(words: &[Word]) -> Option<Phrase> {
             roles,
             nations,
             role_text: None,
+            gender: None,
         });
     }
+    let honorific = roles.iter().find_map(|r| match r.as_str() {
+        "mr" | "sir" | "lord" | "king" | "prince" | "father" => Some(Gender::Male),
+        "mrs" | "ms" | "miss" | "dame" | "queen" | "princess" | "lady" | "sister" => {
+            Some(Gender::Female)
+        }
+        _ => None,
+    });
+    let given = (tokens.len() > 1)
+        .then(|| lex.given_names.get(&tokens[0]).copied())
+        .flatten();
     Some(Phrase::Name {
         kind: SpeakerKind::Person,
         name,
@@ -178,6 +202,7 @@ pub fn classify(words: &[Word]) -> Option<Phrase> {
         roles,
         nations,
         role_text,
+        gender: honorific.or(given),
     })
 }
 
@@ -186,27 +211,23 @@ pub fn classify(words: &[Word]) -> Option<Phrase> {
 pub struct Registry {
     pub entities: Vec<Entity>,
     by_last: HashMap<String, Vec<usize>>,
-    /// (byte offset, entity) of narration mentions, in text order.
-    timeline: Vec<(usize, usize)>,
-    /// (byte offset, entity) of resolved speakers, appended in text order.
-    speakers: Vec<(usize, usize)>,
+    /// Narration mentions, sorted by offset once the pre-pass is sealed.
+    timeline: Vec<Mention>,
+    /// Speech events met while attributing, appended in text order.
+    events: Vec<Mention>,
 }
 
 impl Registry {
     fn last_mention(&self, e: usize, before: usize) -> Option<usize> {
-        let a = self
-            .timeline
-            .iter()
-            .rev()
-            .find(|&&(o, x)| x == e && o < before)
-            .map(|x| x.0);
-        let b = self
-            .speakers
-            .iter()
-            .rev()
-            .find(|&&(o, x)| x == e && o < before)
-            .map(|x| x.0);
-        a.max(b)
+        let find = |list: &[Mention]| {
+            let end = list.partition_point(|m| m.at < before);
+            list[..end]
+                .iter()
+                .rev()
+                .find(|m| m.entity == e)
+                .map(|m| m.at)
+        };
+        find(&self.timeline).max(find(&self.events))
     }
 
     /// Find or create the entity a name refers to, near byte `at`.
@@ -263,14 +284,15 @@ impl Registry {
             nations: Vec::new(),
             role_text: None,
             confirmed: false,
+            gender: None,
         });
         let e = self.entities.len() - 1;
         self.by_last.entry(last).or_default().push(e);
         e
     }
 
-    /// Register a phrase met in narration at byte `at`; returns its entity if it names one.
-    pub fn observe(&mut self, words: &[Word], surface: &str, at: usize) -> Option<usize> {
+    /// Merge what a name phrase says into its entity; returns the entity.
+    fn register(&mut self, phrase: Phrase, surface: &str, at: usize) -> Option<usize> {
         let Phrase::Name {
             kind,
             name,
@@ -278,13 +300,17 @@ impl Registry {
             roles,
             nations,
             role_text,
-        } = classify(words)?
+            gender,
+        } = phrase
         else {
             return None;
         };
         let e = self.lookup_name(kind, &name, &tokens, at);
         let ent = &mut self.entities[e];
         ent.confirmed |= tokens.len() > 1 || !roles.is_empty() || kind == SpeakerKind::Organisation;
+        if ent.gender.is_none() {
+            ent.gender = gender;
+        }
         for r in roles {
             if !ent.roles.contains(&r) {
                 ent.roles.push(r);
@@ -301,7 +327,25 @@ impl Registry {
         if !ent.mentions.iter().any(|m| m == surface) {
             ent.mentions.push(surface.to_string());
         }
-        self.timeline.push((at, e));
+        Some(e)
+    }
+
+    /// Register a phrase met in narration at byte `at` (pre-pass); returns its entity if it names
+    /// one.
+    pub fn observe(
+        &mut self,
+        words: &[Word],
+        surface: &str,
+        at: usize,
+        subject: bool,
+    ) -> Option<usize> {
+        let e = self.register(classify(words)?, surface, at)?;
+        self.timeline.push(Mention {
+            at,
+            entity: e,
+            subject,
+            spoke: false,
+        });
         Some(e)
     }
 
@@ -318,8 +362,8 @@ impl Registry {
         at: usize,
     ) -> Option<(usize, bool)> {
         match classify(words)? {
-            Phrase::Name { .. } => {
-                let e = self.observe(words, surface, at)?;
+            p @ Phrase::Name { .. } => {
+                let e = self.register(p, surface, at)?;
                 self.entities[e].confirmed = true;
                 Some((e, false))
             }
@@ -329,10 +373,7 @@ impl Registry {
                 nations,
             } => {
                 if let Some(e) = self.resolve_role(&head, &nations, definite, at) {
-                    let ent = &mut self.entities[e];
-                    if !ent.mentions.iter().any(|m| m == surface) {
-                        ent.mentions.push(surface.to_string());
-                    }
+                    self.add_mention(e, surface);
                     return Some((e, true));
                 }
                 // Unresolved: keep the noun phrase itself as the speaker.
@@ -353,6 +394,7 @@ impl Registry {
                                 nations,
                                 role_text: None,
                                 confirmed: false,
+                                gender: None,
                             });
                             self.entities.len() - 1
                         }
@@ -401,7 +443,9 @@ impl Registry {
         best.map(|b| b.0)
     }
 
-    /// A pronoun at byte `at` → the most recently mentioned compatible entity.
+    /// A pronoun at byte `at` → the most salient compatible entity before it: the nearest speech
+    /// event or clause subject, else the nearest plain mention. Possessives ("Trump's running
+    /// mate") never count.
     pub fn resolve_pronoun(
         &self,
         kind: PronounKind,
@@ -411,31 +455,44 @@ impl Registry {
         let want = |e: usize| {
             let ent = &self.entities[e];
             match kind {
-                PronounKind::Person => ent.kind == SpeakerKind::Person && ent.confirmed,
+                PronounKind::Person(g) => {
+                    ent.kind == SpeakerKind::Person
+                        && ent.confirmed
+                        && (g.is_none() || ent.gender.is_none() || ent.gender == g)
+                }
                 PronounKind::Organisation | PronounKind::Group => {
                     ent.kind == SpeakerKind::Organisation
                 }
             }
         };
-        let pick = |list: &[(usize, usize)]| {
-            let end = list.partition_point(|&(o, _)| o < at);
+        let recent = |list: &[Mention]| -> Vec<Mention> {
+            let end = list.partition_point(|m| m.at < at);
             list[..end]
                 .iter()
                 .rev()
-                .take_while(|&&(o, _)| o >= window_start)
-                .find(|&&(_, e)| want(e))
+                .take_while(|m| m.at >= window_start)
+                .filter(|m| want(m.entity))
                 .copied()
+                .collect()
         };
-        match (pick(&self.timeline), pick(&self.speakers)) {
-            (Some(a), Some(b)) => Some(if a.0 > b.0 { a.1 } else { b.1 }),
-            (a, b) => a.or(b).map(|x| x.1),
-        }
+        let mut all = recent(&self.timeline);
+        all.extend(recent(&self.events));
+        all.sort_unstable_by(|a, b| b.at.cmp(&a.at));
+        all.iter()
+            .find(|m| m.spoke || m.subject)
+            .or_else(|| all.first())
+            .map(|m| m.entity)
     }
 
     /// Record that entity `e` spoke at byte `at` (text order).
     pub fn spoke(&mut self, e: usize, at: usize) {
-        if self.speakers.last().is_none_or(|&(o, _)| o <= at) {
-            self.speakers.push((at, e));
+        if self.events.last().is_none_or(|m| m.at <= at) {
+            self.events.push(Mention {
+                at,
+                entity: e,
+                subject: true,
+                spoke: true,
+            });
         }
     }
 

@@ -205,7 +205,7 @@ mod tests {
         assert_eq!(
             l.blocks[2],
             Block::Heading {
-                span: Span::new(26, 33),
+                span: Span::new(28, 35),
                 level: 2
             }
         );

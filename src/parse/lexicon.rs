@@ -6,9 +6,16 @@ use std::sync::OnceLock;
 /// Kind of antecedent a subject pronoun takes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum PronounKind {
-    Person,
+    Person(Option<Gender>),
     Group,
     Organisation,
+}
+
+/// Grammatical gender, for pronoun agreement only.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Gender {
+    Male,
+    Female,
 }
 
 /// One keyword of a lexicon topic: words to match in order; the last may be a prefix.
@@ -40,6 +47,8 @@ pub struct Lexicon {
     /// Any country form → the country's group key.
     pub nationalities: HashMap<String, String>,
     pub topics: Vec<TopicEntry>,
+    /// Given name → gender.
+    pub given_names: HashMap<String, Gender>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -80,7 +89,11 @@ impl Lexicon {
                 let mut it = l.split_whitespace();
                 let word = it.next()?.to_lowercase();
                 let kind = match it.next()? {
-                    "person" => PronounKind::Person,
+                    "person" => PronounKind::Person(match it.next() {
+                        Some("m") => Some(Gender::Male),
+                        Some("f") => Some(Gender::Female),
+                        _ => None,
+                    }),
                     "group" => PronounKind::Group,
                     _ => PronounKind::Organisation,
                 };
@@ -126,7 +139,19 @@ impl Lexicon {
                 })
             })
             .collect();
+        let given_names = lines(include_str!("../../assets/given_names.txt"))
+            .filter_map(|l| {
+                let (name, g) = l.split_once(' ')?;
+                let g = match g.trim() {
+                    "m" => Gender::Male,
+                    "f" => Gender::Female,
+                    _ => return None,
+                };
+                Some((name.to_lowercase(), g))
+            })
+            .collect();
         Lexicon {
+            given_names,
             speech_verbs,
             titles: word_set(include_str!("../../assets/titles.txt")),
             abbreviations: word_set(include_str!("../../assets/abbreviations.txt")),

@@ -320,6 +320,35 @@ pub fn parse_document(meta: Meta, text: String) -> Document {
     }
 }
 
+/// Words after which a name still opens a clause (so may be its subject).
+const SUBJECT_AFTER: &[&str] = &[
+    "and",
+    "but",
+    "that",
+    "while",
+    "because",
+    "as",
+    "when",
+    "if",
+    "so",
+    "then",
+    "since",
+    "although",
+    "though",
+    "where",
+    "who",
+    "whom",
+    "said",
+    "says",
+    "meanwhile",
+    "however",
+    "also",
+];
+/// Capitalised words after which a name is not a subject ("With Clinton", "Of Trump").
+const NOT_SUBJECT_AFTER: &[&str] = &[
+    "of", "with", "to", "for", "from", "by", "about", "against", "at", "in", "on", "like",
+];
+
 /// Register every capitalised name run of the narration.
 fn observe_names(reg: &mut Registry, t: &Toks) {
     let lex = Lexicon::get();
@@ -346,7 +375,14 @@ fn observe_names(reg: &mut Registry, t: &Toks) {
         }
         let words = words_of(t, i, j);
         let surface = &t.text[t.toks[i].span.start..t.toks[j - 1].span.end];
-        reg.observe(&words, surface, t.toks[i].span.start);
+        // A subject opens its clause: after punctuation, a quotation or a conjunction.
+        let opens_clause = i == 0
+            || !t.is_word(i - 1)
+            || SUBJECT_AFTER.contains(&t.word(i - 1))
+            || (t.is_cap(i - 1) && !NOT_SUBJECT_AFTER.contains(&t.word(i - 1)));
+        let subject =
+            opens_clause && !tokens::is_possessive(surface) && !t.is_punct(i.wrapping_sub(1), '(');
+        reg.observe(&words, surface, t.toks[i].span.start, subject);
         i = j;
     }
 }
@@ -376,8 +412,11 @@ fn attribute(text: &str, paras: &[Para], drafts: &mut [Draft], reg: &mut Registr
         let starts = cues::clause_starts(t, &ends);
         let window_start = if pi >= 2 { paras[pi - 2].span.start } else { 0 };
         let mut prev_speaker: Option<(usize, Option<Resolution>)> = None;
+        let mut done = 0;
         for &di in &p.quotes {
             let k = drafts[di].tok;
+            indirect_speech_events(reg, t, &starts, done, k, window_start);
+            done = k + 1;
             let cs = starts.get(k).copied().unwrap_or(0);
             let ce = cues::clause_end(&starts, k);
             let mut limit = k + 1;
@@ -407,26 +446,7 @@ fn attribute(text: &str, paras: &[Para], drafts: &mut [Draft], reg: &mut Registr
             if let Some(f) = found {
                 let at = t.toks[f.np.start].span.start;
                 let surface = t.np_text(f.np);
-                let resolved = match f.np.pronoun {
-                    Some(kind) => reg
-                        .resolve_pronoun(kind, at, window_start)
-                        .map(|e| (e, Resolution::Pronoun)),
-                    None => reg
-                        .resolve_phrase(&words_of(t, f.np.start, f.np.end), surface, at)
-                        .map(|(e, role)| {
-                            (
-                                e,
-                                if role {
-                                    Resolution::Role
-                                } else if reg.entities[e].kind == crate::model::SpeakerKind::Nominal
-                                {
-                                    Resolution::Nominal
-                                } else {
-                                    Resolution::Name
-                                },
-                            )
-                        }),
-                };
+                let resolved = resolve_np(reg, t, f.np, window_start);
                 d.mention = Some(surface.to_string());
                 if let Some((e, how)) = resolved {
                     if how == Resolution::Pronoun {
@@ -458,6 +478,7 @@ fn attribute(text: &str, paras: &[Para], drafts: &mut [Draft], reg: &mut Registr
                 last_para_speaker = Some((pi, e));
             }
         }
+        indirect_speech_events(reg, t, &starts, done, t.len(), window_start);
         // `"Q1." "Q2," he said.`: a cue-less quote before an attributed one in the same paragraph.
         for w in p.quotes.windows(2).rev() {
             let (a, b) = (w[0], w[1]);
@@ -496,6 +517,56 @@ fn attribute(text: &str, paras: &[Para], drafts: &mut [Draft], reg: &mut Registr
         }
     }
     let _ = paras;
+}
+
+/// Resolve a cue's noun phrase to an entity.
+fn resolve_np(
+    reg: &mut Registry,
+    t: &Toks,
+    np: phrases::Np,
+    window_start: usize,
+) -> Option<(usize, Resolution)> {
+    let at = t.toks[np.start].span.start;
+    match np.pronoun {
+        Some(kind) => reg
+            .resolve_pronoun(kind, at, window_start)
+            .map(|e| (e, Resolution::Pronoun)),
+        None => {
+            let (e, role) =
+                reg.resolve_phrase(&words_of(t, np.start, np.end), t.np_text(np), at)?;
+            let how = if role {
+                Resolution::Role
+            } else if reg.entities[e].kind == crate::model::SpeakerKind::Nominal {
+                Resolution::Nominal
+            } else {
+                Resolution::Name
+            };
+            Some((e, how))
+        }
+    }
+}
+
+/// Reported speech without quotation marks ("He added that …") still tells who is speaking, which
+/// is what a following "he said" most often refers to.
+fn indirect_speech_events(
+    reg: &mut Registry,
+    t: &Toks,
+    starts: &[usize],
+    from: usize,
+    to: usize,
+    window_start: usize,
+) {
+    for v in from..to {
+        if t.is_cap(v) || t.verb(v) != Some(lexicon::VerbForm::Finite) {
+            continue;
+        }
+        let cs = starts.get(v).copied().unwrap_or(0);
+        if let Some(np) = t.subject_of(v, cs) {
+            if let Some((e, _)) = resolve_np(reg, t, np, window_start) {
+                reg.spoke(e, t.toks[np.start].span.start);
+            }
+        }
+    }
 }
 
 /// Full sentence(s) of speech, or a fragment inside the writer's sentence?

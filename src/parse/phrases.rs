@@ -309,26 +309,36 @@ impl<'a> Toks<'a> {
         }
         let first = j;
         while j < limit {
-            if self.name_part(j)
-                || (self.is_word(j)
-                    && !self.is_cap(j)
-                    && j > first
-                    && j + 1 < limit
-                    && self.is_adjective_before_role(j))
-            {
+            if self.name_part(j) {
                 j += 1;
-            } else if self.word(j) == "of" && j > first && self.is_cap(j + 1) && j + 1 < limit {
+            } else if self.word(j) == "of" && j > first && j + 1 < limit && self.is_cap(j + 1) {
+                j += 1;
+            } else if self.is_word(j)
+                && !self.is_cap(j)
+                && !STOPS.contains(&self.word(j))
+                && self.verb(j).is_none()
+                && ((j + 1 < limit && self.name_part(j + 1))
+                    || (j + 2 < limit
+                        && self.is_word(j + 1)
+                        && !self.is_cap(j + 1)
+                        && self.is_cap(j + 2)
+                        && self.verb(j + 1).is_none()
+                        && !STOPS.contains(&self.word(j + 1))))
+            {
+                // Lowercase words inside a name phrase: "Sanders campaign manager Jeff Weaver",
+                // "a senior official".
                 j += 1;
             } else {
                 break;
             }
         }
-        // A lowercase head noun after a determiner: "said a senior official".
+        // A lowercase head noun after a determiner: "said the campaign".
         if j == first && first > i && self.is_word(j) && !self.is_cap(j) && j < limit {
             let mut k = j;
             while k < limit
                 && k - j < 4
                 && self.is_word(k)
+                && !self.is_cap(k)
                 && !STOPS.contains(&self.word(k))
                 && self.verb(k).is_none()
             {
@@ -341,11 +351,5 @@ impl<'a> Toks<'a> {
             end: j,
             pronoun: None,
         })
-    }
-
-    fn is_adjective_before_role(&self, j: usize) -> bool {
-        // "senior" in "a senior official": a lowercase word followed by a role noun.
-        let next = self.word(j + 1);
-        Lexicon::get().role_nouns.contains_key(next) && !STOPS.contains(&self.word(j))
     }
 }

@@ -58,9 +58,16 @@ fn marks(text: &str, para: Span) -> Vec<Mark> {
     let s = para.text(text);
     let mut out = Vec::new();
     let mut prev: Option<char> = None;
+    let mut in_attribute = false;
     let mut it = s.char_indices().peekable();
     while let Some((i, c)) = it.next() {
         let next = it.peek().map(|&(_, n)| n);
+        if c == '"' && (in_attribute || prev == Some('=')) {
+            // A markup attribute value (<tweet id="…">): neither mark is a quotation mark.
+            in_attribute = !in_attribute;
+            prev = Some(c);
+            continue;
+        }
         if let Some(role) = mark_role(c, prev, next) {
             out.push(Mark {
                 at: para.start + i,
@@ -230,8 +237,17 @@ mod tests {
         let s = "“First part of the speech.";
         let q = find(s, Span::new(0, s.len()), true);
         assert_eq!(q[0].rule, SpanRule::ContinuedParagraph);
-        assert!(opens_with_quote("“Second part.”", Span::new(0, 16)));
+        let next = "“Second part.”";
+        assert!(opens_with_quote(next, Span::new(0, next.len())));
         assert!(!opens_with_quote("Plain.", Span::new(0, 6)));
+    }
+
+    #[test]
+    fn markup_attributes_are_not_quotes() {
+        assert_eq!(
+            quotes(r#"<tweet id="123" author="x">Hi</tweet> and "yes" here"#),
+            vec![r#""yes""#]
+        );
     }
 
     #[test]

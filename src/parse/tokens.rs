@@ -45,7 +45,12 @@ fn is_apostrophe(c: char) -> bool {
 }
 
 fn is_word_char(c: char) -> bool {
+    // Soft hyphens and zero-width joiners sit inside words in scraped text ("Doug\u{AD}Andres").
     c.is_alphanumeric()
+        || matches!(
+            c,
+            '\u{AD}' | '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{2060}'
+        )
 }
 
 /// Tokenize `text[range]`, appending to `out`. Offsets are absolute.

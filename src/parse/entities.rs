@@ -496,6 +496,17 @@ impl Registry {
         }
     }
 
+    /// Does this lowercase phrase name a known person or a quoted source (so is no topic)?
+    pub fn names_someone(&self, phrase: &str, quoted: &[bool]) -> bool {
+        self.entities.iter().enumerate().any(|(e, ent)| {
+            // Two capitalised words alone ("Colonial Pipeline") are no evidence of a person.
+            let person =
+                ent.kind == SpeakerKind::Person && (ent.gender.is_some() || !ent.roles.is_empty());
+            let relevant = quoted.get(e).copied().unwrap_or(false) || person;
+            relevant && (ent.tokens.join(" ") == phrase || ent.name.to_lowercase() == phrase)
+        })
+    }
+
     pub fn add_mention(&mut self, e: usize, surface: &str) {
         let ent = &mut self.entities[e];
         if !ent.mentions.iter().any(|m| m == surface) {

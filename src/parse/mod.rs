@@ -273,13 +273,8 @@ pub fn parse_document(meta: Meta, text: String) -> Document {
         })
         .collect();
     let tw = topics::words_of(&text, &all_tokens, &lows, &sentence_starts);
-    let is_entity = |k: &str| {
-        reg.entities.iter().any(|e| {
-            e.name.to_lowercase() == k
-                || (e.kind != crate::model::SpeakerKind::Organisation
-                    && e.name.to_lowercase().ends_with(k))
-        })
-    };
+    let quoted: Vec<bool> = speaker_of_entity.iter().map(Option::is_some).collect();
+    let is_entity = |k: &str| reg.names_someone(k, &quoted);
     let mut topic_list = topics::find(&text, &tw, &is_entity);
     for (ti, topic) in topic_list.iter_mut().enumerate() {
         for m in &topic.mentions {
@@ -479,6 +474,7 @@ fn attribute(text: &str, paras: &[Para], drafts: &mut [Draft], reg: &mut Registr
             }
         }
         indirect_speech_events(reg, t, &starts, done, t.len(), window_start);
+        role_mentions(reg, t);
         // `"Q1." "Q2," he said.`: a cue-less quote before an attributed one in the same paragraph.
         for w in p.quotes.windows(2).rev() {
             let (a, b) = (w[0], w[1]);
@@ -564,6 +560,36 @@ fn indirect_speech_events(
         if let Some(np) = t.subject_of(v, cs) {
             if let Some((e, _)) = resolve_np(reg, t, np, window_start) {
                 reg.spoke(e, t.toks[np.start].span.start);
+            }
+        }
+    }
+}
+
+/// Role nominals in the narration ("his Russian counterpart", "the US President") become mention
+/// forms of the person they stand for, so the reader can list every way a speaker is named.
+fn role_mentions(reg: &mut Registry, t: &Toks) {
+    let lex = Lexicon::get();
+    for i in 0..t.len() {
+        if !matches!(t.word(i), "the" | "his" | "her" | "their") {
+            continue;
+        }
+        let mut j = i + 1;
+        while j < t.len()
+            && j - i <= 4
+            && (lex.nationality(t.word(j)).is_some() || lex.is_title(t.word(j)))
+        {
+            j += 1;
+        }
+        let head_ok = j < t.len() && lex.role_nouns.contains_key(t.word(j));
+        let end = if head_ok { j + 1 } else { j };
+        if end <= i + 1 || !(head_ok || lex.role_nouns.contains_key(t.word(j - 1))) {
+            continue;
+        }
+        let words = words_of(t, i, end);
+        let surface = &t.text[t.toks[i].span.start..t.toks[end - 1].span.end];
+        if let Some(entities::Phrase::Nominal { .. }) = entities::classify(&words) {
+            if let Some((e, true)) = reg.resolve_phrase(&words, surface, t.toks[i].span.start) {
+                reg.add_mention(e, surface);
             }
         }
     }

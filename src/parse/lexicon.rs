@@ -31,6 +31,53 @@ pub struct TopicEntry {
     pub keywords: Vec<Keyword>,
 }
 
+/// Keywords indexed by their first word, so tagging is one hash lookup per word instead of a
+/// scan of every keyword.
+#[derive(Debug, Default)]
+pub struct TopicIndex {
+    /// First word (exact) → (topic, keyword).
+    pub exact: HashMap<String, Vec<(usize, usize)>>,
+    /// Single-word prefix stem → (topic, keyword).
+    pub prefix: HashMap<String, Vec<(usize, usize)>>,
+    /// Distinct stem lengths in bytes, to probe `prefix` with.
+    pub prefix_lens: Vec<usize>,
+}
+
+impl TopicIndex {
+    fn build(topics: &[TopicEntry]) -> Self {
+        let mut ix = TopicIndex::default();
+        for (t, entry) in topics.iter().enumerate() {
+            for (k, kw) in entry.keywords.iter().enumerate() {
+                let Some(first) = kw.words.first() else {
+                    continue;
+                };
+                if kw.prefix && kw.words.len() == 1 {
+                    ix.prefix.entry(first.clone()).or_default().push((t, k));
+                    if !ix.prefix_lens.contains(&first.len()) {
+                        ix.prefix_lens.push(first.len());
+                    }
+                } else {
+                    ix.exact.entry(first.clone()).or_default().push((t, k));
+                }
+            }
+        }
+        ix
+    }
+
+    /// Every (topic, keyword) whose first word may match `word` (lowercase).
+    pub fn candidates<'a>(&'a self, word: &'a str) -> impl Iterator<Item = (usize, usize)> + 'a {
+        let exact = self.exact.get(word).into_iter().flatten().copied();
+        let prefix = self
+            .prefix_lens
+            .iter()
+            .filter_map(move |&n| word.get(..n))
+            .filter_map(move |stem| self.prefix.get(stem))
+            .flatten()
+            .copied();
+        exact.chain(prefix)
+    }
+}
+
 /// Every lexicon the parser consults.
 #[derive(Debug)]
 pub struct Lexicon {
@@ -47,6 +94,7 @@ pub struct Lexicon {
     /// Any country form → the country's group key.
     pub nationalities: HashMap<String, String>,
     pub topics: Vec<TopicEntry>,
+    pub topic_index: TopicIndex,
     /// Given name → gender.
     pub given_names: HashMap<String, Gender>,
 }
@@ -117,7 +165,7 @@ impl Lexicon {
                 }
             }
         }
-        let topics = lines(include_str!("../../assets/topics.txt"))
+        let topics: Vec<TopicEntry> = lines(include_str!("../../assets/topics.txt"))
             .filter_map(|l| {
                 let (name, kws) = l.split_once(':')?;
                 let keywords = kws
@@ -150,7 +198,9 @@ impl Lexicon {
                 Some((name.to_lowercase(), g))
             })
             .collect();
+        let topic_index = TopicIndex::build(&topics);
         Lexicon {
+            topic_index,
             given_names,
             speech_verbs,
             titles: word_set(include_str!("../../assets/titles.txt")),

@@ -23,11 +23,10 @@ fn keyword_matches(kw: &Keyword, words: &[TopicWord], i: usize) -> Option<usize>
     }
     for (k, w) in kw.words.iter().enumerate() {
         let got = words[i + k].low;
-        let last = k + 1 == n;
-        let ok = if last && kw.prefix {
+        let ok = if k + 1 == n && kw.prefix {
             got.starts_with(w.as_str())
         } else {
-            got == w || got.trim_end_matches("’s").trim_end_matches("'s") == w
+            got == w || super::tokens::strip_possessive(got) == w
         };
         if !ok {
             return None;
@@ -40,35 +39,43 @@ fn keyword_matches(kw: &Keyword, words: &[TopicWord], i: usize) -> Option<usize>
 /// phrase is a speaker or person, which is not a topic.
 pub fn find(text: &str, words: &[TopicWord], is_entity: &dyn Fn(&str) -> bool) -> Vec<Topic> {
     let lex = Lexicon::get();
-    let mut topics: Vec<Topic> = Vec::new();
-    // Index keywords by first letter to keep the scan cheap.
-    for entry in &lex.topics {
-        let mut mentions = Vec::new();
-        let mut i = 0;
-        while i < words.len() {
-            let hit = entry
-                .keywords
-                .iter()
-                .filter_map(|kw| keyword_matches(kw, words, i))
-                .max();
-            if let Some(end) = hit {
-                mentions.push(Span::new(words[i].span.start, words[end].span.end));
-                i = end + 1;
-            } else {
-                i += 1;
+    let mut mentions: Vec<Vec<Span>> = vec![Vec::new(); lex.topics.len()];
+    // Per topic, the first word index a new mention may start at (mentions never overlap).
+    let mut free: Vec<usize> = vec![0; lex.topics.len()];
+    let mut hits: Vec<(usize, usize)> = Vec::new();
+    for i in 0..words.len() {
+        hits.clear();
+        let w = super::tokens::strip_possessive(words[i].low);
+        for (t, k) in lex.topic_index.candidates(w) {
+            if i < free[t] {
+                continue;
+            }
+            if let Some(end) = keyword_matches(&lex.topics[t].keywords[k], words, i) {
+                hits.push((t, end));
             }
         }
-        if !mentions.is_empty() {
-            topics.push(Topic {
-                name: entry.name.clone(),
-                source: TopicSource::Lexicon,
-                count: mentions.len(),
-                paragraphs: 0,
-                quotes: 0,
-                mentions,
-            });
+        // The longest keyword of each topic wins.
+        hits.sort_unstable_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)));
+        hits.dedup_by_key(|h| h.0);
+        for &(t, end) in &hits {
+            mentions[t].push(Span::new(words[i].span.start, words[end].span.end));
+            free[t] = end + 1;
         }
     }
+    let mut topics: Vec<Topic> = lex
+        .topics
+        .iter()
+        .zip(mentions)
+        .filter(|(_, m)| !m.is_empty())
+        .map(|(entry, mentions)| Topic {
+            name: entry.name.clone(),
+            source: TopicSource::Lexicon,
+            count: mentions.len(),
+            paragraphs: 0,
+            quotes: 0,
+            mentions,
+        })
+        .collect();
     topics.sort_by(|a, b| b.count.cmp(&a.count).then(a.name.cmp(&b.name)));
 
     let mut mined: HashMap<String, (String, Vec<Span>)> = HashMap::new();

@@ -191,6 +191,7 @@ impl DocView {
             .min(self.rows.len().saturating_sub(1));
         // The filter hid the selected quote: select the first one still listed.
         if self.selected.is_none_or(|q| !self.quote_shown(doc, q)) {
+            self.selected = None;
             if let Some(i) = self.rows.iter().position(|r| matches!(r, QRow::Quote(_))) {
                 self.row_cursor = i;
                 if let QRow::Quote(q) = self.rows[i] {

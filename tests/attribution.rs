@@ -1,0 +1,218 @@
+//! One test per quotation and attribution rule, on short texts written for the test.
+
+use briefing::input::RawArticle;
+use briefing::model::{Document, QuoteKind, SpanRule, SpeakerRule};
+use briefing::parse::Meta;
+
+fn parse(text: &str) -> Document {
+    RawArticle {
+        meta: Meta {
+            id: "t".into(),
+            ..Meta::default()
+        },
+        text: text.to_string(),
+        warnings: vec![],
+    }
+    .parse()
+}
+
+/// (quote text, speaker) for every quote.
+fn attributions(text: &str) -> Vec<(String, Option<String>)> {
+    let d = parse(text);
+    d.quotes
+        .iter()
+        .map(|q| {
+            (
+                d.quote_text(q).to_string(),
+                d.speaker_name(q).map(String::from),
+            )
+        })
+        .collect()
+}
+
+fn speaker_of(text: &str, quote_start: &str) -> Option<String> {
+    attributions(text)
+        .into_iter()
+        .find(|(q, _)| q.starts_with(quote_start))
+        .unwrap_or_else(|| panic!("no quote starting {quote_start:?} in {text:?}"))
+        .1
+}
+
+const INTRO: &str = "Senator Maria Lopez and Governor Tom Reed met on Monday.\n\n";
+
+#[test]
+fn cue_after_name_said() {
+    let t = format!("{INTRO}“We will fund the schools,” Lopez said.");
+    assert_eq!(speaker_of(&t, "“We will").as_deref(), Some("Maria Lopez"));
+}
+
+#[test]
+fn cue_after_said_name() {
+    let t = format!("{INTRO}“We will fund the schools,” said Reed.");
+    assert_eq!(speaker_of(&t, "“We will").as_deref(), Some("Tom Reed"));
+}
+
+#[test]
+fn cue_before_with_comma_and_colon() {
+    let t = format!("{INTRO}Reed said, “The budget is tight.”\n\nLopez said: “It is not.”");
+    assert_eq!(speaker_of(&t, "“The budget").as_deref(), Some("Tom Reed"));
+    assert_eq!(speaker_of(&t, "“It is not").as_deref(), Some("Maria Lopez"));
+}
+
+#[test]
+fn told_reporters_that_with_a_partial_quote() {
+    let t = format!(
+        "{INTRO}Lopez told reporters in Austin that the plan was “dead on arrival” and unfair."
+    );
+    let d = parse(&t);
+    let q = &d.quotes[0];
+    assert_eq!(d.speaker_name(q), Some("Maria Lopez"));
+    assert_eq!(q.kind, QuoteKind::Partial);
+    assert_eq!(
+        q.cue.as_ref().map(|c| c.text.as_str()),
+        Some("told reporters")
+    );
+}
+
+#[test]
+fn according_to() {
+    let t = format!("{INTRO}The deal is “nearly done,” according to Reed.");
+    assert_eq!(speaker_of(&t, "“nearly").as_deref(), Some("Tom Reed"));
+    let d = parse(&t);
+    assert_eq!(
+        d.quotes[0].provenance.speaker_rule,
+        SpeakerRule::AccordingTo
+    );
+}
+
+#[test]
+fn apposition_and_relative_clause_between_name_and_verb() {
+    let t = "“We are ready,” Penny Nance, president of Concerned Women for America, said.\n\n\
+             Dan Ortiz, who chairs the board, said, “We are not.”";
+    assert_eq!(
+        speaker_of(t, "“We are ready").as_deref(),
+        Some("Penny Nance")
+    );
+    assert_eq!(speaker_of(t, "“We are not").as_deref(), Some("Dan Ortiz"));
+}
+
+#[test]
+fn surname_resolves_to_the_full_name_and_titles_are_stripped() {
+    let t = "Sen. Lindsey Graham spoke first. “Enough,” Graham said.";
+    let d = parse(t);
+    assert_eq!(d.speaker_name(&d.quotes[0]), Some("Lindsey Graham"));
+    let sp = &d.speakers[0];
+    assert!(sp.mentions.iter().any(|m| m == "Graham"));
+    assert_eq!(sp.role.as_deref(), Some("Sen."));
+}
+
+#[test]
+fn role_nominal_resolves_to_the_person_given_that_role() {
+    let t = "French President Anne Morel met German Chancellor Karl Weber.\n\n\
+             “We disagree on tariffs,” the French president said.\n\n\
+             His German counterpart said he was “hopeful” about a deal.";
+    assert_eq!(speaker_of(t, "“We disagree").as_deref(), Some("Anne Morel"));
+    assert_eq!(speaker_of(t, "“hopeful").as_deref(), Some("Karl Weber"));
+}
+
+#[test]
+fn pronoun_resolves_to_the_most_recent_compatible_speaker() {
+    let t = "Maria Lopez criticised Tom Reed on Tuesday.\n\n“It is a disgrace,” she said.\n\n\
+             Reed answered later. “I stand by it,” he said.";
+    assert_eq!(speaker_of(t, "“It is").as_deref(), Some("Maria Lopez"));
+    assert_eq!(speaker_of(t, "“I stand").as_deref(), Some("Tom Reed"));
+}
+
+#[test]
+fn possessives_are_not_antecedents() {
+    let t =
+        "Ted Park, Lopez’s running mate, could not stop it. “We will accept the result,” he said.";
+    assert_eq!(speaker_of(t, "“We will").as_deref(), Some("Ted Park"));
+}
+
+#[test]
+fn organisations_speak() {
+    let t = "The Kremlin said the talks were “useful.” The United States warned it would act.";
+    assert_eq!(speaker_of(t, "“useful").as_deref(), Some("Kremlin"));
+}
+
+#[test]
+fn unnamed_sources_keep_their_noun_phrase() {
+    let t = "“We are watching closely,” a White House official said.";
+    assert_eq!(
+        speaker_of(t, "“We are").as_deref(),
+        Some("a White House official")
+    );
+}
+
+#[test]
+fn cue_less_quotes_continue_the_previous_speaker() {
+    let t = format!(
+        "{INTRO}“We will fund the schools,” Lopez said. “And the roads.”\n\n“Nobody else will,” she added.\n\n“Taxes stay flat.”"
+    );
+    let a = attributions(&t);
+    assert!(
+        a.iter().all(|(_, s)| s.as_deref() == Some("Maria Lopez")),
+        "{a:?}"
+    );
+    let d = parse(&t);
+    assert_eq!(
+        d.quotes[1].provenance.speaker_rule,
+        SpeakerRule::Continuation
+    );
+}
+
+#[test]
+fn multi_paragraph_quote_is_one_speaker() {
+    let t = "Maria Lopez spoke at length. “The first part of the plan is schools.\n\n“The second part is roads,” she said.";
+    let d = parse(t);
+    assert_eq!(d.quotes.len(), 2);
+    assert_eq!(
+        d.quotes[0].provenance.span_rule,
+        SpanRule::ContinuedParagraph
+    );
+    assert!(d
+        .quotes
+        .iter()
+        .all(|q| d.speaker_name(q) == Some("Maria Lopez")));
+}
+
+#[test]
+fn no_speaker_is_better_than_a_guess() {
+    let t = "The sign read “Closed for the season, see you in spring.”";
+    let a = attributions(t);
+    assert_eq!(a.len(), 1);
+    assert_eq!(a[0].1, None);
+}
+
+#[test]
+fn titles_and_scare_quotes_are_not_speech_but_partial_quotes_in_indirect_speech_are() {
+    let t = "She watched “Meet the Press” and the so-called “experts” on Sunday.\n\n\
+             Tom Reed said he had agreed to “begin consultations” soon.";
+    let a = attributions(t);
+    assert_eq!(a.len(), 1, "{a:?}");
+    assert_eq!(a[0].0, "“begin consultations”");
+    assert_eq!(a[0].1.as_deref(), Some("Tom Reed"));
+}
+
+#[test]
+fn nested_single_quotes_stay_inside_the_outer_quote() {
+    let t = "“They called it ‘a disaster’ on air,” Reed said.";
+    let d = parse(t);
+    assert_eq!(d.quotes.len(), 1);
+    assert_eq!(d.quotes[0].nested.len(), 1);
+    assert_eq!(d.speaker_name(&d.quotes[0]), Some("Reed"));
+}
+
+#[test]
+fn unbalanced_mark_stays_in_its_paragraph() {
+    let t = "Reed said “this never closes.\n\nA new paragraph with “a real quote,” Lopez said.";
+    let d = parse(t);
+    assert_eq!(d.quotes.len(), 2);
+    assert_eq!(
+        d.quotes[0].provenance.span_rule,
+        SpanRule::UnclosedInParagraph
+    );
+    assert!(d.paragraphs[0].span.contains(d.quotes[0].span));
+    assert!(d.warnings.iter().any(|w| w.contains("unbalanced")));
+}

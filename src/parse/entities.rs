@@ -109,10 +109,10 @@ pub fn classify(words: &[Word]) -> Option<Phrase> {
     let mut n = words.len();
     while n > 0 {
         let w = &words[n - 1];
-        let plain = w.cap
-            && !lex.is_title(w.low)
-            && !(is_nat(w) && n < words.len())
-            && !lex.function_words.contains(w.low);
+        let modifier = lex.is_title(w.low)
+            || lex.function_words.contains(w.low)
+            || (is_nat(w) && n < words.len());
+        let plain = w.cap && !modifier;
         if !plain || (n < words.len() && crate::parse::tokens::is_possessive(w.text)) {
             break;
         }
@@ -477,7 +477,7 @@ impl Registry {
         };
         let mut all = recent(&self.timeline);
         all.extend(recent(&self.events));
-        all.sort_unstable_by(|a, b| b.at.cmp(&a.at));
+        all.sort_unstable_by_key(|m| std::cmp::Reverse(m.at));
         all.iter()
             .find(|m| m.spoke || m.subject)
             .or_else(|| all.first())

@@ -309,9 +309,8 @@ impl<'a> Toks<'a> {
         }
         let first = j;
         while j < limit {
-            if self.name_part(j) {
-                j += 1;
-            } else if self.word(j) == "of" && j > first && j + 1 < limit && self.is_cap(j + 1) {
+            let of_join = self.word(j) == "of" && j > first && j + 1 < limit && self.is_cap(j + 1);
+            if self.name_part(j) || of_join {
                 j += 1;
             } else if self.is_word(j)
                 && !self.is_cap(j)

@@ -220,6 +220,16 @@ pub fn before(t: &Toks, k: usize, cs: usize) -> Option<Found> {
             continue;
         }
         let cue = Some(cue_range(t, v, k));
+        if t.word(v + 1) == "by" {
+            // The agent of a passive: "Asked by Thrush if …".
+            if let Some(np) = t.np_starting_at(v + 2, k).filter(|np| np.pronoun.is_none()) {
+                return Some(Found {
+                    np,
+                    rule: SpeakerRule::CueBefore,
+                    cue: Some((v, v + 2)),
+                });
+            }
+        }
         if form == VerbForm::Gerund {
             // "…, citing …", "adding that …": the gerund's subject is the clause's main speaker.
             gerund_seen = true;

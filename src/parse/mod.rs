@@ -410,7 +410,10 @@ fn attribute(text: &str, paras: &[Para], drafts: &mut [Draft], reg: &mut Registr
         let mut done = 0;
         for &di in &p.quotes {
             let k = drafts[di].tok;
-            indirect_speech_events(reg, t, &starts, done, k, window_start);
+            if let Some(e) = indirect_speech_events(reg, t, &starts, done, k, window_start) {
+                // Reported speech in the paragraph sets who a cue-less quote continues.
+                prev_speaker = Some((e, Some(Resolution::Inherited)));
+            }
             done = k + 1;
             let cs = starts.get(k).copied().unwrap_or(0);
             let ce = cues::clause_end(&starts, k);
@@ -432,7 +435,18 @@ fn attribute(text: &str, paras: &[Para], drafts: &mut [Draft], reg: &mut Registr
                 (Some(a), _) if trailing_comma => Some(a),
                 (a, Some(b)) => Some(b).or(a),
                 (a, None) => a,
-            };
+            }
+            .or_else(|| {
+                // `X demurred: "Q"` — a colon hands the quote to the clause's subject.
+                (k > cs && t.is_punct(k - 1, ':'))
+                    .then(|| cues::clause_subject(t, cs, k - 1))
+                    .flatten()
+                    .map(|np| Found {
+                        np,
+                        rule: SpeakerRule::CueBefore,
+                        cue: None,
+                    })
+            });
             let d = &mut drafts[di];
             d.clause_has_verb =
                 (cs..ce.max(limit)).any(|i| t.verb(i).is_some() || t.word(i) == "according");
@@ -551,18 +565,26 @@ fn indirect_speech_events(
     from: usize,
     to: usize,
     window_start: usize,
-) {
+) -> Option<usize> {
+    let mut last = None;
     for v in from..to {
         if t.is_cap(v) || t.verb(v) != Some(lexicon::VerbForm::Finite) {
             continue;
         }
         let cs = starts.get(v).copied().unwrap_or(0);
-        if let Some(np) = t.subject_of(v, cs) {
+        // "X said …", or inverted "…, said X".
+        let np = t.subject_of(v, cs).or_else(|| {
+            t.np_starting_at(v + 1, to.min(v + 12))
+                .filter(|np| np.pronoun.is_none() && t.is_cap(np.start))
+        });
+        if let Some(np) = np {
             if let Some((e, _)) = resolve_np(reg, t, np, window_start) {
                 reg.spoke(e, t.toks[np.start].span.start);
+                last = Some(e);
             }
         }
     }
+    last
 }
 
 /// Role nominals in the narration ("his Russian counterpart", "the US President") become mention

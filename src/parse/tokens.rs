@@ -77,8 +77,9 @@ pub fn tokenize_into(text: &str, range: Span, out: &mut Vec<Token>) {
                 let joins = is_word_char(d)
                     // Inner apostrophes and hyphens: O’Malley, we’ll, off-limits.
                     || ((is_apostrophe(d) || d == '-') && is_word_char(prev) && next_is_word)
-                    // Dotted abbreviations and decimals: U.S., 3.2
-                    || (d == '.' && next_is_word && (prev.is_ascii_digit() || prev.is_uppercase()) && end - start <= 4);
+                    // Dotted abbreviations, decimals and domains: U.S., 3.2, example.com —
+                    // a period with no space after it never ends a sentence.
+                    || (d == '.' && next_is_word && prev.is_alphanumeric());
                 if !joins {
                     break;
                 }

@@ -115,6 +115,25 @@ pub fn after(t: &Toks, k: usize, limit: usize) -> Option<Found> {
             cue: Some(cue_range(t, i, limit)),
         });
     }
+    let w = t.word(i);
+    if t.is_word(i)
+        && !t.is_cap(i)
+        && w.len() > 4
+        && w.ends_with("ed")
+        && i + 1 < limit
+        && t.is_cap(i + 1)
+    {
+        // `"Q?" reacted Trump.`: an inverted past tense outside the lexicon, then a name.
+        if let Some(np) = t.np_starting_at(i + 1, limit) {
+            if np.end >= limit {
+                return Some(Found {
+                    np,
+                    rule: SpeakerRule::CueAfter,
+                    cue: Some((i, i + 1)),
+                });
+            }
+        }
+    }
     let np = t.np_starting_at(i, limit)?;
     let mut v = np.end;
     if t.is_punct(v, '(') {
@@ -162,6 +181,39 @@ pub fn after(t: &Toks, k: usize, limit: usize) -> Option<Found> {
                 rule: SpeakerRule::CueAfter,
                 cue: Some((v, v + 1)),
             });
+        }
+    }
+    None
+}
+
+/// A cue that closes the quote's sentence further on: `… "a great deal of weight" and help …,
+/// DFA spokesman Neil Sroka said.` / `…, says psychologist Nancy Molitor.` / `… as described by
+/// FBI Director James Comey`.
+pub fn late_after(t: &Toks, k: usize, limit: usize) -> Option<Found> {
+    for j in k + 1..limit {
+        if t.is_punct(j, ',') {
+            if let Some(f) = after(t, j - 1, limit) {
+                let verb_at = f.cue.map_or(0, |c| c.0);
+                let ends = f.np.end.max(verb_at + 1);
+                if limit - ends <= 4 {
+                    return Some(Found {
+                        rule: SpeakerRule::CueAfter,
+                        ..f
+                    });
+                }
+            }
+        }
+        if t.verb(j).is_some() && t.word(j + 1) == "by" && !t.is_cap(j) {
+            if let Some(np) = t
+                .np_starting_at(j + 2, limit)
+                .filter(|np| np.pronoun.is_none())
+            {
+                return Some(Found {
+                    np,
+                    rule: SpeakerRule::CueAfter,
+                    cue: Some((j, j + 2)),
+                });
+            }
         }
     }
     None
@@ -242,8 +294,10 @@ pub fn before(t: &Toks, k: usize, cs: usize) -> Option<Found> {
                 cue,
             });
         }
-        if form == VerbForm::Finite {
-            // Inverted: `said Biden, "Q"`.
+        let inverted_place =
+            v == cs || t.is_punct(v - 1, ',') || matches!(t.toks[v - 1].kind, TokKind::Quote(_));
+        if form == VerbForm::Finite && inverted_place {
+            // Inverted: `…, said Biden, "Q"`.
             if let Some(np) = t.np_starting_at(v + 1, k) {
                 if np.pronoun.is_none() {
                     return Some(Found {
@@ -269,8 +323,34 @@ pub fn before(t: &Toks, k: usize, cs: usize) -> Option<Found> {
 /// and is followed by a verb-like lowercase word ("After the Paris attacks, Trump released …").
 pub fn clause_subject(t: &Toks, cs: usize, limit: usize) -> Option<Np> {
     const PREPS: &[&str] = &[
-        "of", "with", "to", "for", "from", "by", "about", "against", "at", "in", "on", "after",
-        "before", "during", "like", "than", "over", "under", "into",
+        "of",
+        "with",
+        "to",
+        "for",
+        "from",
+        "by",
+        "about",
+        "against",
+        "at",
+        "in",
+        "on",
+        "after",
+        "before",
+        "during",
+        "like",
+        "than",
+        "over",
+        "under",
+        "into",
+        "amid",
+        "among",
+        "despite",
+        "following",
+        "toward",
+        "towards",
+        "unlike",
+        "regarding",
+        "via",
     ];
     let mut i = cs;
     while i < limit {
@@ -284,9 +364,15 @@ pub fn clause_subject(t: &Toks, cs: usize, limit: usize) -> Option<Np> {
             i += 1;
             continue;
         };
-        let next_is_verb = t.is_word(np.end)
-            && !t.is_cap(np.end)
-            && !matches!(t.word(np.end), "of" | "and" | "or");
+        // Skip an apposition: "Dean, a former party chairman, poked at …".
+        let mut after = np.end;
+        if t.is_punct(after, ',') {
+            if let Some(close) = (after + 1..limit.min(after + 20)).find(|&j| t.is_punct(j, ',')) {
+                after = close + 1;
+            }
+        }
+        let next_is_verb =
+            t.is_word(after) && !t.is_cap(after) && !matches!(t.word(after), "of" | "and" | "or");
         if !after_prep && next_is_verb && !super::tokens::is_possessive(t.np_text(np)) {
             return Some(np);
         }

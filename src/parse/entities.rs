@@ -236,6 +236,7 @@ impl Registry {
         kind: SpeakerKind,
         name: &str,
         tokens: &[String],
+        gender: Option<Gender>,
         at: usize,
     ) -> usize {
         let last = tokens.last().cloned().unwrap_or_default();
@@ -243,7 +244,9 @@ impl Registry {
         let mut best: Option<(usize, usize)> = None; // (entity, recency)
         for &e in &candidates {
             let ent = &self.entities[e];
-            if ent.kind != kind {
+            // "Mr. Obama" is not Michelle Obama.
+            let gender_clash = gender.is_some() && ent.gender.is_some() && gender != ent.gender;
+            if ent.kind != kind || gender_clash {
                 continue;
             }
             let compatible = tokens.len() == 1
@@ -305,7 +308,7 @@ impl Registry {
         else {
             return None;
         };
-        let e = self.lookup_name(kind, &name, &tokens, at);
+        let e = self.lookup_name(kind, &name, &tokens, gender, at);
         let ent = &mut self.entities[e];
         ent.confirmed |= tokens.len() > 1 || !roles.is_empty() || kind == SpeakerKind::Organisation;
         if ent.gender.is_none() {

@@ -361,7 +361,11 @@ fn observe_names(reg: &mut Registry, t: &Toks) {
             let part = t.is_word(j)
                 && ((t.is_cap(j) && !lex.function_words.contains(w))
                     || (lex.is_title(w) && t.is_cap(j)));
-            let of_join = w == "of" && t.is_cap(j + 1);
+            // "Secretary of State", "University of Iowa" — but not "Michael Brown of Washington".
+            let before = t.word(j - 1);
+            let of_join = w == "of"
+                && t.is_cap(j + 1)
+                && (lex.organisation_words.contains(before) || lex.is_title(before));
             if part || of_join {
                 j += 1;
             } else {
@@ -436,6 +440,7 @@ fn attribute(text: &str, paras: &[Para], drafts: &mut [Draft], reg: &mut Registr
                 (a, Some(b)) => Some(b).or(a),
                 (a, None) => a,
             }
+            .or_else(|| cues::late_after(t, k, limit))
             .or_else(|| {
                 // `X demurred: "Q"` — a colon hands the quote to the clause's subject.
                 (k > cs && t.is_punct(k - 1, ':'))
@@ -487,14 +492,17 @@ fn attribute(text: &str, paras: &[Para], drafts: &mut [Draft], reg: &mut Registr
                 last_para_speaker = Some((pi, e));
             }
         }
-        indirect_speech_events(reg, t, &starts, done, t.len(), window_start);
+        if let Some(e) = indirect_speech_events(reg, t, &starts, done, t.len(), window_start) {
+            last_para_speaker = Some((pi, e));
+        }
         role_mentions(reg, t);
         // `"Q1." "Q2," he said.`: a cue-less quote before an attributed one in the same paragraph.
         for w in p.quotes.windows(2).rev() {
             let (a, b) = (w[0], w[1]);
+            let same_clause = starts.get(drafts[a].tok) == starts.get(drafts[b].tok);
             if drafts[a].entity.is_none()
                 && drafts[a].found.is_none()
-                && drafts[a].kind == QuoteKind::Full
+                && (drafts[a].kind == QuoteKind::Full || same_clause)
                 && drafts[b].found.is_some()
             {
                 if let Some(e) = drafts[b].entity {

@@ -204,7 +204,11 @@ impl<'a> Toks<'a> {
                 break;
             }
             j = k;
-            if self.is_determiner(k) || is_possessive(self.toks[k].span.text(self.text)) {
+            let number = self.toks[k]
+                .span
+                .text(self.text)
+                .starts_with(|c: char| c.is_ascii_digit());
+            if self.is_determiner(k) || number || is_possessive(self.toks[k].span.text(self.text)) {
                 has_det = true;
                 break;
             }
@@ -237,6 +241,16 @@ impl<'a> Toks<'a> {
             return None;
         }
         let mut end = i - 1;
+        if self.is_punct(end, ')') {
+            // A parenthetical after the name: "Gov. Mary Fallin (R-OK) said".
+            let open = (end.saturating_sub(10).max(floor)..end)
+                .rev()
+                .find(|&j| self.is_punct(j, '('))?;
+            if open == floor {
+                return None;
+            }
+            end = open - 1;
+        }
         if self.is_punct(end, ',') {
             // Apposition: find the comma that opens it.
             let mut k = end;

@@ -12,7 +12,7 @@ pub use args::{Cli, Command, Common, Format};
 use records::{DocQuotes, QuoteRecord};
 
 use crate::model::{merge_speakers, merge_topics, Document, Quote};
-use crate::sanitize::for_terminal;
+use crate::sanitize::clean;
 
 /// Does this quote pass the `--speaker` / `--topic` filters?
 pub fn quote_matches(
@@ -209,10 +209,10 @@ fn speakers(docs: &[Document], format: Format, out: &mut impl Write) -> Result<(
                 writeln!(
                     out,
                     "{:<w$}  {:>6}  {:<12}  {}",
-                    for_terminal(&s.name),
+                    clean(&s.name),
                     s.quote_count,
                     format!("{:?}", s.kind).to_lowercase(),
-                    for_terminal(&s.mentions.join(", "))
+                    clean(&s.mentions.join(", "))
                 )?;
             }
         }
@@ -268,7 +268,7 @@ fn topics(docs: &[Document], format: Format, out: &mut impl Write) -> Result<()>
                 writeln!(
                     out,
                     "{:<w$}  {:>5}  {:>6}  {:>9}",
-                    for_terminal(&t.name),
+                    clean(&t.name),
                     t.count,
                     t.quotes,
                     t.documents.len()

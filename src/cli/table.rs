@@ -5,7 +5,7 @@ use std::io::Write;
 use anyhow::Result;
 
 use crate::model::{Document, Quote, QuoteKind};
-use crate::sanitize::for_terminal;
+use crate::sanitize::clean;
 
 /// Quotes grouped by speaker, most quoted first, unattributed last.
 pub fn quotes(docs: &[Document], explain: bool, out: &mut impl Write) -> Result<()> {
@@ -21,7 +21,7 @@ pub fn quotes(docs: &[Document], explain: bool, out: &mut impl Write) -> Result<
         writeln!(
             out,
             "== {}{} · {} quotes · {} speakers",
-            for_terminal(&d.display_title()),
+            clean(&d.display_title()),
             date,
             d.quotes.len(),
             d.speakers.iter().filter(|s| s.quote_count > 0).count()
@@ -53,7 +53,7 @@ pub fn quotes(docs: &[Document], explain: bool, out: &mut impl Write) -> Result<
             ));
         }
         for (header, qs) in groups {
-            writeln!(out, "\n{}", for_terminal(&header))?;
+            writeln!(out, "\n{}", clean(&header))?;
             for q in qs {
                 let kind = match q.kind {
                     QuoteKind::Full => "full",
@@ -69,8 +69,8 @@ pub fn quotes(docs: &[Document], explain: bool, out: &mut impl Write) -> Result<
                     .split_whitespace()
                     .collect::<Vec<_>>()
                     .join(" ");
-                writeln!(out, "  {}", for_terminal(&text))?;
-                writeln!(out, "      [{kind}{}]", for_terminal(&cue))?;
+                writeln!(out, "  {}", clean(&text))?;
+                writeln!(out, "      [{kind}{}]", clean(&cue))?;
                 if explain {
                     let p = q.provenance;
                     writeln!(
@@ -81,7 +81,7 @@ pub fn quotes(docs: &[Document], explain: bool, out: &mut impl Write) -> Result<
                         p.resolution,
                         q.mention
                             .as_deref()
-                            .map(|m| format!(" from “{}”", for_terminal(m)))
+                            .map(|m| format!(" from “{}”", clean(m)))
                             .unwrap_or_default(),
                         q.span.start,
                         q.span.end

@@ -7,7 +7,6 @@ pub mod action;
 pub mod keymap;
 pub mod layout;
 pub mod render;
-pub mod sanitize;
 pub mod search;
 pub mod state;
 pub mod theme;

@@ -4,8 +4,8 @@
 use fuzzy_matcher::skim::SkimMatcherV2;
 use fuzzy_matcher::FuzzyMatcher;
 
-use super::sanitize;
 use crate::model::{Document, Span};
+use crate::sanitize;
 
 /// What a quote is matched against: `"Speaker: quoted words"`.
 #[derive(Debug, Clone)]

@@ -666,7 +666,7 @@ fn quote_at(state: &State, row: usize, col: usize) -> Option<usize> {
     let mut used = 0;
     let mut offset = line.range.end;
     for (i, c) in text.char_indices() {
-        used += super::sanitize::char_width(c);
+        used += crate::sanitize::char_width(c);
         if used > col {
             offset = line.range.start + i;
             break;

@@ -8,8 +8,8 @@ use ratatui::Frame;
 
 use super::pane_block;
 use crate::model::{Document, Span as ByteSpan};
+use crate::sanitize;
 use crate::tui::layout::inner;
-use crate::tui::sanitize;
 use crate::tui::state::{DocView, State};
 use crate::tui::theme::Theme;
 use crate::tui::wrap::{self, LineKind};

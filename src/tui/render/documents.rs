@@ -7,8 +7,8 @@ use ratatui::widgets::Paragraph;
 use ratatui::Frame;
 
 use super::pane_block;
+use crate::sanitize;
 use crate::tui::layout::inner;
-use crate::tui::sanitize;
 use crate::tui::state::State;
 
 pub fn draw(f: &mut Frame, area: Rect, state: &State, focused: bool) {

@@ -8,8 +8,8 @@ use ratatui::Frame;
 
 use super::pane_block;
 use crate::model::{Document, QuoteKind};
+use crate::sanitize;
 use crate::tui::layout::inner;
-use crate::tui::sanitize;
 use crate::tui::state::{DocView, QRow, State, EXPANDED_MAX, QUOTE_INDENT};
 use crate::tui::theme::Theme;
 use crate::tui::wrap::wrap_range;

@@ -7,8 +7,8 @@ use ratatui::widgets::{Clear, Paragraph};
 use ratatui::Frame;
 
 use super::{centered, marked_spans, pane_block};
+use crate::sanitize;
 use crate::tui::layout::inner;
-use crate::tui::sanitize;
 use crate::tui::state::{speaker_ranks, SearchState, State};
 
 /// Width of the speaker column.

@@ -7,8 +7,8 @@ use ratatui::widgets::Paragraph;
 use ratatui::Frame;
 
 use crate::model::QuoteKind;
+use crate::sanitize;
 use crate::tui::keymap;
-use crate::tui::sanitize;
 use crate::tui::state::State;
 use crate::tui::update::context;
 

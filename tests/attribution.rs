@@ -216,3 +216,84 @@ fn unbalanced_mark_stays_in_its_paragraph() {
     assert!(d.paragraphs[0].span.contains(d.quotes[0].span));
     assert!(d.warnings.iter().any(|w| w.contains("unbalanced")));
 }
+
+// Regression tests for the error classes worked in the attribution-quality issue. Each text is
+// written for the test.
+
+#[test]
+fn cue_closing_the_sentence_further_on() {
+    let t = "His backing will carry “a lot of weight” with voters, party spokesman Neil Orr said.";
+    assert_eq!(speaker_of(t, "“a lot").as_deref(), Some("Neil Orr"));
+    let t = "It may mean saying, “Take it one day at a time,” and moving on, says psychologist Ann Moss.";
+    assert_eq!(speaker_of(t, "“Take").as_deref(), Some("Ann Moss"));
+}
+
+#[test]
+fn passive_agents_speak() {
+    let t = "The handling was “extremely careless,” as described by FBI Director Jim Cole.";
+    assert_eq!(speaker_of(t, "“extremely").as_deref(), Some("Jim Cole"));
+    let t = "Asked by Glenn Short if the mayor “gets” it, the aide shrugged.";
+    assert_eq!(speaker_of(t, "“gets").as_deref(), Some("Glenn Short"));
+}
+
+#[test]
+fn a_colon_hands_the_quote_to_the_clause_subject() {
+    let t = "Asked about the county, Senator Ray Cruz demurred: “Whichever one I am in.”";
+    assert_eq!(speaker_of(t, "“Whichever").as_deref(), Some("Ray Cruz"));
+}
+
+#[test]
+fn appositions_in_every_shape() {
+    let t =
+        "Ramil Carr, 31, a freelance photographer, said it was the “perfect opportunity” to act.";
+    assert_eq!(speaker_of(t, "“perfect").as_deref(), Some("Ramil Carr"));
+    let t = "Another delegate on the slate, Jim Poolman, said he was only “leaning Cruz.”";
+    assert_eq!(speaker_of(t, "“leaning").as_deref(), Some("Jim Poolman"));
+    let t = "Jeff Hems, the co-author of “Going Viral,” about rumours, said the days of “a unifying story” are gone.";
+    assert_eq!(speaker_of(t, "“a unifying").as_deref(), Some("Jeff Hems"));
+    let t = "“It is over,” Rep. Emanuel Cleaver II (D-Mo.) said.";
+    assert_eq!(
+        speaker_of(t, "“It is").as_deref(),
+        Some("Emanuel Cleaver II")
+    );
+    let t = "“We need a strategy,” Nate Silver, the analyst who founded fivethirtyeight.com tweeted on Wednesday.";
+    assert_eq!(speaker_of(t, "“We need").as_deref(), Some("Nate Silver"));
+}
+
+#[test]
+fn reported_speech_carries_a_following_cueless_quote() {
+    let t = "Democrats could push for a change, said Bart Nolan, an advocate for Public Citizen. “It would avoid a fight.”";
+    assert_eq!(speaker_of(t, "“It would").as_deref(), Some("Bart Nolan"));
+    let t = "Rules fight\n\nBruce Ash argued in his email that the rules failed.\n\n“Is it prudent to continue like this?”";
+    assert_eq!(speaker_of(t, "“Is it").as_deref(), Some("Bruce Ash"));
+}
+
+#[test]
+fn honorifics_pick_the_right_family_member() {
+    let t = "Michelle Obama and Barack Obama spoke. Later Michelle Obama left.\n\n“Our progress is on the ballot,” Mr. Obama said.";
+    assert_eq!(speaker_of(t, "“Our").as_deref(), Some("Barack Obama"));
+}
+
+#[test]
+fn inverted_past_tense_outside_the_lexicon() {
+    let t = "Donald Trump watched the speech.\n\n“What sport is he talking about?” reacted Trump.";
+    assert_eq!(speaker_of(t, "“What").as_deref(), Some("Donald Trump"));
+}
+
+#[test]
+fn a_place_after_of_is_not_part_of_the_name() {
+    let t = "Another superdelegate, Michael Brown of Washington, explained his support.\n\n“It is time,” he declared.";
+    assert_eq!(speaker_of(t, "“It is").as_deref(), Some("Michael Brown"));
+}
+
+#[test]
+fn numeric_subjects_and_verbs_are_not_nominals() {
+    let t = "Among Democrats, 21 percent said “not too likely” and the rest disagreed.";
+    assert_eq!(speaker_of(t, "“not too").as_deref(), Some("21 percent"));
+}
+
+#[test]
+fn markup_attributes_are_not_quotes_of_anyone() {
+    let t = "<tweet id=\"123\" author=\"someone\">Hello</tweet> and that was all.";
+    assert!(attributions(t).is_empty());
+}

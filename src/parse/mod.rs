@@ -435,44 +435,51 @@ fn attribute(text: &str, paras: &[Para], drafts: &mut [Draft], reg: &mut Registr
                 matches!(raw_end_char, Some(',' | '?' | '!' | '—' | '-')) || t.is_punct(k + 1, ',');
             let after = cues::after(t, k, limit);
             let before = cues::before(t, k, cs);
-            let found = match (after, before) {
-                (Some(a), _) if trailing_comma => Some(a),
-                (a, Some(b)) => Some(b).or(a),
-                (a, None) => a,
-            }
-            .or_else(|| cues::late_after(t, k, limit))
-            .or_else(|| {
-                // `X demurred: "Q"` — a colon hands the quote to the clause's subject.
-                (k > cs && t.is_punct(k - 1, ':'))
-                    .then(|| cues::clause_subject(t, cs, k - 1))
-                    .flatten()
-                    .map(|np| Found {
-                        np,
-                        rule: SpeakerRule::CueBefore,
-                        cue: None,
-                    })
-            });
+            // `X demurred: "Q"` — a colon hands the quote to the clause's subject.
+            let colon = (k > cs && t.is_punct(k - 1, ':'))
+                .then(|| cues::clause_subject(t, cs, k - 1))
+                .flatten()
+                .map(|np| Found {
+                    np,
+                    rule: SpeakerRule::CueBefore,
+                    cue: None,
+                });
+            // Cues in order of strength; the first whose subject resolves wins, so an
+            // unresolvable "it" does not hide a name further on.
+            let ordered = if trailing_comma {
+                [after, before, cues::late_after(t, k, limit), colon]
+            } else {
+                [before, after, cues::late_after(t, k, limit), colon]
+            };
             let d = &mut drafts[di];
             d.clause_has_verb =
                 (cs..ce.max(limit)).any(|i| t.verb(i).is_some() || t.word(i) == "according");
             d.kind = quote_kind(text, t, k, cs, &d.raw);
-            d.found = found;
-            if let Some(f) = found {
+            d.found = ordered.iter().flatten().next().copied();
+            for f in ordered.into_iter().flatten() {
                 let at = t.toks[f.np.start].span.start;
                 let surface = t.np_text(f.np);
-                let resolved = resolve_np(reg, t, f.np, window_start);
-                d.mention = Some(surface.to_string());
-                if let Some((e, how)) = resolved {
+                if let Some((e, how)) = resolve_np(reg, t, f.np, window_start) {
                     if how == Resolution::Pronoun {
                         reg.add_mention(e, surface);
                     }
+                    d.found = Some(f);
+                    d.mention = Some(surface.to_string());
                     d.entity = Some(e);
                     d.resolution = Some(how);
                     d.rule = f.rule;
                     reg.spoke(e, at.max(d.raw.span.start));
+                    break;
                 }
             }
-            if d.entity.is_none() && d.found.is_none() {
+            if d.mention.is_none() {
+                d.mention = d.found.map(|f| t.np_text(f.np).to_string());
+            }
+            // An unresolved pronoun ("he said" with no antecedent in reach) most often refers to
+            // the speaker the paragraph is already quoting.
+            let unresolved_pronoun =
+                d.entity.is_none() && d.found.is_some_and(|f| f.np.pronoun.is_some());
+            if d.entity.is_none() && (d.found.is_none() || unresolved_pronoun) {
                 // A cue-less quote continues the previous quote's speaker: in the same paragraph,
                 // or, for a paragraph that opens with a full quote, the previous paragraph's.
                 let inherited = prev_speaker.map(|x| x.0).or_else(|| {

@@ -26,6 +26,13 @@ const DETERMINERS: &[&str] = &[
     "two", "three", "four", "many", "most", "other", "this", "that", "these", "those", "both",
 ];
 
+/// Prepositions end a nominal walking backwards ("the organization against recent attacks").
+const PREPOSITIONS: &[&str] = &[
+    "against", "for", "of", "from", "without", "within", "through", "across", "toward", "towards",
+    "among", "amid", "despite", "during", "under", "above", "below", "behind", "beside", "near",
+    "who", "whom", "whose",
+];
+
 const ADVERBS: &[&str] = &[
     "also",
     "later",
@@ -192,7 +199,13 @@ impl<'a> Toks<'a> {
                 pronoun: None,
             });
         }
-        if self.is_cap(i) || STOPS.contains(&w) || self.verb(i).is_some() || self.is_adverb(i) {
+        let verbal = w.ends_with("ed") || w.ends_with("ing");
+        if self.is_cap(i)
+            || STOPS.contains(&w)
+            || self.verb(i).is_some()
+            || self.is_adverb(i)
+            || verbal
+        {
             return None;
         }
         // A lowercase nominal: "the Russian president", "a White House official", "officials".
@@ -200,7 +213,14 @@ impl<'a> Toks<'a> {
         let mut has_det = false;
         while j > floor && i - j < 6 {
             let k = j - 1;
-            if !self.is_word(k) || STOPS.contains(&self.word(k)) || self.verb(k).is_some() {
+            let wk = self.word(k);
+            let verbal = !self.is_cap(k) && (wk.ends_with("ed") && wk.len() > 4);
+            if !self.is_word(k)
+                || STOPS.contains(&wk)
+                || PREPOSITIONS.contains(&wk)
+                || self.verb(k).is_some()
+                || verbal
+            {
                 break;
             }
             j = k;
@@ -252,28 +272,41 @@ impl<'a> Toks<'a> {
             end = open - 1;
         }
         if self.is_punct(end, ',') {
-            // Apposition: find the comma that opens it.
+            // Apposition: "X, a spokesman for Y, said" or "A delegate, Jim Poolman, said"; up to two
+            // comma groups ("Ramil Carr, 31, a photographer, said").
+            let close = end;
             let mut k = end;
-            let lim = end.saturating_sub(25).max(floor);
-            let mut found = None;
-            while k > lim {
+            let lim = end.saturating_sub(30).max(floor);
+            let mut groups = 0;
+            while k > lim && groups < 2 {
                 k -= 1;
-                if self.is_punct(k, ',') {
-                    found = Some(k);
+                if self.is_punct(k, '.') || self.is_punct(k, ':') || self.is_punct(k, ';') {
                     break;
                 }
-                if matches!(self.toks[k].kind, TokKind::Quote(_))
-                    || self.is_punct(k, '.')
-                    || self.is_punct(k, ':')
-                {
+                if !self.is_punct(k, ',') {
+                    continue;
+                }
+                groups += 1;
+                if k == floor {
                     break;
                 }
+                // The apposition itself may be the name, after a nominal.
+                if groups == 1 {
+                    if let Some(inner) = self.np_starting_at(k + 1, close) {
+                        let named = inner.end == close
+                            && self.is_cap(inner.start)
+                            && inner.pronoun.is_none();
+                        let before_is_name = self.is_cap(k - 1);
+                        if named && !before_is_name {
+                            return Some(inner);
+                        }
+                    }
+                }
+                if let Some(np) = self.np_ending_at(k - 1, floor) {
+                    return Some(self.extend_over_of(np, floor));
+                }
             }
-            let open = found?;
-            if open == floor {
-                return None;
-            }
-            end = open - 1;
+            return None;
         }
         let np = self.np_ending_at(end, floor)?;
         Some(self.extend_over_of(np, floor))

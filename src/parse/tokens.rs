@@ -92,7 +92,10 @@ pub fn tokenize_into(text: &str, range: Span, out: &mut Vec<Token>) {
             if let Some(&(j, '.')) = chars.peek() {
                 let word = &slice[start..end];
                 let single_initial = word.chars().count() == 1 && c.is_uppercase();
+                // "(D-Mo.)": a period right before a closing parenthesis ends no sentence.
+                let before_paren = slice[j + 1..].starts_with(')');
                 if single_initial
+                    || before_paren
                     || word.contains('.')
                     || lex.abbreviations.contains(&word.to_lowercase())
                 {

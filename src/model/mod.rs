@@ -4,6 +4,7 @@
 
 mod corpus;
 mod document;
+mod invariants;
 mod quote;
 mod span;
 mod speaker;
@@ -11,6 +12,7 @@ mod topic;
 
 pub use corpus::{merge_speakers, merge_topics, CorpusSpeaker, CorpusTopic};
 pub use document::{Document, Heading, Paragraph, Sentence};
+pub use invariants::violations;
 pub use quote::{Cue, Provenance, Quote, QuoteKind, Resolution, SpanRule, SpeakerRule};
 pub use span::Span;
 pub use speaker::{Speaker, SpeakerId, SpeakerKind};

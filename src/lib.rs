@@ -6,6 +6,7 @@
 //! hands their text to `parse`.
 
 pub mod cli;
+pub mod corpus_gen;
 pub mod input;
 pub mod model;
 pub mod parse;

@@ -297,3 +297,27 @@ fn markup_attributes_are_not_quotes_of_anyone() {
     let t = "<tweet id=\"123\" author=\"someone\">Hello</tweet> and that was all.";
     assert!(attributions(t).is_empty());
 }
+
+#[test]
+fn works_and_labels_in_title_case_are_not_speech() {
+    let t = "On Sunday, Bernie Sanders said on NBC's “Meet the Press” that her judgment was “clearly lacking.”";
+    let a = attributions(t);
+    assert_eq!(a.len(), 1, "{a:?}");
+    assert_eq!(a[0].0, "“clearly lacking.”");
+    let t = "She became a voice for reform after a screening of her film, “Trainwreck.”";
+    assert!(attributions(t).is_empty());
+}
+
+#[test]
+fn a_name_before_a_colon_speaks() {
+    let t = "Pew Research: “All the samples include more engaged people than benchmarks indicate.”";
+    assert_eq!(speaker_of(t, "“All").as_deref(), Some("Pew Research"));
+}
+
+#[test]
+fn fronted_clauses_and_auxiliary_verbs() {
+    let t = "And in explaining why those “common-sense solutions” had failed, Clinton described a rigged system.";
+    assert_eq!(speaker_of(t, "“common").as_deref(), Some("Clinton"));
+    let t = "Donald Trump did post on Friday that his claims were “sarcasm” after all.";
+    assert_eq!(speaker_of(t, "“sarcasm").as_deref(), Some("Donald Trump"));
+}

@@ -189,13 +189,18 @@ pub fn after(t: &Toks, k: usize, limit: usize) -> Option<Found> {
 /// A cue that closes the quote's sentence further on: `… "a great deal of weight" and help …,
 /// DFA spokesman Neil Sroka said.` / `…, says psychologist Nancy Molitor.` / `… as described by
 /// FBI Director James Comey`.
-pub fn late_after(t: &Toks, k: usize, limit: usize) -> Option<Found> {
+pub fn late_after(t: &Toks, k: usize, cs: usize, limit: usize) -> Option<Found> {
+    // A fronted clause with a subject of its own ("After Biden and Putin held “talks”, …") is
+    // not the reporting verb's content; one without ("in explaining why …") is.
+    let own_subject = (cs + 1..k).any(|i| t.is_cap(i) || t.pronoun(i).is_some());
     for j in k + 1..limit {
         if t.is_punct(j, ',') {
             if let Some(f) = after(t, j - 1, limit) {
                 let verb_at = f.cue.map_or(0, |c| c.0);
                 let ends = f.np.end.max(verb_at + 1);
-                if limit - ends <= 4 {
+                // At the sentence's end, or any reporting verb of the lexicon ("And in explaining
+                // why those “solutions” failed, Clinton described …").
+                if limit - ends <= 4 || (t.verb(verb_at).is_some() && !own_subject) {
                     return Some(Found {
                         rule: SpeakerRule::CueAfter,
                         ..f
@@ -267,7 +272,22 @@ pub fn before(t: &Toks, k: usize, cs: usize) -> Option<Found> {
             });
         }
         let Some(form) = t.verb(v) else { continue };
-        if (t.is_cap(v) && v > cs) || form == VerbForm::Base {
+        let after_aux = v > cs
+            && matches!(
+                t.word(v - 1),
+                "did"
+                    | "does"
+                    | "do"
+                    | "will"
+                    | "would"
+                    | "could"
+                    | "can"
+                    | "may"
+                    | "might"
+                    | "should"
+                    | "must"
+            );
+        if (t.is_cap(v) && v > cs) || (form == VerbForm::Base && !after_aux) {
             // A base form ("would respond", "to say") rarely introduces the quote that follows.
             continue;
         }
@@ -354,7 +374,8 @@ pub fn clause_subject(t: &Toks, cs: usize, limit: usize) -> Option<Np> {
     ];
     let mut i = cs;
     while i < limit {
-        let starts_np = t.pronoun(i).is_some() || t.is_cap(i) || t.word(i) == "the";
+        let starts_np =
+            t.pronoun(i).is_some() || t.is_cap(i) || matches!(t.word(i), "the" | "a" | "an");
         if !starts_np {
             i += 1;
             continue;

@@ -48,6 +48,8 @@ struct Draft {
     kind: QuoteKind,
     /// Whether the quote's clause contains any reporting verb.
     clause_has_verb: bool,
+    /// The quoted words name a work or a label (a show, a book, "Going Viral"), not speech.
+    title: bool,
 }
 
 /// One paragraph's analysis.
@@ -181,6 +183,7 @@ pub fn parse_document(meta: Meta, text: String) -> Document {
                 mention: None,
                 kind: QuoteKind::Partial,
                 clause_has_verb: false,
+                title: false,
             });
         }
         all_tokens.extend_from_slice(&full);
@@ -211,7 +214,8 @@ pub fn parse_document(meta: Meta, text: String) -> Document {
     let mut speakers: Vec<Speaker> = Vec::new();
     let mut quotes_out = Vec::with_capacity(drafts.len());
     for d in drafts {
-        let keep = d.entity.is_some() || d.clause_has_verb || !looks_like_title_or_scare(&text, &d);
+        let keep = !d.title
+            && (d.entity.is_some() || d.clause_has_verb || !looks_like_title_or_scare(&text, &d));
         if !keep {
             continue;
         }
@@ -398,6 +402,68 @@ fn looks_like_title_or_scare(text: &str, d: &Draft) -> bool {
     d.kind == QuoteKind::Partial && (words.len() <= 4 || all_caps)
 }
 
+/// Words that introduce the name of a work or a label.
+const TITLE_INTRODUCERS: &[&str] = &[
+    "show",
+    "film",
+    "movie",
+    "book",
+    "program",
+    "programme",
+    "series",
+    "song",
+    "album",
+    "play",
+    "column",
+    "article",
+    "essay",
+    "newspaper",
+    "magazine",
+    "titled",
+    "entitled",
+    "named",
+    "episode",
+    "documentary",
+    "podcast",
+    "hashtag",
+    "slogan",
+    "headline",
+    "report",
+];
+
+/// Title Case quoted words in a place where a title stands: "on NBC's “Meet the Press”", "her
+/// film “Trainwreck”", or three or more capitalised words that no cue introduces.
+fn is_title(text: &str, t: &Toks, k: usize, raw: &quotes::RawQuote, kind: QuoteKind) -> bool {
+    const SMALL: &[&str] = &[
+        "of", "the", "and", "a", "an", "in", "on", "for", "to", "with", "at", "by", "or",
+    ];
+    let content = raw.content.text(text).trim();
+    let words: Vec<&str> = content
+        .split_whitespace()
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
+        .filter(|w| !w.is_empty())
+        .collect();
+    if words.is_empty() || words.len() > 8 || content.contains(['!', '?', ';']) {
+        return false;
+    }
+    let title_case = words.iter().enumerate().all(|(i, w)| {
+        let c = w.chars().next().unwrap_or('a');
+        c.is_uppercase() || c.is_numeric() || (i > 0 && SMALL.contains(&w.to_lowercase().as_str()))
+    });
+    if !title_case {
+        return false;
+    }
+    let prev = k.checked_sub(1);
+    let prev_word = prev.map_or("", |p| t.word(p));
+    let after_possessive =
+        prev.is_some_and(|p| t.is_word(p) && tokens::is_possessive(t.toks[p].span.text(text)));
+    let introduced = TITLE_INTRODUCERS.contains(&prev_word)
+        || (prev.is_some_and(|p| t.is_punct(p, ','))
+            && k >= 2
+            && TITLE_INTRODUCERS.contains(&t.word(k - 2)));
+    after_possessive || introduced || (words.len() >= 3 && kind == QuoteKind::Partial)
+}
+
 /// Find each quote's cue and speaker, in text order, then carry speakers over cue-less quotes.
 fn attribute(text: &str, paras: &[Para], drafts: &mut [Draft], reg: &mut Registry) {
     let mut last_para_speaker: Option<(usize, usize)> = None; // (paragraph, entity)
@@ -430,14 +496,22 @@ fn attribute(text: &str, paras: &[Para], drafts: &mut [Draft], reg: &mut Registr
             {
                 limit += 1;
             }
+            // A quote that ends its own sentence leaves nothing after it to search.
+            let limit = limit.min(ce);
             let raw_end_char = drafts[di].raw.content.text(text).trim_end().chars().last();
             let trailing_comma =
                 matches!(raw_end_char, Some(',' | '?' | '!' | '—' | '-')) || t.is_punct(k + 1, ',');
             let after = cues::after(t, k, limit);
             let before = cues::before(t, k, cs);
             // `X demurred: "Q"` — a colon hands the quote to the clause's subject.
+            // `Pew Research: "Q"` — or a name standing right before the colon.
             let colon = (k > cs && t.is_punct(k - 1, ':'))
-                .then(|| cues::clause_subject(t, cs, k - 1))
+                .then(|| {
+                    cues::clause_subject(t, cs, k - 1).or_else(|| {
+                        t.np_ending_at(k - 2, cs)
+                            .filter(|np| np.pronoun.is_none() && t.is_cap(np.end - 1))
+                    })
+                })
                 .flatten()
                 .map(|np| Found {
                     np,
@@ -447,14 +521,15 @@ fn attribute(text: &str, paras: &[Para], drafts: &mut [Draft], reg: &mut Registr
             // Cues in order of strength; the first whose subject resolves wins, so an
             // unresolvable "it" does not hide a name further on.
             let ordered = if trailing_comma {
-                [after, before, cues::late_after(t, k, limit), colon]
+                [after, before, cues::late_after(t, k, cs, limit), colon]
             } else {
-                [before, after, cues::late_after(t, k, limit), colon]
+                [before, after, cues::late_after(t, k, cs, limit), colon]
             };
             let d = &mut drafts[di];
             d.clause_has_verb =
                 (cs..ce.max(limit)).any(|i| t.verb(i).is_some() || t.word(i) == "according");
             d.kind = quote_kind(text, t, k, cs, &d.raw);
+            d.title = is_title(text, t, k, &d.raw, d.kind);
             d.found = ordered.iter().flatten().next().copied();
             for f in ordered.into_iter().flatten() {
                 let at = t.toks[f.np.start].span.start;

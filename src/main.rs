@@ -26,11 +26,32 @@ fn run() -> Result<()> {
             Ok(())
         }
         None => {
-            let (docs, warnings) = input::load(&args.paths)?;
-            for w in warnings {
+            // The first article is parsed now; the rest of an archive is parsed in the
+            // background while the reader is already on screen.
+            let opened = input::open(&args.paths)?;
+            for w in &opened.warnings {
                 eprintln!("briefing: warning: {w}");
             }
-            briefing::tui::run(docs)
+            let loading = opened.rest.map(|rest| {
+                let progress = (rest.total() - rest.len(), rest.total());
+                let start: briefing::tui::feed::StartLoading = Box::new(move |tx| {
+                    rest.spawn(move |b| {
+                        tx.send(briefing::tui::action::Loaded {
+                            docs: b.docs,
+                            warnings: b.warnings,
+                            done: b.done,
+                            total: b.total,
+                        })
+                        .is_ok()
+                    });
+                });
+                (progress, start)
+            });
+            let late = briefing::tui::run_loading(opened.first, loading)?;
+            for w in late {
+                eprintln!("briefing: warning: {w}");
+            }
+            Ok(())
         }
     }
 }

@@ -1,6 +1,7 @@
 //! Reading articles from files, directories, stdin and JSONL corpora, and the embedded seed.
 
 mod decode;
+mod stream;
 
 use std::io::Read;
 use std::path::{Path, PathBuf};
@@ -9,6 +10,7 @@ use anyhow::{Context, Result};
 use serde::Deserialize;
 
 pub use decode::{decode_preserving_offsets, looks_binary};
+pub use stream::{open, Batch, Opened, Pending};
 
 use crate::model::Document;
 use crate::parse::{parse_document, Meta};
@@ -201,6 +203,44 @@ fn read_file(path: &Path, named: bool, out: &mut Collected) -> Result<()> {
     Ok(())
 }
 
+/// Read standard input: one article, or a JSONL corpus when the first line is a JSON object.
+fn read_stdin(out: &mut Collected) -> Result<()> {
+    let mut bytes = Vec::new();
+    std::io::stdin()
+        .read_to_end(&mut bytes)
+        .context("reading standard input")?;
+    if looks_binary(&bytes) {
+        return Err(input_error("-: binary data on standard input".into()));
+    }
+    let (text, bad) = decode_preserving_offsets(bytes);
+    if let Some(at) = bad {
+        out.warnings
+            .push(format!("-: invalid UTF-8 at byte {at} (shown as '?')"));
+    }
+    let first = text.trim_start();
+    if first.starts_with('{')
+        && first
+            .lines()
+            .next()
+            .is_some_and(|l| l.trim_end().ends_with('}'))
+    {
+        read_jsonl(&text, "-", out)?;
+    } else if text.trim().is_empty() {
+        return Err(input_error("-: standard input is empty".into()));
+    } else {
+        out.articles.push(RawArticle {
+            meta: Meta {
+                id: "stdin".into(),
+                source: "-".into(),
+                ..Meta::default()
+            },
+            text,
+            warnings: Vec::new(),
+        });
+    }
+    Ok(())
+}
+
 /// Collect the articles named by `paths` (files, directories, `-` for stdin, JSONL corpora).
 /// With no paths, the embedded seed.
 pub fn collect(paths: &[PathBuf]) -> Result<Collected> {
@@ -211,39 +251,7 @@ pub fn collect(paths: &[PathBuf]) -> Result<Collected> {
     }
     for p in paths {
         if p.as_os_str() == "-" {
-            let mut bytes = Vec::new();
-            std::io::stdin()
-                .read_to_end(&mut bytes)
-                .context("reading standard input")?;
-            if looks_binary(&bytes) {
-                return Err(input_error("-: binary data on standard input".into()));
-            }
-            let (text, bad) = decode_preserving_offsets(bytes);
-            if let Some(at) = bad {
-                out.warnings
-                    .push(format!("-: invalid UTF-8 at byte {at} (shown as '?')"));
-            }
-            let first = text.trim_start();
-            if first.starts_with('{')
-                && first
-                    .lines()
-                    .next()
-                    .is_some_and(|l| l.trim_end().ends_with('}'))
-            {
-                read_jsonl(&text, "-", &mut out)?;
-            } else if text.trim().is_empty() {
-                return Err(input_error("-: standard input is empty".into()));
-            } else {
-                out.articles.push(RawArticle {
-                    meta: Meta {
-                        id: "stdin".into(),
-                        source: "-".into(),
-                        ..Meta::default()
-                    },
-                    text,
-                    warnings: Vec::new(),
-                });
-            }
+            read_stdin(&mut out)?;
             continue;
         }
         let meta = std::fs::metadata(p)

@@ -3,7 +3,12 @@
 
 use crossterm::event::{KeyEvent, MouseEvent};
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+use super::search::SearchResult;
+use crate::model::Document;
+
+/// Not `Copy`: the events that carry data (documents parsed in the background, a search's
+/// results from the worker thread) are actions too, so every state change goes through `update`.
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Action {
     Quit,
     ShowHelp,
@@ -48,4 +53,18 @@ pub enum Action {
     Key(KeyEvent),
     Mouse(MouseEvent),
     Resize(u16, u16),
+    /// Documents parsed in the background, in input order, with the loading progress.
+    Loaded(Loaded),
+    /// The search worker's results for a query (ignored when the query has changed since).
+    SearchResults(SearchResult),
+}
+
+/// A batch of documents from the background loader.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Loaded {
+    pub docs: Vec<Document>,
+    pub warnings: Vec<String>,
+    /// Input files handled so far and in all; `done == total` ends the loading.
+    pub done: usize,
+    pub total: usize,
 }

@@ -46,7 +46,7 @@ impl Context {
 #[derive(Debug, Clone, Copy)]
 pub struct Hint(pub u8, pub &'static str);
 
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone)]
 pub struct Binding {
     /// In the notation `key_name` produces: `j`, `G`, `gg`, `C-d`, `S-Tab`, `Space`, `PageDown`.
     pub key: &'static str,
@@ -335,7 +335,7 @@ pub fn key_name(ev: &KeyEvent) -> Option<String> {
 }
 
 /// What a typed key sequence means in the given contexts (searched in order).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Lookup {
     Action(Action),
     /// A prefix of a longer binding (`g` of `gg`): wait for the next key.
@@ -346,7 +346,7 @@ pub enum Lookup {
 pub fn lookup(seq: &str, contexts: &[Context]) -> Lookup {
     for ctx in contexts {
         if let Some(b) = KEYMAP.iter().find(|b| b.context == *ctx && b.key == seq) {
-            return Lookup::Action(b.action);
+            return Lookup::Action(b.action.clone());
         }
     }
     let prefix = KEYMAP.iter().any(|b| {
@@ -402,7 +402,7 @@ pub fn grouped(context: Context) -> Vec<(String, &'static str)> {
                 keys.push_str(", ");
                 keys.push_str(bnd.key);
             }
-            None => out.push((bnd.action, bnd.key.to_string(), bnd.description)),
+            None => out.push((bnd.action.clone(), bnd.key.to_string(), bnd.description)),
         }
     }
     out.into_iter().map(|(_, k, d)| (k, d)).collect()

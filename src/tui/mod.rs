@@ -4,6 +4,7 @@
 //! [`State`], and [`render::draw`] paints the state without changing it.
 
 pub mod action;
+pub mod feed;
 pub mod keymap;
 pub mod layout;
 pub mod render;
@@ -33,13 +34,30 @@ use crate::model::Document;
 /// Runs the reader over `docs` until the user quits. The terminal is restored on every way out:
 /// quit, error, and panic (the panic message is then printed after the screen is back).
 pub fn run(docs: Vec<Document>) -> Result<()> {
+    run_loading(docs, None).map(|_| ())
+}
+
+/// Like [`run`], while more documents are parsed in the background: `loading` is the progress so
+/// far (input files done, in all) and what starts the rest (after the first frame, so the screen comes up
+/// before the cores get busy). Returns the warnings met while loading.
+pub fn run_loading(
+    docs: Vec<Document>,
+    loading: Option<((usize, usize), feed::StartLoading)>,
+) -> Result<Vec<String>> {
     let mut state = State::new(docs, Theme::from_env());
+    state.search_async = true;
+    let start = loading.map(|(progress, start)| {
+        state.loading = Some(progress);
+        start
+    });
+    let mut feed = feed::Feed::new(start);
     install_panic_hook();
     enter().context("cannot set up the terminal")?;
-    let result = event_loop(&mut state);
+    let result = event_loop(&mut state, &mut feed);
     let restored = leave();
     result?;
-    restored.context("cannot restore the terminal")
+    restored.context("cannot restore the terminal")?;
+    Ok(state.load_warnings)
 }
 
 fn enter() -> io::Result<()> {
@@ -69,7 +87,7 @@ fn install_panic_hook() {
     }));
 }
 
-fn event_loop(state: &mut State) -> Result<()> {
+fn event_loop(state: &mut State, feed: &mut feed::Feed) -> Result<()> {
     let mut terminal =
         Terminal::new(CrosstermBackend::new(io::stdout())).context("cannot open the terminal")?;
     let size = terminal.size().context("cannot read the terminal size")?;
@@ -81,27 +99,39 @@ fn event_loop(state: &mut State) -> Result<()> {
                 .draw(|f| render::draw(f, state))
                 .context("cannot draw")?;
             dirty = false;
+            feed.start_loading();
         }
-        // Wait for input; drain everything queued before drawing again, so a burst of keys or
-        // wheel events costs one frame.
-        if !event::poll(Duration::from_millis(250)).context("cannot read input")? {
-            continue;
-        }
-        loop {
-            let action = match event::read().context("cannot read input")? {
-                Event::Key(k) => Some(Action::Key(k)),
-                Event::Mouse(m) => Some(Action::Mouse(m)),
-                Event::Resize(w, h) => Some(Action::Resize(w, h)),
-                _ => None,
-            };
-            if let Some(a) = action {
-                update(state, a);
-                dirty = true;
+        // While documents or results are on their way, wake up often enough to show them;
+        // otherwise wait for input.
+        let wait = if feed.busy(state) {
+            Duration::from_millis(15)
+        } else {
+            Duration::from_millis(250)
+        };
+        if event::poll(wait).context("cannot read input")? {
+            // Drain everything queued before drawing again, so a burst of keys or wheel events
+            // costs one frame.
+            loop {
+                let action = match event::read().context("cannot read input")? {
+                    Event::Key(k) => Some(Action::Key(k)),
+                    Event::Mouse(m) => Some(Action::Mouse(m)),
+                    Event::Resize(w, h) => Some(Action::Resize(w, h)),
+                    _ => None,
+                };
+                if let Some(a) = action {
+                    update(state, a);
+                    dirty = true;
+                }
+                if state.quit || !event::poll(Duration::ZERO).context("cannot read input")? {
+                    break;
+                }
             }
-            if state.quit || !event::poll(Duration::ZERO).context("cannot read input")? {
-                break;
-            }
         }
+        for a in feed.actions() {
+            update(state, a);
+            dirty = true;
+        }
+        feed.request_search(state);
     }
     Ok(())
 }

@@ -3,7 +3,9 @@
 use ratatui::layout::Rect;
 
 use super::layout::Panes;
-use super::search::{Hit, SearchIndex};
+use std::sync::Arc;
+
+use super::search::{Hit, SearchIndex, Searcher};
 use super::theme::Theme;
 use super::wrap::ArticleLayout;
 use crate::model::{Document, Span, SpeakerId, TopicId};
@@ -26,7 +28,12 @@ pub enum Mode {
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct SearchState {
     pub query: String,
+    /// The query `hits` and `total` belong to (behind `query` while the worker searches).
+    pub results_for: String,
+    /// The best matches, best first (at most `search::HIT_LIMIT`).
     pub hits: Vec<Hit>,
+    /// Every matching quote.
+    pub total: usize,
     pub cursor: usize,
     pub scroll: usize,
 }
@@ -227,7 +234,16 @@ pub struct State {
     pub pending_count: Option<usize>,
     pub pending_keys: String,
     pub quit: bool,
-    pub index: Option<SearchIndex>,
+    /// Shared with the search worker, which gets a handle per query.
+    pub index: Option<Arc<SearchIndex>>,
+    /// Runs queries inside `update` when there is no worker (tests, and `search_async` off).
+    pub searcher: Searcher,
+    /// Queries run on the event loop's worker thread; `update` only records them.
+    pub search_async: bool,
+    /// `(files done, files in all)` while documents are still arriving in the background.
+    pub loading: Option<(usize, usize)>,
+    /// Problems met while loading in the background, printed when the reader exits.
+    pub load_warnings: Vec<String>,
     /// The last search run with Enter, kept for `n`/`N` and the article highlights.
     pub last_query: String,
     pub last_hits: Vec<Hit>,
@@ -252,6 +268,10 @@ impl State {
             pending_keys: String::new(),
             quit: false,
             index: None,
+            searcher: Searcher::new(),
+            search_async: false,
+            loading: None,
+            load_warnings: Vec::new(),
             last_query: String::new(),
             last_hits: Vec::new(),
             message: None,
@@ -262,7 +282,19 @@ impl State {
 
     pub fn panes(&self) -> Option<Panes> {
         let area = Rect::new(0, 0, self.size.0, self.size.1);
-        Panes::compute(area, self.docs.len() > 1, self.focus)
+        Panes::compute(area, self.several(), self.focus)
+    }
+
+    /// Whether the documents pane is shown: several documents are open, or more are loading
+    /// (so the layout does not jump when the second one arrives).
+    pub fn several(&self) -> bool {
+        self.docs.len() > 1 || self.loading.is_some()
+    }
+
+    /// Appends documents that arrived in the background; views are built when first opened.
+    pub fn append_docs(&mut self, docs: Vec<Document>) {
+        self.views.extend(docs.iter().map(|_| None));
+        self.docs.extend(docs);
     }
 
     pub fn doc(&self) -> Option<&Document> {
@@ -353,7 +385,7 @@ impl State {
     /// Panes in focus order.
     pub fn pane_order(&self) -> Vec<Pane> {
         let mut order = Vec::with_capacity(4);
-        if self.docs.len() > 1 {
+        if self.several() {
             order.push(Pane::Documents);
         }
         order.extend([Pane::Topics, Pane::Article, Pane::Quotes]);

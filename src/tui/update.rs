@@ -7,7 +7,10 @@ use crossterm::event::{
 use super::action::Action;
 use super::keymap::{self, Context, Lookup};
 use super::layout::inner;
-use super::search::{search, SearchIndex};
+use std::sync::Arc;
+
+use super::action::Loaded;
+use super::search::{hits_in_doc, SearchIndex, SearchResult};
 use super::state::{Mode, Pane, QRow, SearchState, State};
 
 /// Lines the mouse wheel scrolls the article per notch.
@@ -22,6 +25,8 @@ pub fn update(state: &mut State, action: Action) {
             state.ensure_view(state.current);
             keep_visible(state);
         }
+        Action::Loaded(batch) => on_loaded(state, batch),
+        Action::SearchResults(r) => show_results(state, r),
         other => {
             state.message = None;
             apply(state, other, 1);
@@ -118,8 +123,12 @@ fn apply(state: &mut State, action: Action, n: usize) {
         Action::ShowHelp => state.mode = Mode::Help { scroll: 0 },
         Action::CloseHelp => state.mode = Mode::Normal,
         Action::OpenSearch => {
-            if state.index.is_none() {
-                state.index = Some(SearchIndex::build(&state.docs));
+            match &mut state.index {
+                None => state.index = Some(Arc::new(SearchIndex::build(&state.docs))),
+                Some(index) if index.docs < state.docs.len() => {
+                    Arc::make_mut(index).extend(&state.docs);
+                }
+                Some(_) => {}
             }
             state.mode = Mode::Search(SearchState::default());
         }
@@ -129,7 +138,7 @@ fn apply(state: &mut State, action: Action, n: usize) {
         Action::FocusLeft => cycle_focus(state, -1, false),
         Action::FocusTopics => state.focus = Pane::Topics,
         Action::FocusDocuments => {
-            if state.docs.len() > 1 {
+            if state.several() {
                 state.focus = Pane::Documents;
             } else {
                 state.message = Some("only one document is open".into());
@@ -190,7 +199,11 @@ fn apply(state: &mut State, action: Action, n: usize) {
         Action::SearchUp => move_search(state, -(n as isize)),
         Action::SearchCancel => state.mode = Mode::Normal,
         Action::SearchJump => search_jump(state),
-        Action::Key(_) | Action::Mouse(_) | Action::Resize(..) => update(state, action),
+        Action::Key(_)
+        | Action::Mouse(_)
+        | Action::Resize(..)
+        | Action::Loaded(_)
+        | Action::SearchResults(_) => update(state, action),
     }
 }
 
@@ -444,12 +457,60 @@ fn edit_query(state: &mut State, f: impl FnOnce(&mut String)) {
         return;
     };
     f(&mut s.query);
-    s.hits = match &state.index {
-        Some(index) => search(index, &s.query),
-        None => Vec::new(),
+    if state.search_async {
+        // The event loop hands the query to its worker; results come back as an action.
+        return;
+    }
+    let r = match &state.index {
+        Some(index) => state.searcher.search(index, &s.query),
+        None => SearchResult {
+            query: s.query.clone(),
+            ..SearchResult::default()
+        },
     };
-    s.cursor = 0;
-    s.scroll = 0;
+    show_results(state, r);
+}
+
+/// Shows a query's results if they are for the query now typed. The cursor goes back to the top
+/// for a new query and stays put when the same query was rerun over more documents.
+fn show_results(state: &mut State, r: SearchResult) {
+    let Mode::Search(s) = &mut state.mode else {
+        return;
+    };
+    if r.query != s.query {
+        return;
+    }
+    if s.results_for != r.query {
+        s.cursor = 0;
+        s.scroll = 0;
+    }
+    s.results_for = r.query;
+    s.hits = r.hits;
+    s.total = r.total;
+    s.cursor = s.cursor.min(s.hits.len().saturating_sub(1));
+    s.scroll = s.scroll.min(s.cursor);
+}
+
+/// Documents parsed in the background join the list (and the search index, if built).
+fn on_loaded(state: &mut State, batch: Loaded) {
+    let added = !batch.docs.is_empty();
+    state.append_docs(batch.docs);
+    state.load_warnings.extend(batch.warnings);
+    state.loading = (batch.done < batch.total).then_some((batch.done, batch.total));
+    if let Some(index) = &mut state.index {
+        if added {
+            Arc::make_mut(index).extend(&state.docs);
+        }
+    }
+    // The documents pane may have appeared or gone: the article width can change.
+    state.ensure_view(state.current);
+    if added && !state.search_async {
+        if let (Mode::Search(s), Some(index)) = (&state.mode, &state.index) {
+            let r = state.searcher.search(index, &s.query);
+            show_results(state, r);
+        }
+    }
+    keep_visible(state);
 }
 
 fn move_search(state: &mut State, by: isize) {
@@ -482,8 +543,18 @@ fn search_jump(state: &mut State) {
     let Some(hit) = s.hits.get(s.cursor).cloned() else {
         return;
     };
-    state.last_query = s.query.clone();
+    // The hits shown are those of `results_for` (the worker may not have caught up yet).
+    state.last_query = s.results_for.clone();
     state.last_hits = s.hits;
+    // `n`/`N` should reach every match in the document, not only those among the best overall.
+    if let Some(index) = &state.index {
+        let known: Vec<usize> = state.last_hits.iter().map(|h| h.entry).collect();
+        let more: Vec<_> = hits_in_doc(index, &state.last_query, hit.doc)
+            .into_iter()
+            .filter(|h| !known.contains(&h.entry))
+            .collect();
+        state.last_hits.extend(more);
+    }
     open_document(state, hit.doc);
     state.refresh_marks();
     state.focus = Pane::Article;

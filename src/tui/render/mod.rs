@@ -20,7 +20,7 @@ use super::theme::Theme;
 
 pub fn draw(f: &mut Frame, state: &State) {
     let area = f.area();
-    let Some(p) = Panes::compute(area, state.docs.len() > 1, state.focus) else {
+    let Some(p) = Panes::compute(area, state.several(), state.focus) else {
         too_small(f, area);
         return;
     };

@@ -29,10 +29,13 @@ pub fn draw(f: &mut Frame, area: Rect, state: &State, s: &SearchState) {
     let total = state.index.as_ref().map_or(0, |i| i.entries.len());
     let pos = if s.query.trim().is_empty() {
         format!("{total} quotes")
+    } else if s.results_for != s.query {
+        // The worker is still on this query; the results below are the previous query's.
+        "searching…".into()
     } else if s.hits.is_empty() {
         "0".into()
     } else {
-        format!("{}/{}", s.cursor + 1, s.hits.len())
+        format!("{}/{}", s.cursor + 1, s.total)
     };
     f.render_widget(pane_block("Search quotes", pos, true, theme), r);
     let body = inner(r);
@@ -51,7 +54,7 @@ pub fn draw(f: &mut Frame, area: Rect, state: &State, s: &SearchState) {
             " type words of a quote or a speaker's name (\"putin cyber\")",
             theme.dim(),
         )));
-    } else if s.hits.is_empty() {
+    } else if s.hits.is_empty() && s.results_for == s.query {
         lines.push(Line::from(Span::styled(" no quote matches", theme.dim())));
     }
     let text_w = w.saturating_sub(SPEAKER_W + 3);

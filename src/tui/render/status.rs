@@ -28,6 +28,14 @@ pub fn header(f: &mut Frame, area: Rect, state: &State) {
         }
         _ => String::new(),
     };
+    // While an archive loads, how far it has got (the documents list grows meanwhile).
+    let right = match state.loading {
+        Some((done, total)) => format!(
+            "loading {}% ({done}/{total} files) {right}",
+            done * 100 / total.max(1)
+        ),
+        None => right,
+    };
     let mut spans = vec![Span::styled(" briefing", theme.accent())];
     if let Some(doc) = state.doc() {
         let mut parts = vec![doc.display_title()];

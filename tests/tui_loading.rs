@@ -1,0 +1,162 @@
+//! The reader on a generated 10,000-article folder, in a real pseudo-terminal: it is on screen
+//! before the archive is parsed, shows its progress, fills the documents list as parsing
+//! proceeds, and answers keys (help, search, quit) meanwhile.
+
+#![cfg(unix)]
+
+use std::io::{Read, Write};
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+use portable_pty::{native_pty_system, Child, CommandBuilder, PtySize};
+
+const WAIT: Duration = Duration::from_secs(20);
+
+struct Session {
+    screen: Arc<Mutex<vt100::Parser>>,
+    writer: Box<dyn Write + Send>,
+    child: Box<dyn Child + Send + Sync>,
+}
+
+impl Session {
+    fn start(args: &[&str], cols: u16, rows: u16) -> Session {
+        let pair = native_pty_system()
+            .openpty(PtySize {
+                rows,
+                cols,
+                pixel_width: 0,
+                pixel_height: 0,
+            })
+            .expect("open a pty");
+        let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_briefing"));
+        cmd.args(args);
+        cmd.env("TERM", "xterm-256color");
+        let child = pair.slave.spawn_command(cmd).expect("spawn briefing");
+        drop(pair.slave);
+        let mut reader = pair.master.try_clone_reader().expect("pty reader");
+        let writer = pair.master.take_writer().expect("pty writer");
+        let screen = Arc::new(Mutex::new(vt100::Parser::new(
+            std::num::NonZeroU16::new(rows).expect("rows"),
+            std::num::NonZeroU16::new(cols).expect("cols"),
+            0,
+        )));
+        let feed = Arc::clone(&screen);
+        std::thread::spawn(move || {
+            let _master = pair.master;
+            let mut buf = [0u8; 8192];
+            while let Ok(n) = reader.read(&mut buf) {
+                if n == 0 {
+                    break;
+                }
+                if let Ok(mut p) = feed.lock() {
+                    p.process(&buf[..n]);
+                }
+            }
+        });
+        Session {
+            screen,
+            writer,
+            child,
+        }
+    }
+
+    fn contents(&self) -> String {
+        self.screen
+            .lock()
+            .map(|p| p.screen().contents())
+            .unwrap_or_default()
+    }
+
+    fn wait_for(&self, what: &str, pred: impl Fn(&str) -> bool) -> String {
+        let start = Instant::now();
+        loop {
+            let s = self.contents();
+            if pred(&s) {
+                return s;
+            }
+            if start.elapsed() > WAIT {
+                panic!("timed out waiting for {what}; screen:\n{s}");
+            }
+            std::thread::sleep(Duration::from_millis(20));
+        }
+    }
+
+    fn send(&mut self, keys: &str) {
+        self.writer.write_all(keys.as_bytes()).expect("type");
+        self.writer.flush().expect("flush");
+    }
+}
+
+impl Drop for Session {
+    fn drop(&mut self) {
+        if let Ok(None) = self.child.try_wait() {
+            let _ = self.child.kill();
+            let _ = self.child.wait();
+        }
+    }
+}
+
+/// The number of documents listed so far, from the Documents pane's "cursor/count" label.
+fn listed(screen: &str) -> Option<usize> {
+    let line = screen.lines().find(|l| l.contains("Documents"))?;
+    let after = &line[line.find("Documents")?..];
+    let slash = after.find('/')?;
+    after[slash + 1..]
+        .chars()
+        .take_while(char::is_ascii_digit)
+        .collect::<String>()
+        .parse()
+        .ok()
+}
+
+#[test]
+fn keys_work_and_the_list_fills_while_an_archive_loads() {
+    let dir = std::env::temp_dir().join(format!("briefing-load-e2e-{}", std::process::id()));
+    let pool = briefing::corpus_gen::Pool::seed();
+    briefing::corpus_gen::write_corpus(&dir, &pool, 1, 10_000).expect("corpus");
+    let dir_arg = dir.to_string_lossy().into_owned();
+    let mut s = Session::start(&[&dir_arg], 140, 40);
+
+    let first = s.wait_for("the first frame while loading", |t| {
+        t.contains("loading") && t.contains("Documents") && listed(t).is_some()
+    });
+    assert!(first.contains("/10000 files"), "{first}");
+    let n1 = listed(&first).unwrap_or(0);
+
+    // Help opens and closes while parsing goes on.
+    s.send("?");
+    s.wait_for("help", |t| t.contains("Help · Esc closes"));
+    s.send("\x1b");
+    s.wait_for("help closed", |t| !t.contains("Help · Esc closes"));
+
+    // Search answers over what is loaded so far.
+    s.send("/putin");
+    let screen = s.wait_for("search results", |t| {
+        t.contains("Search quotes") && t.contains("putin") && !t.contains("searching…")
+    });
+    assert!(screen.contains("Putin"), "{screen}");
+    s.send("\x1b");
+    s.wait_for("search closed", |t| !t.contains("Search quotes"));
+
+    // The list has grown, and loading is still under way (the screen keeps updating).
+    let later = s.wait_for("more documents listed", |t| {
+        listed(t).is_some_and(|n| n > n1) && t.contains("loading")
+    });
+    assert!(listed(&later) > Some(n1), "{later}");
+
+    // Moving in the documents list and quitting work mid-load.
+    s.send("d");
+    s.send("j");
+    s.wait_for("second document selected", |t| t.contains("2/"));
+    let quit_at = Instant::now();
+    s.send("q");
+    loop {
+        if let Some(status) = s.child.try_wait().expect("wait") {
+            assert!(status.success(), "exit status {status:?}");
+            break;
+        }
+        assert!(quit_at.elapsed() < WAIT, "did not quit while loading");
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    let _ = std::fs::remove_dir_all(&dir);
+}

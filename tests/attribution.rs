@@ -321,3 +321,13 @@ fn fronted_clauses_and_auxiliary_verbs() {
     let t = "Donald Trump did post on Friday that his claims were “sarcasm” after all.";
     assert_eq!(speaker_of(t, "“sarcasm").as_deref(), Some("Donald Trump"));
 }
+
+#[test]
+fn junk_noun_phrases_never_become_speakers() {
+    // "his recent" or "the summer" are not sources; with no real cue the quote stays unattributed.
+    let t = "In his recent remarks about “the economy of tomorrow” the summer went by.";
+    let a = attributions(t);
+    assert!(a.iter().all(|(_, s)| s.is_none()), "{a:?}");
+    let t = "“It was brutal,” the actress said.";
+    assert_eq!(speaker_of(t, "“It was").as_deref(), Some("the actress"));
+}

@@ -139,6 +139,10 @@ pub fn classify(words: &[Word]) -> Option<Phrase> {
         if last.cap && !lex.is_title(last.low) && !is_nat(last) {
             return None;
         }
+        // "a low voice", "the summer", "his recent": only nouns that can speak head a source.
+        if !lex.can_speak(last.low.trim_end_matches('.')) {
+            return None;
+        }
         return Some(Phrase::Nominal {
             definite,
             head: last.low.trim_end_matches('.').to_string(),

@@ -95,6 +95,8 @@ pub struct Lexicon {
     pub nationalities: HashMap<String, String>,
     pub topics: Vec<TopicEntry>,
     pub topic_index: TopicIndex,
+    /// Head nouns an unnamed source may have ("a person close to…", "the campaign").
+    pub speaking_nouns: HashSet<String>,
     /// Given name → gender.
     pub given_names: HashMap<String, Gender>,
 }
@@ -200,6 +202,7 @@ impl Lexicon {
             .collect();
         let topic_index = TopicIndex::build(&topics);
         Lexicon {
+            speaking_nouns: word_set(include_str!("../../assets/speaking_nouns.txt")),
             topic_index,
             given_names,
             speech_verbs,
@@ -218,6 +221,26 @@ impl Lexicon {
     pub fn get() -> &'static Lexicon {
         static LEXICON: OnceLock<Lexicon> = OnceLock::new();
         LEXICON.get_or_init(Lexicon::load)
+    }
+
+    /// Can a nominal headed by `lower` be a speaker? Role nouns and speaking nouns, plurals too.
+    pub fn can_speak(&self, lower: &str) -> bool {
+        let singular = lower.strip_suffix('s').unwrap_or(lower);
+        // Agent nouns name people: "questioner", "commenter", "physician", "actress".
+        const AGENT_SUFFIXES: &[&str] = &[
+            "er", "or", "ist", "ian", "man", "woman", "men", "ess", "eon", "ee",
+        ];
+        let agent = [lower, singular].iter().any(|w| {
+            w.len() > 4
+                && w.chars().all(|c| c.is_alphabetic() || c == '-')
+                && AGENT_SUFFIXES.iter().any(|s| w.ends_with(s))
+        }) || lower.ends_with("-old");
+        agent
+            || [lower, singular].iter().any(|w| {
+                self.role_nouns.contains_key(*w)
+                    || self.speaking_nouns.contains(*w)
+                    || self.is_title(w)
+            })
     }
 
     pub fn speech_verb(&self, lower: &str) -> Option<VerbForm> {

@@ -1,7 +1,7 @@
 //! The people and organisations a document talks about, and the resolution of a mention
 //! ("Putin", "the Russian leader", "he") to one of them.
 
-use std::collections::HashMap;
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use super::lexicon::{Gender, Lexicon, PronounKind};
 use super::tokens::strip_possessive;
@@ -504,14 +504,19 @@ impl Registry {
     }
 
     /// Does this lowercase phrase name a known person or a quoted source (so is no topic)?
-    pub fn names_someone(&self, phrase: &str, quoted: &[bool]) -> bool {
-        self.entities.iter().enumerate().any(|(e, ent)| {
+    /// Lowercase names of known persons and quoted sources: phrases that are no topic.
+    pub fn someone_names(&self, quoted: &[bool]) -> HashSet<String> {
+        let mut out = HashSet::default();
+        for (e, ent) in self.entities.iter().enumerate() {
             // Two capitalised words alone ("Colonial Pipeline") are no evidence of a person.
             let person =
                 ent.kind == SpeakerKind::Person && (ent.gender.is_some() || !ent.roles.is_empty());
-            let relevant = quoted.get(e).copied().unwrap_or(false) || person;
-            relevant && (ent.tokens.join(" ") == phrase || ent.name.to_lowercase() == phrase)
-        })
+            if quoted.get(e).copied().unwrap_or(false) || person {
+                out.insert(ent.tokens.join(" "));
+                out.insert(ent.name.to_lowercase());
+            }
+        }
+        out
     }
 
     pub fn add_mention(&mut self, e: usize, surface: &str) {

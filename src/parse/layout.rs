@@ -79,9 +79,9 @@ fn ends_with_closing_punct(s: &str) -> bool {
 }
 
 fn looks_like_heading(s: &str) -> bool {
-    let words = s.split_whitespace().count();
-    (1..=12).contains(&words)
-        && s.len() <= 100
+    // Length first: most blocks are long paragraphs and need no word count.
+    s.len() <= 100
+        && (1..=12).contains(&s.split_whitespace().count())
         && !ends_with_closing_punct(s)
         && s.chars().next().is_some_and(|c| !c.is_lowercase())
 }

@@ -1,6 +1,6 @@
 //! Word lists from `assets/`, compiled into the binary and parsed once at first use.
 
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::sync::OnceLock;
 
 /// Kind of antecedent a subject pronoun takes.
@@ -31,16 +31,16 @@ pub struct TopicEntry {
     pub keywords: Vec<Keyword>,
 }
 
-/// Keywords indexed by their first word, so tagging is one hash lookup per word instead of a
+/// Keywords indexed by their first word, so tagging costs two hash lookups per word instead of a
 /// scan of every keyword.
 #[derive(Debug, Default)]
 pub struct TopicIndex {
     /// First word (exact) → (topic, keyword).
     pub exact: HashMap<String, Vec<(usize, usize)>>,
-    /// Single-word prefix stem → (topic, keyword).
-    pub prefix: HashMap<String, Vec<(usize, usize)>>,
-    /// Distinct stem lengths in bytes, to probe `prefix` with.
-    pub prefix_lens: Vec<usize>,
+    /// Single-word prefix stems, bucketed by their first three bytes → (stem, topic, keyword).
+    prefix: HashMap<[u8; 3], Vec<(String, usize, usize)>>,
+    /// Stems shorter than three bytes, checked one by one (rare).
+    short: Vec<(String, usize, usize)>,
 }
 
 impl TopicIndex {
@@ -52,9 +52,14 @@ impl TopicIndex {
                     continue;
                 };
                 if kw.prefix && kw.words.len() == 1 {
-                    ix.prefix.entry(first.clone()).or_default().push((t, k));
-                    if !ix.prefix_lens.contains(&first.len()) {
-                        ix.prefix_lens.push(first.len());
+                    match first.as_bytes() {
+                        [a, b, c, ..] => {
+                            ix.prefix
+                                .entry([*a, *b, *c])
+                                .or_default()
+                                .push((first.clone(), t, k))
+                        }
+                        _ => ix.short.push((first.clone(), t, k)),
                     }
                 } else {
                     ix.exact.entry(first.clone()).or_default().push((t, k));
@@ -67,13 +72,16 @@ impl TopicIndex {
     /// Every (topic, keyword) whose first word may match `word` (lowercase).
     pub fn candidates<'a>(&'a self, word: &'a str) -> impl Iterator<Item = (usize, usize)> + 'a {
         let exact = self.exact.get(word).into_iter().flatten().copied();
-        let prefix = self
-            .prefix_lens
-            .iter()
-            .filter_map(move |&n| word.get(..n))
-            .filter_map(move |stem| self.prefix.get(stem))
+        let bucket = match word.as_bytes() {
+            [a, b, c, ..] => self.prefix.get(&[*a, *b, *c]),
+            _ => None,
+        };
+        let prefix = bucket
+            .into_iter()
             .flatten()
-            .copied();
+            .chain(self.short.iter())
+            .filter(move |(stem, _, _)| word.starts_with(stem.as_str()))
+            .map(|&(_, t, k)| (t, k));
         exact.chain(prefix)
     }
 }
@@ -120,7 +128,7 @@ fn word_set(src: &str) -> HashSet<String> {
 
 impl Lexicon {
     fn load() -> Lexicon {
-        let mut speech_verbs = HashMap::new();
+        let mut speech_verbs = HashMap::default();
         for l in lines(include_str!("../../assets/speech_verbs.txt")) {
             let forms: Vec<&str> = l.split_whitespace().collect();
             for (i, f) in forms.iter().enumerate() {
@@ -157,7 +165,7 @@ impl Lexicon {
                 Some((word, it.next() == Some("generic")))
             })
             .collect();
-        let mut nationalities = HashMap::new();
+        let mut nationalities = HashMap::default();
         for l in lines(include_str!("../../assets/nationalities.txt")) {
             let forms: Vec<&str> = l.split_whitespace().collect();
             if let Some(key) = forms.first() {
@@ -252,10 +260,8 @@ impl Lexicon {
     }
 
     pub fn nationality(&self, lower: &str) -> Option<&str> {
-        let w = lower
-            .trim_end_matches("’s")
-            .trim_end_matches("'s")
-            .trim_end_matches('.');
+        let w = super::tokens::strip_possessive(lower);
+        let w = w.strip_suffix('.').unwrap_or(w);
         self.nationalities
             .get(w)
             .or_else(|| self.nationalities.get(lower))

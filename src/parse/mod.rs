@@ -116,7 +116,8 @@ pub fn parse_document(meta: Meta, text: String) -> Document {
     let mut paras: Vec<Para> = Vec::new();
     let mut drafts: Vec<Draft> = Vec::new();
     let mut warnings = Vec::new();
-    let mut all_tokens: Vec<Token> = Vec::new();
+    // Every paragraph's tokens with quotations left in, for topics.
+    let mut fulls: Vec<Toks> = Vec::with_capacity(para_spans.len());
     let mut sentence_starts = Vec::new();
 
     for (pi, &span) in para_spans.iter().enumerate() {
@@ -141,24 +142,27 @@ pub fn parse_document(meta: Meta, text: String) -> Document {
             .get(pi + 1)
             .is_some_and(|n| quotes::opens_with_quote(&text, *n));
         let found = quotes::find(&text, span, next_opens);
-        // Collapse each quotation to one token.
-        let mut collapsed = Vec::with_capacity(full.len());
+        // Collapse each quotation to one token, remembering where each quote's token stands.
+        let full = Toks::new(&text, full);
+        let mut keep: Vec<Result<usize, Token>> = Vec::with_capacity(full.len());
+        let mut tok_of = vec![0; found.len()];
         let mut qi = 0;
         let mut para_quotes = Vec::new();
-        for t in &full {
+        for (i, t) in full.toks.iter().enumerate() {
             while qi < found.len() && found[qi].span.end <= t.span.start {
                 qi += 1;
             }
             if qi < found.len() && found[qi].span.start <= t.span.start {
-                if collapsed.last().and_then(|x: &Token| x.quote()) != Some(qi) {
-                    collapsed.push(Token {
+                if !matches!(keep.last(), Some(Err(x)) if x.quote() == Some(qi)) {
+                    tok_of[qi] = keep.len();
+                    keep.push(Err(Token {
                         span: found[qi].span,
                         kind: TokKind::Quote(qi),
-                    });
+                    }));
                 }
                 continue;
             }
-            collapsed.push(*t);
+            keep.push(Ok(i));
         }
         for (local, raw) in found.into_iter().enumerate() {
             if raw.rule == SpanRule::UnclosedInParagraph {
@@ -167,15 +171,11 @@ pub fn parse_document(meta: Meta, text: String) -> Document {
                     raw.span.start
                 ));
             }
-            let tok = collapsed
-                .iter()
-                .position(|t| t.quote() == Some(local))
-                .unwrap_or(0);
             para_quotes.push(drafts.len());
             drafts.push(Draft {
                 raw,
                 para: pi,
-                tok,
+                tok: tok_of[local],
                 found: None,
                 entity: None,
                 resolution: None,
@@ -186,12 +186,12 @@ pub fn parse_document(meta: Meta, text: String) -> Document {
                 title: false,
             });
         }
-        all_tokens.extend_from_slice(&full);
         paras.push(Para {
             span,
-            toks: Toks::new(&text, collapsed),
+            toks: full.collapsed(&keep),
             quotes: para_quotes,
         });
+        fulls.push(full);
     }
 
     // Pre-pass: every name mentioned in the narration (outside quotations), so that "Putin" can
@@ -266,19 +266,13 @@ pub fn parse_document(meta: Meta, text: String) -> Document {
     }
 
     // Topics over every word of the body.
-    let lows: Vec<String> = all_tokens
+    let tw: Vec<topics::TopicWord> = fulls
         .iter()
-        .map(|t| {
-            if t.is_word() {
-                t.span.text(&text).to_lowercase()
-            } else {
-                String::new()
-            }
-        })
+        .flat_map(|f| topics::words_of(f, &sentence_starts))
         .collect();
-    let tw = topics::words_of(&text, &all_tokens, &lows, &sentence_starts);
     let quoted: Vec<bool> = speaker_of_entity.iter().map(Option::is_some).collect();
-    let is_entity = |k: &str| reg.names_someone(k, &quoted);
+    let someone = reg.someone_names(&quoted);
+    let is_entity = |k: &str| someone.contains(k);
     let mut topic_list = topics::find(&text, &tw, &is_entity);
     for (ti, topic) in topic_list.iter_mut().enumerate() {
         for m in &topic.mentions {

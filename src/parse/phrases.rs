@@ -10,7 +10,10 @@ use super::tokens::{is_possessive, TokKind, Token};
 pub struct Toks<'a> {
     pub text: &'a str,
     pub toks: Vec<Token>,
-    pub lows: Vec<String>,
+    /// Lowercase forms of the words, stored back to back in one buffer (one allocation per
+    /// paragraph instead of one per word); `lows[i]` is token i's range in `low_buf`.
+    low_buf: String,
+    lows: Vec<(u32, u32)>,
 }
 
 /// A noun phrase: tokens `start..end`.
@@ -82,17 +85,55 @@ const STOPS: &[&str] = &[
 
 impl<'a> Toks<'a> {
     pub fn new(text: &'a str, toks: Vec<Token>) -> Self {
+        let mut low_buf = String::with_capacity(toks.len() * 6);
         let lows = toks
             .iter()
             .map(|t| {
+                let a = low_buf.len();
                 if t.is_word() {
-                    t.span.text(text).to_lowercase()
-                } else {
-                    String::new()
+                    let w = t.span.text(text);
+                    if w.is_ascii() {
+                        low_buf.push_str(w);
+                        // The bytes just pushed are ASCII, so lowercasing them in place is sound.
+                        low_buf[a..].make_ascii_lowercase();
+                    } else {
+                        low_buf.extend(w.chars().flat_map(char::to_lowercase));
+                    }
                 }
+                (a as u32, low_buf.len() as u32)
             })
             .collect();
-        Toks { text, toks, lows }
+        Toks {
+            text,
+            toks,
+            low_buf,
+            lows,
+        }
+    }
+
+    /// The same text with each quotation collapsed to one token: `keep[i]` is either an index
+    /// into these tokens or a quotation token. Lowercase forms are copied, not recomputed.
+    pub fn collapsed(&self, keep: &[Result<usize, Token>]) -> Toks<'a> {
+        let mut toks = Vec::with_capacity(keep.len());
+        let mut lows = Vec::with_capacity(keep.len());
+        for k in keep {
+            match *k {
+                Ok(i) => {
+                    toks.push(self.toks[i]);
+                    lows.push(self.lows[i]);
+                }
+                Err(q) => {
+                    toks.push(q);
+                    lows.push((0, 0));
+                }
+            }
+        }
+        Toks {
+            text: self.text,
+            toks,
+            low_buf: self.low_buf.clone(),
+            lows,
+        }
     }
 
     pub fn len(&self) -> usize {
@@ -100,7 +141,10 @@ impl<'a> Toks<'a> {
     }
 
     pub fn word(&self, i: usize) -> &str {
-        self.lows.get(i).map_or("", String::as_str)
+        self.lows
+            .get(i)
+            .and_then(|&(a, b)| self.low_buf.get(a as usize..b as usize))
+            .unwrap_or("")
     }
 
     pub fn is_word(&self, i: usize) -> bool {

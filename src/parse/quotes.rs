@@ -56,16 +56,23 @@ fn mark_role(c: char, prev: Option<char>, next: Option<char>) -> Option<Role> {
 
 fn marks(text: &str, para: Span) -> Vec<Mark> {
     let s = para.text(text);
+    let bytes = s.as_bytes();
     let mut out = Vec::new();
-    let mut prev: Option<char> = None;
     let mut in_attribute = false;
-    let mut it = s.char_indices().peekable();
-    while let Some((i, c)) = it.next() {
-        let next = it.peek().map(|&(_, n)| n);
+    // Every double mark is '"' (0x22), or starts with 0xE2 (“ ” „ ‟) or 0xC2 (« »): jump between
+    // candidates with memchr instead of decoding every character.
+    for i in memchr::memchr3_iter(b'"', 0xE2, 0xC2, bytes) {
+        let Some(c) = s.get(i..).and_then(|r| r.chars().next()) else {
+            continue;
+        };
+        if !matches!(c, '"' | '“' | '”' | '„' | '‟' | '«' | '»') {
+            continue;
+        }
+        let prev = s[..i].chars().next_back();
+        let next = s[i + c.len_utf8()..].chars().next();
         if c == '"' && (in_attribute || prev == Some('=')) {
             // A markup attribute value (<tweet id="…">): neither mark is a quotation mark.
             in_attribute = !in_attribute;
-            prev = Some(c);
             continue;
         }
         if let Some(role) = mark_role(c, prev, next) {
@@ -75,7 +82,6 @@ fn marks(text: &str, para: Span) -> Vec<Mark> {
                 role,
             });
         }
-        prev = Some(c);
     }
     out
 }

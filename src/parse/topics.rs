@@ -1,10 +1,10 @@
 //! Topic tagging: the general lexicon of `assets/topics.txt`, plus salient phrases mined from the
 //! document itself (multi-word proper nouns, repeated two-word terms).
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 use super::lexicon::{Keyword, Lexicon};
-use super::tokens::Token;
+use super::phrases::Toks;
 use crate::model::{Span, Topic, TopicSource};
 
 /// A word of the document for matching: its span and lowercase form.
@@ -78,7 +78,7 @@ pub fn find(text: &str, words: &[TopicWord], is_entity: &dyn Fn(&str) -> bool) -
         .collect();
     topics.sort_by(|a, b| b.count.cmp(&a.count).then(a.name.cmp(&b.name)));
 
-    let mut mined: HashMap<String, (String, Vec<Span>)> = HashMap::new();
+    let mut mined: HashMap<String, (String, Vec<Span>)> = HashMap::default();
     // Multi-word proper nouns: "Colonial Pipeline", "Air Force One".
     let mut i = 0;
     while i < words.len() {
@@ -123,20 +123,25 @@ pub fn find(text: &str, words: &[TopicWord], is_entity: &dyn Fn(&str) -> bool) -
             && lex.speech_verb(w.low).is_none()
             && !w.low.ends_with("ly")
     };
+    // Keyed by the two words themselves: no string is built until a term repeats.
+    let mut terms: HashMap<(&str, &str), Vec<Span>> = HashMap::default();
     for k in 0..words.len().saturating_sub(1) {
         let (a, b) = (&words[k], &words[k + 1]);
-        if term_word(a)
+        if b.span.start - a.span.end == 1
+            && term_word(a)
             && term_word(b)
             && !a.low.ends_with("ed")
             && !a.low.ends_with("ing")
-            && b.span.start - a.span.end == 1
         {
-            let key = format!("{} {}", a.low, b.low);
-            mined
-                .entry(key)
-                .or_insert_with(|| (String::from("term"), Vec::new()))
-                .1
+            terms
+                .entry((a.low, b.low))
+                .or_default()
                 .push(Span::new(a.span.start, b.span.end));
+        }
+    }
+    for ((a, b), spans) in terms {
+        if spans.len() >= 2 {
+            mined.insert(format!("{a} {b}"), (String::from("term"), spans));
         }
     }
     let mut mined: Vec<(String, String, Vec<Span>)> = mined
@@ -175,29 +180,25 @@ pub fn find(text: &str, words: &[TopicWord], is_entity: &dyn Fn(&str) -> bool) -
 }
 
 /// Words of a token stream as [`TopicWord`]s, with sentence starts marked.
-pub fn words_of<'a>(
-    text: &str,
-    toks: &[Token],
-    lows: &'a [String],
-    sentence_starts: &[usize],
-) -> Vec<TopicWord<'a>> {
-    let mut out = Vec::with_capacity(toks.len());
+pub fn words_of<'a>(t: &'a Toks, sentence_starts: &[usize]) -> Vec<TopicWord<'a>> {
+    let text = t.text;
+    let mut out = Vec::with_capacity(t.len());
     let mut s = 0;
-    for (t, low) in toks.iter().zip(lows) {
-        if !t.is_word() {
+    for (i, tok) in t.toks.iter().enumerate() {
+        if !tok.is_word() {
             continue;
         }
-        while s < sentence_starts.len() && sentence_starts[s] < t.span.start {
+        while s < sentence_starts.len() && sentence_starts[s] < tok.span.start {
             s += 1;
         }
-        let starts = sentence_starts.get(s) == Some(&t.span.start)
-            || text[..t.span.start]
+        let starts = sentence_starts.get(s) == Some(&tok.span.start)
+            || text[..tok.span.start]
                 .trim_end()
                 .ends_with(['“', '"', '‘', '(', ':']);
         out.push(TopicWord {
-            span: t.span,
-            low,
-            cap: t.is_cap(),
+            span: tok.span,
+            low: t.word(i),
+            cap: tok.is_cap(),
             sentence_start: starts,
         });
     }

@@ -331,3 +331,11 @@ fn junk_noun_phrases_never_become_speakers() {
     let t = "“It was brutal,” the actress said.";
     assert_eq!(speaker_of(t, "“It was").as_deref(), Some("the actress"));
 }
+
+#[test]
+fn coordinated_verbs_share_the_subject_and_according_to_reaches_far() {
+    let t = "Maria Lopez spoke on Monday.\n\nShe was defending the group, but admitted “one or two instances” of failure.";
+    assert_eq!(speaker_of(t, "“one or").as_deref(), Some("Maria Lopez"));
+    let t = "People held a nationwide “walk-in” at schools, according to the event organizer Alliance to Reclaim Our Schools (AROS).";
+    assert!(speaker_of(t, "“walk-in").is_some_and(|s| s.contains("Alliance")));
+}

@@ -200,7 +200,8 @@ pub fn late_after(t: &Toks, k: usize, cs: usize, limit: usize) -> Option<Found> 
                 let ends = f.np.end.max(verb_at + 1);
                 // At the sentence's end, or any reporting verb of the lexicon ("And in explaining
                 // why those “solutions” failed, Clinton described …").
-                if limit - ends <= 4 || (t.verb(verb_at).is_some() && !own_subject) {
+                let according = f.rule == SpeakerRule::AccordingTo;
+                if according || limit - ends <= 4 || (t.verb(verb_at).is_some() && !own_subject) {
                     return Some(Found {
                         rule: SpeakerRule::CueAfter,
                         ..f
@@ -313,6 +314,16 @@ pub fn before(t: &Toks, k: usize, cs: usize) -> Option<Found> {
                 rule: SpeakerRule::CueBefore,
                 cue,
             });
+        }
+        if v > cs && matches!(t.word(v - 1), "and" | "but" | "or" | "then" | "yet") {
+            // A coordinated verb shares the clause's subject: "She defended it, but admitted …".
+            if let Some(np) = clause_subject(t, cs, v) {
+                return Some(Found {
+                    np,
+                    rule: SpeakerRule::CueBefore,
+                    cue,
+                });
+            }
         }
         let inverted_place =
             v == cs || t.is_punct(v - 1, ',') || matches!(t.toks[v - 1].kind, TokKind::Quote(_));

@@ -4,7 +4,7 @@
 //! form of every word (precomputed once per paragraph).
 
 use super::lexicon::{Lexicon, PronounKind, VerbForm};
-use super::tokens::{is_possessive, TokKind, Token};
+use super::tokens::{is_possessive, Token};
 
 /// A paragraph's tokens with their lowercase forms.
 pub struct Toks<'a> {

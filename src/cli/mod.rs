@@ -7,6 +7,7 @@ mod table;
 use std::io::{IsTerminal, Write};
 
 use anyhow::{Context, Result};
+use unicode_width::UnicodeWidthStr;
 
 pub use args::{Cli, Command, Common, Format};
 use records::{DocQuotes, QuoteRecord};
@@ -159,65 +160,90 @@ fn quotes(docs: &[Document], format: Format, explain: bool, out: &mut impl Write
     Ok(())
 }
 
-fn speakers(docs: &[Document], format: Format, out: &mut impl Write) -> Result<()> {
-    let merged: Vec<_> = merge_speakers(docs)
-        .into_iter()
-        .filter(|s| s.quote_count > 0)
-        .collect();
+/// Print one record per item: JSON lines, a JSON array, CSV with `header`, or an aligned table
+/// of the same columns (text sanitised for the terminal).
+fn records<T: serde::Serialize>(
+    items: &[T],
+    format: Format,
+    header: &[&str],
+    row: impl Fn(&T) -> Vec<String>,
+    out: &mut impl Write,
+) -> Result<()> {
     match format {
         Format::Jsonl => {
-            for s in &merged {
-                write_json_line(out, s)?;
+            for item in items {
+                write_json_line(out, item)?;
             }
         }
         Format::Json => {
-            serde_json::to_writer_pretty(&mut *out, &merged).context("writing JSON")?;
+            serde_json::to_writer_pretty(&mut *out, items).context("writing JSON")?;
             writeln!(out)?;
         }
         Format::Csv => {
             csv_row(
                 out,
-                &["name", "kind", "quotes", "role", "mentions", "documents"].map(String::from),
+                &header.iter().map(|h| h.to_string()).collect::<Vec<_>>(),
             )?;
-            for s in &merged {
-                csv_row(
-                    out,
-                    &[
-                        s.name.clone(),
-                        format!("{:?}", s.kind).to_lowercase(),
-                        s.quote_count.to_string(),
-                        s.role.clone().unwrap_or_default(),
-                        s.mentions.join(";"),
-                        s.documents.len().to_string(),
-                    ],
-                )?;
+            for item in items {
+                csv_row(out, &row(item))?;
             }
         }
         Format::Table => {
-            let w = merged
-                .iter()
-                .map(|s| s.name.chars().count())
-                .max()
-                .unwrap_or(7)
-                .max(7);
-            writeln!(
-                out,
-                "{:<w$}  {:>6}  {:<12}  mentions",
-                "speaker", "quotes", "kind"
-            )?;
-            for s in &merged {
-                writeln!(
-                    out,
-                    "{:<w$}  {:>6}  {:<12}  {}",
-                    clean(&s.name),
-                    s.quote_count,
-                    format!("{:?}", s.kind).to_lowercase(),
-                    clean(&s.mentions.join(", "))
-                )?;
+            let rows: Vec<Vec<String>> =
+                std::iter::once(header.iter().map(|h| h.to_string()).collect())
+                    .chain(
+                        items
+                            .iter()
+                            .map(|i| row(i).iter().map(|c| clean(c).into_owned()).collect()),
+                    )
+                    .collect();
+            let widths: Vec<usize> = (0..header.len())
+                .map(|c| {
+                    rows.iter()
+                        .map(|r| r.get(c).map_or(0, |x| x.width()))
+                        .max()
+                        .unwrap_or(0)
+                })
+                .collect();
+            for r in &rows {
+                let mut line = String::new();
+                for (c, cell) in r.iter().enumerate() {
+                    if c + 1 == r.len() {
+                        line.push_str(cell);
+                    } else {
+                        line.push_str(cell);
+                        line.push_str(&" ".repeat(widths[c] - cell.width() + 2));
+                    }
+                }
+                writeln!(out, "{}", line.trim_end())?;
             }
         }
     }
     Ok(())
+}
+
+fn speakers(docs: &[Document], format: Format, out: &mut impl Write) -> Result<()> {
+    let merged: Vec<_> = merge_speakers(docs)
+        .into_iter()
+        .filter(|s| s.quote_count > 0)
+        .collect();
+    let header = ["speaker", "quotes", "kind", "role", "documents", "mentions"];
+    records(
+        &merged,
+        format,
+        &header,
+        |s| {
+            vec![
+                s.name.clone(),
+                s.quote_count.to_string(),
+                format!("{:?}", s.kind).to_lowercase(),
+                s.role.clone().unwrap_or_default(),
+                s.documents.len().to_string(),
+                s.mentions.join("; "),
+            ]
+        },
+        out,
+    )
 }
 
 fn topics(docs: &[Document], format: Format, out: &mut impl Write) -> Result<()> {
@@ -225,58 +251,21 @@ fn topics(docs: &[Document], format: Format, out: &mut impl Write) -> Result<()>
         .into_iter()
         .filter(|t| t.count > 0)
         .collect();
-    match format {
-        Format::Jsonl => {
-            for t in &merged {
-                write_json_line(out, t)?;
-            }
-        }
-        Format::Json => {
-            serde_json::to_writer_pretty(&mut *out, &merged).context("writing JSON")?;
-            writeln!(out)?;
-        }
-        Format::Csv => {
-            csv_row(
-                out,
-                &["topic", "count", "quotes", "documents"].map(String::from),
-            )?;
-            for t in &merged {
-                csv_row(
-                    out,
-                    &[
-                        t.name.clone(),
-                        t.count.to_string(),
-                        t.quotes.to_string(),
-                        t.documents.len().to_string(),
-                    ],
-                )?;
-            }
-        }
-        Format::Table => {
-            let w = merged
-                .iter()
-                .map(|t| t.name.chars().count())
-                .max()
-                .unwrap_or(5)
-                .max(5);
-            writeln!(
-                out,
-                "{:<w$}  {:>5}  {:>6}  {:>9}",
-                "topic", "count", "quotes", "documents"
-            )?;
-            for t in &merged {
-                writeln!(
-                    out,
-                    "{:<w$}  {:>5}  {:>6}  {:>9}",
-                    clean(&t.name),
-                    t.count,
-                    t.quotes,
-                    t.documents.len()
-                )?;
-            }
-        }
-    }
-    Ok(())
+    let header = ["topic", "count", "quotes", "documents"];
+    records(
+        &merged,
+        format,
+        &header,
+        |t| {
+            vec![
+                t.name.clone(),
+                t.count.to_string(),
+                t.quotes.to_string(),
+                t.documents.len().to_string(),
+            ]
+        },
+        out,
+    )
 }
 
 fn export(docs: &[Document], format: Format, out: &mut impl Write) -> Result<()> {

@@ -169,8 +169,12 @@ pub fn classify(words: &[Word]) -> Option<Phrase> {
             .last()
             .is_some_and(|w| lex.organisation_words.contains(w.low))
             && name_words.len() == 1);
-    let role_text = (!prefix.is_empty() && !org)
-        .then(|| prefix.iter().map(|w| w.text).collect::<Vec<_>>().join(" "));
+    // A role is stated by a title or role word ("US President"), not by a bare "Russia’s".
+    let titled = prefix
+        .iter()
+        .any(|w| lex.is_title(w.low) || lex.role_nouns.contains_key(w.low));
+    let role_text =
+        (titled && !org).then(|| prefix.iter().map(|w| w.text).collect::<Vec<_>>().join(" "));
     if org {
         // Keep the whole organisation name ("Department of Homeland Security").
         let all: Vec<&str> = words.iter().map(|w| strip_possessive(w.text)).collect();

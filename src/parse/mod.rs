@@ -529,9 +529,6 @@ fn attribute(text: &str, paras: &[Para], drafts: &mut [Draft], reg: &mut Registr
                 let at = t.toks[f.np.start].span.start;
                 let surface = t.np_text(f.np);
                 if let Some((e, how)) = resolve_np(reg, t, f.np, window_start) {
-                    if how == Resolution::Pronoun {
-                        reg.add_mention(e, surface);
-                    }
                     d.found = Some(f);
                     d.mention = Some(surface.to_string());
                     d.entity = Some(e);

@@ -339,3 +339,15 @@ fn coordinated_verbs_share_the_subject_and_according_to_reaches_far() {
     let t = "People held a nationwide “walk-in” at schools, according to the event organizer Alliance to Reclaim Our Schools (AROS).";
     assert!(speaker_of(t, "“walk-in").is_some_and(|s| s.contains("Alliance")));
 }
+
+#[test]
+fn the_most_mentioned_bearer_of_a_surname_speaks() {
+    let t = "Bernie Sanders rallied in Syracuse. Bernie Sanders spoke for an hour. His wife Jane Sanders joined him.\n\n“You got the names of everybody?” Sanders said.";
+    assert_eq!(speaker_of(t, "“You got").as_deref(), Some("Bernie Sanders"));
+}
+
+#[test]
+fn parenthetical_and_apposition_before_a_reporting_verb() {
+    let t = "Sen. Ted Cruz (R-Tex.), a candidate for president, tweeted a warning. “Remember in November.”";
+    assert_eq!(speaker_of(t, "“Remember").as_deref(), Some("Ted Cruz"));
+}

@@ -31,6 +31,8 @@ pub struct Entity {
     /// Stated with a title or a full name, so a pronoun may refer to it.
     confirmed: bool,
     gender: Option<Gender>,
+    /// How many times the narration names it.
+    count: usize,
 }
 
 /// One mention of an entity in the narration.
@@ -249,7 +251,7 @@ impl Registry {
     ) -> usize {
         let last = tokens.last().cloned().unwrap_or_default();
         let candidates: Vec<usize> = self.by_last.get(&last).cloned().unwrap_or_default();
-        let mut best: Option<(usize, usize)> = None; // (entity, recency)
+        let mut best: Option<(usize, (usize, usize))> = None; // (entity, (mentions, recency))
         for &e in &candidates {
             let ent = &self.entities[e];
             // "Mr. Obama" is not Michelle Obama.
@@ -263,7 +265,9 @@ impl Registry {
                 || is_subsequence(tokens, &ent.tokens)
                 || is_subsequence(&ent.tokens, tokens);
             if compatible {
-                let rec = self.last_mention(e, at).unwrap_or(0);
+                // The most mentioned bearer of the surname wins ("Sanders" in a story about
+                // Bernie Sanders that also mentions Jane Sanders); recency breaks ties.
+                let rec = (ent.count, self.last_mention(e, at).unwrap_or(0));
                 if best.is_none_or(|(_, r)| rec >= r) {
                     best = Some((e, rec));
                 }
@@ -274,7 +278,7 @@ impl Registry {
             for (e, ent) in self.entities.iter().enumerate() {
                 if ent.kind == kind && ent.tokens.len() > 1 && ent.tokens.first() == tokens.first()
                 {
-                    best = Some((e, 0));
+                    best = Some((e, (0, 0)));
                 }
             }
         }
@@ -296,6 +300,7 @@ impl Registry {
             role_text: None,
             confirmed: false,
             gender: None,
+            count: 0,
         });
         let e = self.entities.len() - 1;
         self.by_last.entry(last).or_default().push(e);
@@ -351,6 +356,7 @@ impl Registry {
         subject: bool,
     ) -> Option<usize> {
         let e = self.register(classify(words)?, surface, at)?;
+        self.entities[e].count += 1;
         self.timeline.push(Mention {
             at,
             entity: e,
@@ -406,6 +412,7 @@ impl Registry {
                                 role_text: None,
                                 confirmed: false,
                                 gender: None,
+                                count: 0,
                             });
                             self.entities.len() - 1
                         }

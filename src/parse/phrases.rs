@@ -346,7 +346,19 @@ impl<'a> Toks<'a> {
                         }
                     }
                 }
-                if let Some(np) = self.np_ending_at(k - 1, floor) {
+                // "Sen. Ted Cruz (R-Tex.), a candidate who …, tweeted": step over a parenthetical.
+                let mut before = k - 1;
+                if self.is_punct(before, ')') {
+                    if let Some(open) = (before.saturating_sub(10).max(floor)..before)
+                        .rev()
+                        .find(|&j| self.is_punct(j, '('))
+                    {
+                        if open > floor {
+                            before = open - 1;
+                        }
+                    }
+                }
+                if let Some(np) = self.np_ending_at(before, floor) {
                     return Some(self.extend_over_of(np, floor));
                 }
             }

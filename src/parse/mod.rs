@@ -502,7 +502,9 @@ fn attribute(text: &str, paras: &[Para], drafts: &mut [Draft], reg: &mut Registr
             let colon = (k > cs && t.is_punct(k - 1, ':'))
                 .then(|| {
                     cues::clause_subject(t, cs, k - 1).or_else(|| {
-                        t.np_ending_at(k - 2, cs)
+                        // `k > cs` leaves `k == 1` possible: no token before the colon.
+                        k.checked_sub(2)
+                            .and_then(|i| t.np_ending_at(i, cs))
                             .filter(|np| np.pronoun.is_none() && t.is_cap(np.end - 1))
                     })
                 })

@@ -35,9 +35,12 @@ pub fn decode_preserving_offsets(bytes: Vec<u8>) -> (String, Option<usize>) {
     }
 }
 
+/// How many leading bytes [`looks_binary`] judges by.
+pub const BINARY_SNIFF: usize = 8192;
+
 /// A file that holds NUL bytes in its first 8 KiB is binary, not an article.
 pub fn looks_binary(bytes: &[u8]) -> bool {
-    memchr::memchr(0, &bytes[..bytes.len().min(8192)]).is_some()
+    memchr::memchr(0, &bytes[..bytes.len().min(BINARY_SNIFF)]).is_some()
 }
 
 #[cfg(test)]

@@ -1,9 +1,9 @@
 //! Reading articles from files, directories, stdin and JSONL corpora, and the embedded seed.
 
+mod bounded;
 mod decode;
 mod stream;
 
-use std::io::Read;
 use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result};
@@ -100,7 +100,9 @@ fn is_hidden(p: &Path) -> bool {
 }
 
 /// Files under a directory, recursively, sorted, hidden entries skipped. Symlinked directories are
-/// not followed, so a symlink loop cannot recurse forever.
+/// not followed, so a symlink loop cannot recurse forever. An article-named entry that cannot be
+/// an article (a dangling or looping link, a FIFO that would block, a device) is reported, not
+/// silently dropped.
 fn walk(dir: &Path, out: &mut Vec<PathBuf>, warnings: &mut Vec<String>) {
     let entries = match std::fs::read_dir(dir) {
         Ok(e) => e,
@@ -121,8 +123,20 @@ fn walk(dir: &Path, out: &mut Vec<PathBuf>, warnings: &mut Vec<String>) {
         };
         if meta.is_dir() {
             walk(&p, out, warnings);
-        } else if is_article_name(&p) && (meta.is_file() || p.is_file()) {
+        } else if !is_article_name(&p) {
+            continue;
+        } else if meta.is_file() {
             out.push(p);
+        } else if meta.is_symlink() {
+            match std::fs::metadata(&p) {
+                Ok(target) if target.is_file() => out.push(p),
+                // A link to a directory is not followed (see above), like any other link.
+                Ok(target) if target.is_dir() => {}
+                Ok(_) => warnings.push(format!("{}: not a regular file (skipped)", p.display())),
+                Err(e) => warnings.push(format!("{}: {} (skipped)", p.display(), describe_io(&e))),
+            }
+        } else {
+            warnings.push(format!("{}: not a regular file (skipped)", p.display()));
         }
     }
 }
@@ -171,13 +185,15 @@ fn read_file(path: &Path, named: bool, out: &mut Collected) -> Result<()> {
             Ok(())
         }
     };
-    let bytes = match std::fs::read(path) {
+    let bytes = match bounded::read_path(path) {
         Ok(b) => b,
-        Err(e) => return fail(format!("{shown}: cannot read: {e}"), out),
+        // Between listing a directory and reading it, a file may vanish.
+        Err(bounded::Refused::Io(e)) if !named && e.kind() == std::io::ErrorKind::NotFound => {
+            return fail(format!("{shown}: vanished while loading"), out)
+        }
+        Err(e @ bounded::Refused::Io(_)) => return fail(format!("{shown}: cannot read: {e}"), out),
+        Err(e) => return fail(format!("{shown}: {e}"), out),
     };
-    if looks_binary(&bytes) {
-        return fail(format!("{shown}: binary file, not an article"), out);
-    }
     let (text, bad) = decode_preserving_offsets(bytes);
     let mut warnings = Vec::new();
     if let Some(at) = bad {
@@ -205,13 +221,14 @@ fn read_file(path: &Path, named: bool, out: &mut Collected) -> Result<()> {
 
 /// Read standard input: one article, or a JSONL corpus when the first line is a JSON object.
 fn read_stdin(out: &mut Collected) -> Result<()> {
-    let mut bytes = Vec::new();
-    std::io::stdin()
-        .read_to_end(&mut bytes)
-        .context("reading standard input")?;
-    if looks_binary(&bytes) {
-        return Err(input_error("-: binary data on standard input".into()));
-    }
+    let bytes = match bounded::read_all(std::io::stdin().lock()) {
+        Ok(b) => b,
+        Err(bounded::Refused::Io(e)) => return Err(e).context("reading standard input"),
+        Err(bounded::Refused::Binary) => {
+            return Err(input_error("-: binary data on standard input".into()))
+        }
+        Err(e) => return Err(input_error(format!("-: standard input {e}"))),
+    };
     let (text, bad) = decode_preserving_offsets(bytes);
     if let Some(at) = bad {
         out.warnings
@@ -289,4 +306,32 @@ pub fn load(paths: &[PathBuf]) -> Result<(Vec<Document>, Vec<String>)> {
     let c = collect(paths)?;
     let docs = c.articles.into_iter().map(RawArticle::parse).collect();
     Ok((docs, c.warnings))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A file listed by `walk` and gone before it is read: a warning, and the others still load.
+    #[test]
+    fn a_file_vanishing_while_loading_is_a_warning() {
+        let dir = std::env::temp_dir().join(format!("briefing-vanish-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(&dir).expect("dir");
+        for name in ["a.txt", "b.txt", "c.txt"] {
+            std::fs::write(dir.join(name), "“Yes,” Ann Lee said.").expect("write");
+        }
+        let mut files = Vec::new();
+        let mut out = Collected::default();
+        walk(&dir, &mut files, &mut out.warnings);
+        assert_eq!(files.len(), 3);
+        std::fs::remove_file(&files[1]).expect("remove");
+        for f in &files {
+            read_file(f, false, &mut out).expect("a directory's file never fails the load");
+        }
+        assert_eq!(out.articles.len(), 2);
+        assert_eq!(out.warnings.len(), 1, "{:?}", out.warnings);
+        assert!(out.warnings[0].ends_with("b.txt: vanished while loading (skipped)"));
+        let _ = std::fs::remove_dir_all(&dir);
+    }
 }

@@ -9,6 +9,7 @@ pub mod keymap;
 pub mod layout;
 pub mod render;
 pub mod search;
+pub mod signals;
 pub mod state;
 pub mod theme;
 pub mod update;
@@ -18,7 +19,10 @@ use std::io::{self, Write};
 use std::time::Duration;
 
 use anyhow::{Context as _, Result};
-use crossterm::event::{self, DisableMouseCapture, EnableMouseCapture, Event};
+use crossterm::event::{
+    self, DisableMouseCapture, EnableMouseCapture, Event, KeyCode, KeyEvent, KeyEventKind,
+    KeyModifiers,
+};
 use crossterm::execute;
 use crossterm::terminal::{self, EnterAlternateScreen, LeaveAlternateScreen};
 use ratatui::backend::CrosstermBackend;
@@ -32,7 +36,8 @@ pub use update::update;
 use crate::model::Document;
 
 /// Runs the reader over `docs` until the user quits. The terminal is restored on every way out:
-/// quit, error, and panic (the panic message is then printed after the screen is back).
+/// quit, error, panic (the panic message is then printed after the screen is back), and
+/// SIGTERM/SIGHUP/SIGINT/SIGQUIT (the process then dies of that signal); Ctrl-Z suspends.
 pub fn run(docs: Vec<Document>) -> Result<()> {
     run_loading(docs, None).map(|_| ())
 }
@@ -51,10 +56,16 @@ pub fn run_loading(
         start
     });
     let mut feed = feed::Feed::new(start);
+    let signals = signals::Signals::install().context("cannot install signal handlers")?;
     install_panic_hook();
     enter().context("cannot set up the terminal")?;
-    let result = event_loop(&mut state, &mut feed);
+    let result = event_loop(&mut state, &mut feed, &signals);
     let restored = leave();
+    // Checked whatever the loop returned: after SIGHUP drawing may fail first.
+    if let Some(sig) = signals.terminated() {
+        signals::die_of(sig);
+        anyhow::bail!("terminated by signal {sig}");
+    }
     result?;
     restored.context("cannot restore the terminal")?;
     Ok(state.load_warnings)
@@ -87,13 +98,41 @@ fn install_panic_hook() {
     }));
 }
 
-fn event_loop(state: &mut State, feed: &mut feed::Feed) -> Result<()> {
+/// Ctrl-Z: in raw mode the terminal sends it as a key instead of stopping the job.
+fn is_suspend(k: &KeyEvent) -> bool {
+    k.kind != KeyEventKind::Release
+        && k.modifiers.contains(KeyModifiers::CONTROL)
+        && matches!(k.code, KeyCode::Char('z' | 'Z'))
+}
+
+/// Sets the terminal up again after the process was stopped, and repaints all of it: the
+/// screen holds the shell's output now, and the size may have changed meanwhile.
+fn resume(terminal: &mut Terminal<CrosstermBackend<io::Stdout>>, state: &mut State) -> Result<()> {
+    // Raw mode was lost while stopped; crossterm only re-applies it after a disable.
+    let _ = terminal::disable_raw_mode();
+    enter().context("cannot set up the terminal again")?;
+    execute!(io::stdout(), terminal::Clear(terminal::ClearType::All)).context("cannot redraw")?;
+    // A fresh `Terminal` has no previous frame to diff against, so the next draw paints every
+    // cell. (`Terminal::clear` would also do, but it asks the terminal for the cursor position
+    // and fails on terminals that do not answer.)
+    *terminal =
+        Terminal::new(CrosstermBackend::new(io::stdout())).context("cannot open the terminal")?;
+    let size = terminal.size().context("cannot read the terminal size")?;
+    update(state, Action::Resize(size.width, size.height));
+    Ok(())
+}
+
+fn event_loop(state: &mut State, feed: &mut feed::Feed, signals: &signals::Signals) -> Result<()> {
     let mut terminal =
         Terminal::new(CrosstermBackend::new(io::stdout())).context("cannot open the terminal")?;
     let size = terminal.size().context("cannot read the terminal size")?;
     update(state, Action::Resize(size.width, size.height));
     let mut dirty = true;
-    while !state.quit {
+    while !state.quit && signals.terminated().is_none() {
+        if signals.take_resumed() {
+            resume(&mut terminal, state)?;
+            dirty = true;
+        }
         if dirty {
             terminal
                 .draw(|f| render::draw(f, state))
@@ -113,6 +152,14 @@ fn event_loop(state: &mut State, feed: &mut feed::Feed) -> Result<()> {
             // costs one frame.
             loop {
                 let action = match event::read().context("cannot read input")? {
+                    Event::Key(k) if is_suspend(&k) => {
+                        leave().context("cannot restore the terminal")?;
+                        signals::suspend();
+                        signals.take_resumed();
+                        resume(&mut terminal, state)?;
+                        dirty = true;
+                        None
+                    }
                     Event::Key(k) => Some(Action::Key(k)),
                     Event::Mouse(m) => Some(Action::Mouse(m)),
                     Event::Resize(w, h) => Some(Action::Resize(w, h)),

@@ -21,7 +21,7 @@ use crate::model::{Document, Span};
 use crate::sanitize;
 
 /// Ranked results kept per query: the overlay lists these; the total is always exact.
-pub const HIT_LIMIT: usize = 200;
+pub const HIT_LIMIT: usize = 100;
 
 /// What a quote is matched against: `"Speaker: quoted words"`.
 #[derive(Debug, Clone)]
@@ -171,36 +171,55 @@ fn hit_with_indices(index: &SearchIndex, i: usize, terms: &[&str]) -> Option<Hit
 /// fast way. Kept for callers that want every hit at once (tests, small indexes).
 pub fn search(index: &SearchIndex, query: &str) -> Vec<Hit> {
     let terms: Vec<&str> = query.split_whitespace().collect();
-    let mut scored = scan(index, &terms, None);
-    scored.sort_by(|a, b| b.score().cmp(&a.score()).then(a.entry.cmp(&b.entry)));
-    scored
-        .iter()
+    if terms.is_empty() {
+        return Vec::new();
+    }
+    let ids: Vec<u32> = (0..index.entries.len() as u32).collect();
+    let (_, top) = run(index, &terms, &ids, usize::MAX);
+    top.iter()
         .filter_map(|m| hit_with_indices(index, m.entry as usize, &terms))
         .collect()
 }
 
-/// One matching entry: the summed score of every word but the last, and the last word's score
-/// (kept apart so a query that only extends its last word rescores just that word).
-#[derive(Debug, Clone, Copy)]
+/// A scored entry.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 struct Match {
+    score: i64,
     entry: u32,
-    fixed: i32,
-    last: i32,
 }
 
 impl Match {
-    fn score(&self) -> i64 {
-        self.fixed as i64 + self.last as i64
+    /// Ranking order: higher score first, then lower entry.
+    fn rank(&self, other: &Match) -> std::cmp::Ordering {
+        other
+            .score
+            .cmp(&self.score)
+            .then(self.entry.cmp(&other.entry))
     }
 }
 
-/// A previous query and all its matches.
+impl Ord for Match {
+    /// The worse match is the greater, so a max-heap keeps the worst on top.
+    fn cmp(&self, other: &Self) -> std::cmp::Ordering {
+        self.rank(other)
+    }
+}
+
+impl PartialOrd for Match {
+    fn partial_cmp(&self, other: &Self) -> Option<std::cmp::Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+/// A previous query and every entry it matched.
 #[derive(Debug)]
 struct Cached {
     terms: Vec<String>,
     /// Entries that existed when it ran; later ones were not looked at.
     entries: usize,
-    matches: Vec<Match>,
+    matches: Vec<u32>,
+    /// Its best [`HIT_LIMIT`], reused when the same words come again (a space was typed).
+    top: Vec<Match>,
 }
 
 /// Runs queries, reusing the previous ones' matches while a query is being typed.
@@ -233,53 +252,49 @@ impl Searcher {
             return out;
         }
         let n = index.entries.len();
-        // The most recent earlier query whose matches contain this one's.
-        let base = self.cache.iter().rposition(|c| narrows(&c.terms, &terms));
-        let matches = match base {
-            Some(b)
-                if self.cache[b].terms.len() == terms.len()
-                    && self.cache[b].terms.iter().zip(&terms).all(|(a, b)| a == b)
-                    && self.cache[b].entries == n =>
-            {
-                // The same words (e.g. a trailing space was typed).
-                let c = self.cache.remove(b);
-                let m = c.matches.clone();
-                self.cache.push(c);
-                m
-            }
+        // The same words as a cached query over the same entries (a space typed, Backspace).
+        if let Some(c) = self
+            .cache
+            .iter()
+            .rev()
+            .find(|c| c.entries == n && c.terms.iter().eq(terms.iter()))
+        {
+            out.total = c.matches.len();
+            out.hits = c
+                .top
+                .iter()
+                .filter_map(|m| hit_with_indices(index, m.entry as usize, &terms))
+                .collect();
+            return out;
+        }
+        // Candidates: the matches of the most recent earlier query that contains this one's
+        // (plus entries added since), else every entry.
+        let candidates: Vec<u32> = match self.cache.iter().rposition(|c| narrows(&c.terms, &terms))
+        {
             Some(b) => {
                 let c = &self.cache[b];
-                let mut m = rescore(index, &c.matches, &c.terms, &terms);
-                if c.entries < n {
-                    m.extend(scan(index, &terms, Some(c.entries..n)));
-                }
-                self.remember(&terms, n, m.clone());
-                m
+                let mut ids = c.matches.clone();
+                ids.extend(c.entries as u32..n as u32);
+                ids
             }
-            None => {
-                let m = scan(index, &terms, None);
-                self.remember(&terms, n, m.clone());
-                m
-            }
+            None => (0..n as u32).collect(),
         };
+        let (matches, top) = run(index, &terms, &candidates, HIT_LIMIT);
         out.total = matches.len();
-        let top = top_k(matches, HIT_LIMIT);
         out.hits = top
             .iter()
             .filter_map(|m| hit_with_indices(index, m.entry as usize, &terms))
             .collect();
-        out
-    }
-
-    fn remember(&mut self, terms: &[&str], entries: usize, matches: Vec<Match>) {
         if self.cache.len() >= CACHED_QUERIES {
             self.cache.remove(0);
         }
         self.cache.push(Cached {
             terms: terms.iter().map(|t| t.to_string()).collect(),
-            entries,
+            entries: n,
             matches,
+            top,
         });
+        out
     }
 }
 
@@ -310,95 +325,115 @@ fn narrows(old: &[String], new: &[&str]) -> bool {
         && new[fixed.len()].starts_with(last.as_str())
 }
 
-/// The best `k` by score (ties: lower entry first), sorted.
-fn top_k(mut matches: Vec<Match>, k: usize) -> Vec<Match> {
-    let better = |a: &Match, b: &Match| b.score().cmp(&a.score()).then(a.entry.cmp(&b.entry));
-    if matches.len() > k {
-        matches.select_nth_unstable_by(k, better);
-        matches.truncate(k);
-    }
-    matches.sort_unstable_by(better);
-    matches
-}
+/// Fewest entries per rayon task: large enough that scheduling costs nothing next to the work,
+/// and that a task's own best `k` fill early so that most of its entries are never scored.
+const CHUNK: usize = 4096;
 
-/// Entries per rayon task: large enough that scheduling costs nothing next to the scoring.
-const CHUNK: usize = 2048;
-
-/// Scores `terms` against every entry of `range` (all entries when `None`).
-fn scan(index: &SearchIndex, terms: &[&str], range: Option<std::ops::Range<usize>>) -> Vec<Match> {
-    if terms.is_empty() {
-        return Vec::new();
-    }
-    let range = range.unwrap_or(0..index.entries.len());
+/// Every candidate matching all `terms` (ascending), and the best `k` of them, sorted.
+///
+/// Each task keeps its own best `k` in a heap; an entry is only scored when its upper bound
+/// ([`Pattern::upper_bound`]) could still beat the task's `k`-th (entries come in ascending
+/// order, so a tie with the `k`-th never wins). The overall best `k` are among the tasks' best.
+fn run(
+    index: &SearchIndex,
+    terms: &[&str],
+    candidates: &[u32],
+    k: usize,
+) -> (Vec<u32>, Vec<Match>) {
     let pats: Vec<Pattern> = terms.iter().map(|t| Pattern::new(t)).collect();
-    let entries = index.entries.get(range.clone()).unwrap_or(&[]);
-    entries
-        .par_iter()
-        .with_min_len(CHUNK)
-        .enumerate()
-        .map_init(Scratch::default, |s, (i, e)| {
-            let (fixed, last) = score_terms(s, &e.haystack, &pats, 0)?;
-            Some(Match {
-                entry: (range.start + i) as u32,
-                fixed,
-                last,
-            })
-        })
-        .flatten()
-        .collect()
-}
-
-/// Rescores the matches of `old` terms for `new` terms (see [`narrows`]): words both share keep
-/// their scores; the extended word and any new words are scored.
-fn rescore(index: &SearchIndex, matches: &[Match], old: &[String], new: &[&str]) -> Vec<Match> {
-    let k = old.len() - 1; // index of the extended word
-    let pats: Vec<Pattern> = new[k..].iter().map(|t| Pattern::new(t)).collect();
-    let same_last = new[k] == old[k];
-    matches
-        .par_iter()
-        .with_min_len(CHUNK)
-        .map_init(Scratch::default, |s, m| {
-            let e = index.entries.get(m.entry as usize)?;
-            let (fixed, last) = if same_last {
-                // Only new words were added: the old last word's score is already known.
-                if pats.len() == 1 {
-                    (m.fixed, m.last)
-                } else {
-                    let (f, l) = score_terms(s, &e.haystack, &pats[1..], 0)?;
-                    (m.fixed + m.last + f, l)
+    let exact_prefilter = pats.iter().all(|p| p.bytes.is_ascii());
+    let all_exact = pats.iter().all(Pattern::bound_is_score);
+    // A few tasks per thread: enough to balance, few enough that each fills its best `k` once.
+    let chunk = CHUNK.max(candidates.len() / (4 * rayon::current_num_threads()).max(1));
+    // The best `k`-th score any task has seen: nothing scoring below it can make the overall
+    // best `k`, so every task prunes against it too.
+    let floor = std::sync::atomic::AtomicI64::new(i64::MIN);
+    let parts: Vec<(Vec<u32>, Vec<Match>)> = candidates
+        .par_chunks(chunk)
+        .map_init(Scratch::default, |s, chunk| {
+            let mut matched = Vec::new();
+            let mut best: std::collections::BinaryHeap<Match> = Default::default();
+            for &id in chunk {
+                let Some(e) = index.entries.get(id as usize) else {
+                    continue;
+                };
+                let hay = e.haystack.as_str();
+                if !pats.iter().all(|p| p.may_match(hay.as_bytes())) {
+                    continue;
                 }
-            } else {
-                score_terms(s, &e.haystack, &pats, m.fixed)?
-            };
-            Some(Match {
-                entry: m.entry,
-                fixed,
-                last,
-            })
+                let loaded = if exact_prefilter {
+                    false
+                } else {
+                    // A non-ASCII word: the byte test is only necessary; check by chars.
+                    s.load(hay);
+                    if !pats.iter().all(|p| first_matches(s, p)) {
+                        continue;
+                    }
+                    true
+                };
+                matched.push(id);
+                let shared = floor.load(std::sync::atomic::Ordering::Relaxed);
+                if best.len() >= k || shared > i64::MIN {
+                    let bound: i64 = pats.iter().map(|p| p.upper_bound(hay) as i64).sum();
+                    let local = best.len() >= k && best.peek().is_some_and(|w| bound <= w.score);
+                    if local || bound < shared {
+                        continue;
+                    }
+                }
+                if !loaded && !all_exact {
+                    s.load(hay);
+                }
+                let mut score = 0i64;
+                for p in &pats {
+                    score += if p.bound_is_score() {
+                        p.upper_bound(hay)
+                    } else {
+                        skim_score(s, p).unwrap_or(NEG)
+                    } as i64;
+                }
+                let m = Match { score, entry: id };
+                if best.len() < k {
+                    best.push(m);
+                } else if best.peek().is_some_and(|w| m < *w) {
+                    best.pop();
+                    best.push(m);
+                }
+                if best.len() >= k {
+                    if let Some(w) = best.peek() {
+                        floor.fetch_max(w.score, std::sync::atomic::Ordering::Relaxed);
+                    }
+                }
+            }
+            (matched, best.into_vec())
         })
-        .flatten()
-        .collect()
+        .collect();
+    let mut matches = Vec::with_capacity(parts.iter().map(|p| p.0.len()).sum());
+    let mut top = Vec::new();
+    for (m, b) in parts {
+        matches.extend(m);
+        top.extend(b);
+    }
+    top.sort_unstable();
+    top.truncate(k);
+    (matches, top)
 }
 
-/// Scores every pattern against `hay`: `(base + all but the last, the last)`, or `None` when one
-/// does not match.
-fn score_terms(s: &mut Scratch, hay: &str, pats: &[Pattern], base: i32) -> Option<(i32, i32)> {
-    // The cheap test first, for every word, before decoding anything.
-    if !pats.iter().all(|p| p.may_match(hay.as_bytes())) {
-        return None;
-    }
-    s.load(hay);
-    let mut fixed = base;
-    let mut last = 0;
-    for (i, p) in pats.iter().enumerate() {
-        let v = skim_score(s, p)?;
-        if i + 1 == pats.len() {
-            last = v;
-        } else {
-            fixed += v;
+/// Skim's `cheap_matches` on the loaded choice: the greedy first position of every pattern
+/// char, into `s.first`; false when the pattern is not a subsequence.
+fn first_matches(s: &mut Scratch, p: &Pattern) -> bool {
+    s.first.clear();
+    let m = p.chars.len();
+    let mut pi = 0;
+    for (j, &c) in s.chars.iter().enumerate() {
+        if pi == m {
+            break;
+        }
+        if match_score(c, p.chars[pi], p.sensitive).is_some() {
+            s.first.push(j);
+            pi += 1;
         }
     }
-    Some((fixed, last))
+    pi == m
 }
 
 /// One query word, prepared once per query.
@@ -424,6 +459,160 @@ impl Pattern {
             sensitive,
             bytes,
         }
+    }
+
+    /// The most [`skim_score`] can give this word against `hay`: the first char scores at most
+    /// `-1 +` its best [`Self::first_char_bound`]; every later char adds at most 16 plus, after a letter or digit,
+    /// 4 (a consecutive match inside a word, or a gap's -4 against a word-start bonus of at most
+    /// 8) or 6 (a case-sensitive camel hump), and 8 after any other char.
+    fn upper_bound(&self, hay: &str) -> i32 {
+        let Some(&p0) = self.chars.first() else {
+            return 0;
+        };
+        let (mut bound, from) = match self.chars.get(1) {
+            Some(&p1) if p0.is_ascii() && p1.is_ascii() => {
+                (self.pair_bound(hay.as_bytes(), p0, p1), 1)
+            }
+            _ => (
+                GAP_EXTENSION.saturating_add(self.first_char_bound(hay, p0)),
+                0,
+            ),
+        };
+        for w in self.chars[from..].windows(2) {
+            let (prev, cur) = (w[0], w[1]);
+            let extra = if !prev.is_ascii_alphanumeric() {
+                BONUS_HEAD
+            } else if self.sensitive
+                && cur.is_ascii_uppercase()
+                && (prev.is_ascii_lowercase() || prev.is_ascii_digit())
+            {
+                BONUS_CAMEL
+            } else {
+                BONUS_CONSECUTIVE
+            };
+            bound += SCORE_MATCH + extra;
+        }
+        bound
+    }
+
+    /// True when [`Self::upper_bound`] is the score itself (one or two ASCII chars), so no
+    /// matrix is needed.
+    fn bound_is_score(&self) -> bool {
+        self.chars.len() <= 2 && self.bytes.is_ascii()
+    }
+
+    /// The best value of skim's second matrix row for ASCII pattern chars `p0`, `p1`: the exact
+    /// score of a two-char word, and a bound for a longer one. One pass over the bytes, with the
+    /// gap penalty counted per char (continuation bytes skipped) as skim counts it.
+    fn pair_bound(&self, hay: &[u8], p0: char, p1: char) -> i32 {
+        self.pair_bound_ascii(hay, p0, p1)
+    }
+
+    /// Visits only the bytes that match `p0` or `p1` (ASCII, so never inside a multi-byte
+    /// char); between them row 1's skip score just falls by one per char, counted in chars.
+    fn pair_bound_ascii(&self, hay: &[u8], p0: char, p1: char) -> i32 {
+        // Skim's type of the char ending at byte `i`: any non-ASCII char is "lower".
+        let ty = |i: usize| match hay[i] {
+            x if x >= 0x80 => CharType::Lower,
+            x => CharType::of(x as char),
+        };
+        let bonus = |j: usize| match j.checked_sub(1) {
+            None => in_place_bonus(CharType::Empty, ty(0)) * BONUS_FIRST_CHAR_MULTIPLIER,
+            Some(i) => in_place_bonus(ty(i), ty(j)),
+        };
+        let folded = |c: char| {
+            if self.sensitive {
+                c as u8
+            } else {
+                (c as u8).to_ascii_lowercase()
+            }
+        };
+        let (f0, f1) = (folded(p0), folded(p1));
+        let mut best = NEG;
+        // max over p0 matches j of M1(j) + j, for matches at least two chars back; the latest
+        // match waits in `recent` until it is.
+        let mut far = i32::MIN / 2;
+        let mut recent: Option<(usize, i32)> = None;
+        // Char index of the byte being looked at.
+        let mut ci: usize = 0;
+        for (k, &x) in hay.iter().enumerate() {
+            if (0x80..0xC0).contains(&x) {
+                continue;
+            }
+            let fx = if self.sensitive {
+                x
+            } else {
+                x.to_ascii_lowercase()
+            };
+            ci += 1;
+            if fx != f0 && fx != f1 {
+                continue;
+            }
+            let (c, kb, k) = (x as char, k, ci - 1);
+            if let Some((j, v)) = recent {
+                if j + 2 <= k {
+                    far = far.max(v);
+                    recent = None;
+                }
+            }
+            let b = bonus(kb);
+            if let Some(s1) = match_score(c, p1, self.sensitive) {
+                let m1_prev = match recent {
+                    Some((j, v)) if j + 1 == k => v - j as i32,
+                    _ => NEG,
+                };
+                let p_col = if far > i32::MIN / 2 {
+                    far + GAP_START + GAP_EXTENSION + GAP_EXTENSION * (k as i32 - 2)
+                } else {
+                    NEG
+                };
+                let via_match = m1_prev + b.max(BONUS_CONSECUTIVE);
+                let via_skip = p_col + b;
+                best = best.max(via_match.max(via_skip) + s1);
+            }
+            if let Some(s0) = match_score(c, p0, self.sensitive) {
+                if let Some((_, v)) = recent {
+                    far = far.max(v);
+                }
+                recent = Some((k, GAP_EXTENSION + b + s0 + k as i32));
+            }
+        }
+        best
+    }
+
+    /// The best `match score + in-place bonus` the first char can get anywhere in `hay`: each of
+    /// its occurrences with the type of the char before it (for an ASCII first char; any other
+    /// gets the largest possible).
+    fn first_char_bound(&self, hay: &str, p0: char) -> i32 {
+        if !p0.is_ascii() {
+            return SCORE_MATCH + BONUS_HEAD * BONUS_FIRST_CHAR_MULTIPLIER;
+        }
+        let bytes = hay.as_bytes();
+        let b = p0 as u8;
+        let other = if self.sensitive {
+            b
+        } else {
+            b.to_ascii_uppercase()
+        };
+        let mut best = i32::MIN;
+        for j in memchr::memchr2_iter(b, other, bytes) {
+            let c = bytes[j] as char;
+            let Some(score) = match_score(c, p0, self.sensitive) else {
+                continue;
+            };
+            let prev = match j.checked_sub(1).map(|i| bytes[i]) {
+                None => CharType::Empty,
+                // Every non-ASCII char is "lower" to skim.
+                Some(x) if x >= 0x80 => CharType::Lower,
+                Some(x) => CharType::of(x as char),
+            };
+            let mut bonus = in_place_bonus(prev, CharType::of(c));
+            if j == 0 {
+                bonus *= BONUS_FIRST_CHAR_MULTIPLIER;
+            }
+            best = best.max(score + bonus);
+        }
+        best
     }
 
     /// A necessary condition for a skim match: the word's bytes are a subsequence of `hay`'s
@@ -556,23 +745,11 @@ fn skim_score(s: &mut Scratch, p: &Pattern) -> Option<i32> {
     if m == 0 {
         return Some(0);
     }
-    let choice = &s.chars;
-    let n = choice.len();
-    // Skim's `cheap_matches`: the first (greedy) position of every pattern char.
-    s.first.clear();
-    let mut pi = 0;
-    for (j, &c) in choice.iter().enumerate() {
-        if pi == m {
-            break;
-        }
-        if match_score(c, pat[pi], p.sensitive).is_some() {
-            s.first.push(j);
-            pi += 1;
-        }
-    }
-    if pi < m {
+    if !first_matches(s, p) {
         return None;
     }
+    let choice = &s.chars;
+    let n = choice.len();
     let bonus = &s.bonus;
     let p_last = pat[m - 1];
     if m == 1 {
@@ -720,7 +897,7 @@ mod tests {
     #[test]
     fn scores_equal_skim_on_random_strings() {
         let mut rng = crate::corpus_gen::Rng::new(42);
-        let alphabet: Vec<char> = "aAbBcC -./_1é".chars().collect();
+        let alphabet: Vec<char> = "aAbBcC -./_1é(".chars().collect();
         for _ in 0..20_000 {
             let n = rng.below(24);
             let h: String = (0..n).map(|_| *rng.pick(&alphabet)).collect();
@@ -732,7 +909,17 @@ mod tests {
             if p.is_empty() {
                 continue;
             }
-            assert_eq!(ours(&h, &p), reference(&h, &p), "{h:?} {p:?}");
+            let got = ours(&h, &p);
+            assert_eq!(got, reference(&h, &p), "{h:?} {p:?}");
+            if let Some(v) = got {
+                let pat = Pattern::new(&p);
+                let bound = pat.upper_bound(&h);
+                assert!(v <= bound, "{h:?} {p:?}: {v} > bound {bound}");
+                // One or two ASCII chars: the bound is the score itself.
+                if pat.chars.len() <= 2 && p.is_ascii() {
+                    assert_eq!(v, bound, "{h:?} {p:?}");
+                }
+            }
         }
     }
 

@@ -351,3 +351,20 @@ fn parenthetical_and_apposition_before_a_reporting_verb() {
     let t = "Sen. Ted Cruz (R-Tex.), a candidate for president, tweeted a warning. “Remember in November.”";
     assert_eq!(speaker_of(t, "“Remember").as_deref(), Some("Ted Cruz"));
 }
+
+#[test]
+fn quoted_numbers_are_quotes_but_heights_are_not() {
+    let t = "State Rep. Rio Tilton is \"99.9\" percent certain he will vote. He is 6'2\" tall.";
+    let a = attributions(t);
+    assert_eq!(a.len(), 1, "{a:?}");
+    assert_eq!(a[0].0, "\"99.9\"");
+}
+
+#[test]
+fn a_noun_after_title_case_words_names_them() {
+    let t =
+        "As the “Never Trump” movement fights on, Ann Lee said the party was “in real trouble.”";
+    let a = attributions(t);
+    assert_eq!(a.len(), 1, "{a:?}");
+    assert_eq!(a[0].1.as_deref(), Some("Ann Lee"));
+}

@@ -455,7 +455,38 @@ fn is_title(text: &str, t: &Toks, k: usize, raw: &quotes::RawQuote, kind: QuoteK
         || (prev.is_some_and(|p| t.is_punct(p, ','))
             && k >= 2
             && TITLE_INTRODUCERS.contains(&t.word(k - 2)));
-    after_possessive || introduced || (words.len() >= 3 && kind == QuoteKind::Partial)
+    // …or a noun right after names what the words are: "the “Never Trump” movement".
+    const NAMED_BY_NEXT: &[&str] = &[
+        "movement",
+        "podcast",
+        "star",
+        "show",
+        "program",
+        "programme",
+        "act",
+        "bill",
+        "initiative",
+        "rally",
+        "tour",
+        "event",
+        "caucus",
+        "agenda",
+        "doctrine",
+        "series",
+        "hashtag",
+        "slogan",
+        "campaign",
+        "column",
+        "segment",
+        "franchise",
+        "brand",
+        "pledge",
+    ];
+    let named_by_next = t.is_word(k + 1) && NAMED_BY_NEXT.contains(&t.word(k + 1));
+    after_possessive
+        || introduced
+        || named_by_next
+        || (words.len() >= 3 && kind == QuoteKind::Partial)
 }
 
 /// Find each quote's cue and speaker, in text order, then carry speakers over cue-less quotes.

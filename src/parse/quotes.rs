@@ -40,10 +40,8 @@ fn mark_role(c: char, prev: Option<char>, next: Option<char>) -> Option<Role> {
         '”' | '»' => Some(Role::Close),
         '‟' => Some(Role::Open),
         '"' => {
-            // Inches and seconds after a digit (5'10") are not quotation marks.
-            if prev.is_some_and(|p| p.is_ascii_digit()) && !space_before && space_after {
-                return None;
-            }
+            // Inches after feet (5'10") are not quotation marks; see `marks`, which knows the text
+            // before the mark.
             Some(match (space_before, space_after) {
                 (true, false) => Role::Open,
                 (false, true) => Role::Close,
@@ -70,6 +68,9 @@ fn marks(text: &str, para: Span) -> Vec<Mark> {
         }
         let prev = s[..i].chars().next_back();
         let next = s[i + c.len_utf8()..].chars().next();
+        if c == '"' && is_inches(&s[..i]) {
+            continue;
+        }
         if c == '"' && (in_attribute || prev == Some('=')) {
             // A markup attribute value (<tweet id="…">): neither mark is a quotation mark.
             in_attribute = !in_attribute;
@@ -84,6 +85,19 @@ fn marks(text: &str, para: Span) -> Vec<Mark> {
         }
     }
     out
+}
+
+/// `5'10"`: a double mark after feet and inches digits measures, it does not quote ("99.9"
+/// percent, with no feet before it, is a quotation).
+fn is_inches(before: &str) -> bool {
+    let tail = before.as_bytes();
+    let digits = tail.iter().rev().take_while(|b| b.is_ascii_digit()).count();
+    digits > 0
+        && digits <= 2
+        && before[..before.len() - digits].ends_with(['\'', '’'])
+        && before[..before.len() - digits]
+            .trim_end_matches(['\'', '’'])
+            .ends_with(|c: char| c.is_ascii_digit())
 }
 
 /// Quotes of one paragraph. `next_para_opens` tells whether the following paragraph starts with

@@ -368,3 +368,15 @@ fn a_noun_after_title_case_words_names_them() {
     assert_eq!(a.len(), 1, "{a:?}");
     assert_eq!(a[0].1.as_deref(), Some("Ann Lee"));
 }
+
+#[test]
+fn relatives_and_unlisted_verbs_with_a_time() {
+    let t = "He echoed Sen. Ron Johnson (R-Wis.), who told a newspaper that she could be impeached for “willful concealment.”";
+    assert_eq!(speaker_of(t, "“willful").as_deref(), Some("Ron Johnson"));
+    let t = "“They would have gone to the only bipartisan bill,” Pat Toomey fumed on Tuesday.";
+    assert_eq!(speaker_of(t, "“They").as_deref(), Some("Pat Toomey"));
+    let t = "Bernie Sanders rallied young people against the “rigged economy” that he says is kept by donors.";
+    assert_eq!(speaker_of(t, "“rigged").as_deref(), Some("Bernie Sanders"));
+    let t = "Sen. Jo Vitt spoke. His office put out a statement saying the country “cannot vet every refugee.”";
+    assert_eq!(speaker_of(t, "“cannot").as_deref(), Some("His office"));
+}

@@ -95,6 +95,18 @@ pub fn after(t: &Toks, k: usize, limit: usize) -> Option<Found> {
     if i >= limit {
         return None;
     }
+    if matches!(t.word(i), "that" | "which") && !t.is_punct(k + 1, ',') {
+        // `the "rigged economy" that he says is maintained …`: a relative clause's speaker.
+        if let Some(np) = t.np_starting_at(i + 1, limit) {
+            if t.verb(np.end).is_some_and(|f| f == VerbForm::Finite) {
+                return Some(Found {
+                    np,
+                    rule: SpeakerRule::CueAfter,
+                    cue: Some((np.end, np.end + 1)),
+                });
+            }
+        }
+    }
     if t.word(i) == "according" && t.word(i + 1) == "to" {
         let np = t.np_starting_at(i + 2, limit)?;
         return Some(Found {
@@ -175,7 +187,20 @@ pub fn after(t: &Toks, k: usize, limit: usize) -> Option<Found> {
     // past-tense verb outside the lexicon still report speech.
     if !apposition && v < limit {
         let w = t.word(v);
-        if t.is_word(v) && !t.is_cap(v) && w.len() > 3 && w.ends_with("ed") && v + 1 >= limit {
+        // At the clause's end, or before a time or place ("Toomey fumed on Tuesday").
+        let ends_clause = v + 1 >= limit
+            || matches!(
+                t.word(v + 1),
+                "on" | "in" | "at" | "during" | "after" | "to" | "from"
+            );
+        if t.is_word(v)
+            && !t.is_cap(v)
+            && w.len() > 3
+            && w.ends_with("ed")
+            && ends_clause
+            && np.pronoun.is_none()
+            && t.is_cap(np.start)
+        {
             return Some(Found {
                 np,
                 rule: SpeakerRule::CueAfter,

@@ -305,6 +305,10 @@ impl<'a> Toks<'a> {
             return None;
         }
         let mut end = i - 1;
+        if self.word(end) == "who" && end > floor + 1 && self.is_punct(end - 1, ',') {
+            // "Sen. Ron Johnson (R-Wis.), who told a newspaper …": the relative's antecedent.
+            end -= 2;
+        }
         if self.is_punct(end, ')') {
             // A parenthetical after the name: "Gov. Mary Fallin (R-OK) said".
             let open = (end.saturating_sub(10).max(floor)..end)
@@ -436,7 +440,11 @@ impl<'a> Toks<'a> {
         }
         // A lowercase head noun after a determiner: "said the campaign".
         if j == first && first > i && self.is_word(j) && !self.is_cap(j) && j < limit {
+            // Adjectives up to the first noun that can speak ("the local party office"); with
+            // none in reach, the first word alone.
+            let lex = Lexicon::get();
             let mut k = j;
+            let mut head = None;
             while k < limit
                 && k - j < 4
                 && self.is_word(k)
@@ -444,9 +452,13 @@ impl<'a> Toks<'a> {
                 && !STOPS.contains(&self.word(k))
                 && self.verb(k).is_none()
             {
+                if lex.can_speak(self.word(k)) {
+                    head = Some(k);
+                    break;
+                }
                 k += 1;
             }
-            j = k;
+            j = head.unwrap_or(j) + 1;
         }
         (j > first).then_some(Np {
             start: i,

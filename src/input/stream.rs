@@ -118,15 +118,46 @@ impl Pending {
 
 fn load_source(src: Source) -> (Vec<Document>, Vec<String>) {
     match src {
-        Source::Ready(a) => (vec![a.parse()], Vec::new()),
+        Source::Ready(a) => (vec![compact(a.parse())], Vec::new()),
         Source::File(p) => {
             let mut out = Collected::default();
             // Found in a directory: problems are warnings, never errors.
             let _ = read_file(&p, false, &mut out);
-            let docs = out.articles.into_iter().map(RawArticle::parse).collect();
+            let docs = out
+                .articles
+                .into_iter()
+                .map(|a| compact(a.parse()))
+                .collect();
             (docs, out.warnings)
         }
     }
+}
+
+/// Gives back the spare capacity a parse leaves in a document's vectors and strings: an archive
+/// keeps every document for the whole session, and grown-by-doubling vectors can be half empty.
+fn compact(mut d: Document) -> Document {
+    d.text.shrink_to_fit();
+    d.headings.shrink_to_fit();
+    d.paragraphs.shrink_to_fit();
+    for p in &mut d.paragraphs {
+        p.topics.shrink_to_fit();
+    }
+    d.sentences.shrink_to_fit();
+    d.quotes.shrink_to_fit();
+    for q in &mut d.quotes {
+        q.topics.shrink_to_fit();
+        q.nested.shrink_to_fit();
+    }
+    d.speakers.shrink_to_fit();
+    for s in &mut d.speakers {
+        s.mentions.shrink_to_fit();
+    }
+    d.topics.shrink_to_fit();
+    for t in &mut d.topics {
+        t.mentions.shrink_to_fit();
+    }
+    d.warnings.shrink_to_fit();
+    d
 }
 
 /// Reads as much of `paths` as the checks need and parses the first article; the rest is left

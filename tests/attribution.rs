@@ -380,3 +380,14 @@ fn relatives_and_unlisted_verbs_with_a_time() {
     let t = "Sen. Jo Vitt spoke. His office put out a statement saying the country “cannot vet every refugee.”";
     assert_eq!(speaker_of(t, "“cannot").as_deref(), Some("His office"));
 }
+
+#[test]
+fn absolute_constructions_and_inverted_cues_far_after() {
+    let t = "Republicans were quick to chime in, with Donald Trump tweeting that it was a “disaster” for her.";
+    assert_eq!(speaker_of(t, "“disaster").as_deref(), Some("Donald Trump"));
+    let t = "China's influence has grown, and it has used “velvet gloves” in Central Asia, said Nargis Kassenova, an expert at KIMEP University.";
+    assert_eq!(
+        speaker_of(t, "“velvet").as_deref(),
+        Some("Nargis Kassenova")
+    );
+}

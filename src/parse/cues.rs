@@ -225,7 +225,9 @@ pub fn late_after(t: &Toks, k: usize, cs: usize, limit: usize) -> Option<Found> 
                 let ends = f.np.end.max(verb_at + 1);
                 // At the sentence's end, or any reporting verb of the lexicon ("And in explaining
                 // why those “solutions” failed, Clinton described …").
-                let according = f.rule == SpeakerRule::AccordingTo;
+                // ", said X" (verb first) is unambiguous wherever it stands.
+                let according =
+                    f.rule == SpeakerRule::AccordingTo || f.cue.is_some_and(|c| c.0 == j + 1);
                 if according || limit - ends <= 4 || (t.verb(verb_at).is_some() && !own_subject) {
                     return Some(Found {
                         rule: SpeakerRule::CueAfter,
@@ -329,6 +331,20 @@ pub fn before(t: &Toks, k: usize, cs: usize) -> Option<Found> {
             }
         }
         if form == VerbForm::Gerund {
+            // "with Donald Trump tweeting that …": an absolute construction names its subject.
+            if let Some(np) = t.np_ending_at(v.wrapping_sub(1), cs) {
+                if np.start > cs
+                    && t.word(np.start - 1) == "with"
+                    && np.pronoun.is_none()
+                    && t.is_cap(np.end - 1)
+                {
+                    return Some(Found {
+                        np,
+                        rule: SpeakerRule::CueBefore,
+                        cue,
+                    });
+                }
+            }
             // "…, citing …", "adding that …": the gerund's subject is the clause's main speaker.
             gerund_seen = true;
             continue;

@@ -391,3 +391,14 @@ fn absolute_constructions_and_inverted_cues_far_after() {
         Some("Nargis Kassenova")
     );
 }
+
+#[test]
+fn names_as_modifiers_and_places_after_of() {
+    let t = "“Focus your votes on this group,” said the printed Cruz slate card.";
+    assert_eq!(
+        speaker_of(t, "“Focus").as_deref(),
+        Some("the printed Cruz slate card")
+    );
+    let t = "“We should get rid of superdelegates,” said Sen. Jeff Merkley of Oregon, the only senator to endorse him.";
+    assert_eq!(speaker_of(t, "“We should").as_deref(), Some("Jeff Merkley"));
+}

@@ -416,12 +416,19 @@ impl<'a> Toks<'a> {
         }
         let first = j;
         while j < limit {
-            let of_join = self.word(j) == "of" && j > first && j + 1 < limit && self.is_cap(j + 1);
+            // "Secretary of State", "University of Iowa" — but not "Jeff Merkley of Oregon".
+            let of_join = self.word(j) == "of"
+                && j > first
+                && j + 1 < limit
+                && self.is_cap(j + 1)
+                && (Lexicon::get().organisation_words.contains(self.word(j - 1))
+                    || Lexicon::get().is_title(self.word(j - 1)));
             if self.name_part(j) || of_join {
                 j += 1;
             } else if self.is_word(j)
                 && !self.is_cap(j)
                 && !STOPS.contains(&self.word(j))
+                && !PREPOSITIONS.contains(&self.word(j))
                 && self.verb(j).is_none()
                 && ((j + 1 < limit && self.name_part(j + 1))
                     || (j + 2 < limit
@@ -436,6 +443,24 @@ impl<'a> Toks<'a> {
                 j += 1;
             } else {
                 break;
+            }
+        }
+        // A name used as a modifier: "the printed Cruz slate card", "the Clinton campaign" — the
+        // lowercase nouns after it are the head.
+        if j > first && first > i && j < limit {
+            let mut k = j;
+            while k < limit
+                && k - j < 3
+                && self.is_word(k)
+                && !self.is_cap(k)
+                && !STOPS.contains(&self.word(k))
+                && self.verb(k).is_none()
+            {
+                k += 1;
+            }
+            let closes = k >= limit || !self.is_word(k) || self.verb(k).is_some();
+            if k > j && closes && Lexicon::get().can_speak(self.word(k - 1)) {
+                j = k;
             }
         }
         // A lowercase head noun after a determiner: "said the campaign".

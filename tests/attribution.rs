@@ -402,3 +402,16 @@ fn names_as_modifiers_and_places_after_of() {
     let t = "“We should get rid of superdelegates,” said Sen. Jeff Merkley of Oregon, the only senator to endorse him.";
     assert_eq!(speaker_of(t, "“We should").as_deref(), Some("Jeff Merkley"));
 }
+
+#[test]
+fn writings_read_and_long_appositions() {
+    let t = "“If she wants to be president, she should come to Louisiana,” the editorial read.";
+    assert_eq!(speaker_of(t, "“If she").as_deref(), Some("the editorial"));
+    let t = "“These are steps in the right direction,” Anne Rich, assistant secretary for population, refugees, and migration, said on Monday.";
+    assert_eq!(speaker_of(t, "“These").as_deref(), Some("Anne Rich"));
+    let t = "“Let me help you out,” the Republican vice-presidential nominee riffed on Tuesday.";
+    assert_eq!(
+        speaker_of(t, "“Let me").as_deref(),
+        Some("the Republican vice-presidential nominee")
+    );
+}

@@ -157,18 +157,16 @@ pub fn after(t: &Toks, k: usize, limit: usize) -> Option<Found> {
     if t.is_punct(v, ',') {
         // Apposition or relative clause: skip to the closing comma, or, when the writer left it
         // out ("X, a spokesman for Y told the Post"), to the reporting verb.
+        // Appositions may hold commas of their own ("Anne Richards, assistant secretary of state
+        // for population, refugees, and migration, said"): run to the first reporting verb.
         let mut j = v + 1;
-        while j < limit
-            && j - v < 25
-            && !t.is_punct(j, ',')
-            && t.verb(j).is_none_or(|f| f != VerbForm::Finite)
-        {
+        while j < limit && j - v < 25 && t.verb(j).is_none_or(|f| f != VerbForm::Finite) {
             j += 1;
         }
-        if j >= limit {
+        if j >= limit || j - v >= 25 {
             return None;
         }
-        v = if t.is_punct(j, ',') { j + 1 } else { j };
+        v = j;
         apposition = true;
     }
     let mut skipped = 0;
@@ -199,7 +197,7 @@ pub fn after(t: &Toks, k: usize, limit: usize) -> Option<Found> {
             && w.ends_with("ed")
             && ends_clause
             && np.pronoun.is_none()
-            && t.is_cap(np.start)
+            && (t.is_cap(np.start) || t.word(np.start) == "the")
         {
             return Some(Found {
                 np,

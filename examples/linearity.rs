@@ -1,7 +1,8 @@
 //! Parse time against input size on adversarial input, 1 MB to 64 MB: a check that parsing stays
 //! linear (no quadratic quote pairing, entity resolution or phrase mining on one huge line).
 //!
-//! `cargo run --release --example linearity [MAX_MB] [MIN_KB]` (or `scripts/linearity.sh`) prints,
+//! `cargo run --release --example linearity [MAX_MB] [MIN_KB] [SHAPE]` (or `scripts/linearity.sh`;
+//! SHAPE keeps the shapes whose name contains it) prints,
 //! for each shape, the seconds per size and the time per MB, and exits 1 when the time per MB at
 //! the largest size exceeds three times that at the smallest (a quadratic cost would give 64
 //! times), or when one parse takes longer than a minute (the larger sizes are then skipped).
@@ -64,7 +65,8 @@ fn main() {
     let mut over_budget = false;
     println!("| shape | MB | seconds | ms per MB | quotes |");
     println!("| --- | ---: | ---: | ---: | ---: |");
-    for &(name, unit) in SHAPES {
+    let only = std::env::args().nth(3).unwrap_or_default();
+    for &(name, unit) in SHAPES.iter().filter(|(name, _)| name.contains(&only)) {
         let mut first_per_mb = None;
         for &bytes in &sizes {
             let (t, quotes) = time_parse(text_of(unit, bytes));

@@ -76,14 +76,21 @@ fn followed_by_cue(t: &Toks, i: usize) -> bool {
     }
 }
 
-/// End of the clause that token `i` is in (exclusive).
-pub fn clause_end(starts: &[usize], i: usize) -> usize {
-    let s = starts[i];
-    let mut j = i + 1;
-    while j < starts.len() && starts[j] == s {
-        j += 1;
+/// How far (in tokens) any cue search reaches from its quotation. Real clauses are far shorter;
+/// the bound keeps attribution linear on text with no sentence breaks at all.
+pub const WINDOW: usize = 80;
+
+/// End (exclusive) of each token's clause, computed in one pass from `clause_starts`.
+pub fn clause_ends(starts: &[usize]) -> Vec<usize> {
+    let mut ends = vec![starts.len(); starts.len()];
+    for i in (0..starts.len().saturating_sub(1)).rev() {
+        ends[i] = if starts[i + 1] != starts[i] {
+            i + 1
+        } else {
+            ends[i + 1]
+        };
     }
-    j
+    ends
 }
 
 /// `"Q," X said.` / `"Q," said X.` / `"Q," X, a spokesman for Y, said.` / `"Q," according to X.`
@@ -213,6 +220,8 @@ pub fn after(t: &Toks, k: usize, limit: usize) -> Option<Found> {
 /// DFA spokesman Neil Sroka said.` / `…, says psychologist Nancy Molitor.` / `… as described by
 /// FBI Director James Comey`.
 pub fn late_after(t: &Toks, k: usize, cs: usize, limit: usize) -> Option<Found> {
+    let cs = cs.max(k.saturating_sub(WINDOW));
+    let limit = limit.min(k + WINDOW);
     // A fronted clause with a subject of its own ("After Biden and Putin held “talks”, …") is
     // not the reporting verb's content; one without ("in explaining why …") is.
     let own_subject = (cs + 1..k).any(|i| t.is_cap(i) || t.pronoun(i).is_some());
@@ -285,6 +294,7 @@ fn is_aux_or_adverb(t: &Toks, i: usize) -> bool {
 /// `X said, "Q."` / `X told reporters that … "Q"` / `according to X, "Q"`: the nearest reporting
 /// verb before the quote in its clause, and its subject.
 pub fn before(t: &Toks, k: usize, cs: usize) -> Option<Found> {
+    let cs = cs.max(k.saturating_sub(WINDOW));
     let mut v = k;
     let mut gerund_seen = false;
     while v > cs {
@@ -392,6 +402,7 @@ pub fn before(t: &Toks, k: usize, cs: usize) -> Option<Found> {
 /// The subject of a clause: its first name or pronoun that is not the object of a preposition
 /// and is followed by a verb-like lowercase word ("After the Paris attacks, Trump released …").
 pub fn clause_subject(t: &Toks, cs: usize, limit: usize) -> Option<Np> {
+    let cs = cs.max(limit.saturating_sub(WINDOW));
     const PREPS: &[&str] = &[
         "of",
         "with",

@@ -216,11 +216,20 @@ pub fn classify(words: &[Word]) -> Option<Phrase> {
     })
 }
 
+/// How many recent mentions a lookup walks back over (keeps resolution linear in the text).
+const LOOKBACK: usize = 2_000;
+/// How many entities sharing a surname a name lookup compares.
+const CANDIDATES: usize = 64;
+
 /// The document's entities, with a timeline of where each is mentioned.
 #[derive(Debug, Default)]
 pub struct Registry {
     pub entities: Vec<Entity>,
     by_last: HashMap<String, Vec<usize>>,
+    /// Unresolved nominal sources by their lowercase text.
+    nominals: HashMap<String, usize>,
+    /// Multi-word names by their first word, for "Hillary said".
+    by_first: HashMap<String, Vec<usize>>,
     /// Narration mentions, sorted by offset once the pre-pass is sealed.
     timeline: Vec<Mention>,
     /// Speech events met while attributing, appended in text order.
@@ -234,6 +243,7 @@ impl Registry {
             list[..end]
                 .iter()
                 .rev()
+                .take(LOOKBACK)
                 .find(|m| m.entity == e)
                 .map(|m| m.at)
         };
@@ -250,7 +260,13 @@ impl Registry {
         at: usize,
     ) -> usize {
         let last = tokens.last().cloned().unwrap_or_default();
-        let candidates: Vec<usize> = self.by_last.get(&last).cloned().unwrap_or_default();
+        // The latest bearers of the surname only: a text naming thousands of different Smiths
+        // must not make every lookup slower.
+        let candidates: Vec<usize> = self
+            .by_last
+            .get(&last)
+            .map(|v| v[v.len().saturating_sub(CANDIDATES)..].to_vec())
+            .unwrap_or_default();
         let mut best: Option<(usize, (usize, usize))> = None; // (entity, (mentions, recency))
         for &e in &candidates {
             let ent = &self.entities[e];
@@ -275,10 +291,16 @@ impl Registry {
         }
         if best.is_none() && tokens.len() == 1 && kind == SpeakerKind::Person {
             // A first name alone ("Hillary said").
-            for (e, ent) in self.entities.iter().enumerate() {
-                if ent.kind == kind && ent.tokens.len() > 1 && ent.tokens.first() == tokens.first()
-                {
-                    best = Some((e, (0, 0)));
+            if let Some(list) = tokens.first().and_then(|f| self.by_first.get(f)) {
+                for &e in list.iter().rev().take(CANDIDATES) {
+                    let ent = &self.entities[e];
+                    if ent.kind == kind
+                        && ent.tokens.len() > 1
+                        && ent.tokens.first() == tokens.first()
+                    {
+                        best = Some((e, (0, 0)));
+                        break;
+                    }
                 }
             }
         }
@@ -287,6 +309,9 @@ impl Registry {
             if tokens.len() > ent.tokens.len() {
                 ent.name = name.to_string();
                 ent.tokens = tokens.to_vec();
+                if let Some(first) = tokens.first().filter(|_| tokens.len() > 1) {
+                    self.by_first.entry(first.clone()).or_default().push(e);
+                }
             }
             return e;
         }
@@ -304,6 +329,9 @@ impl Registry {
         });
         let e = self.entities.len() - 1;
         self.by_last.entry(last).or_default().push(e);
+        if let Some(first) = tokens.first().filter(|_| tokens.len() > 1) {
+            self.by_first.entry(first.clone()).or_default().push(e);
+        }
         e
     }
 
@@ -396,27 +424,26 @@ impl Registry {
                 // Unresolved: keep the noun phrase itself as the speaker.
                 let name = surface.to_string();
                 let key = name.to_lowercase();
-                let e =
-                    match self.entities.iter().position(|x| {
-                        x.kind == SpeakerKind::Nominal && x.name.to_lowercase() == key
-                    }) {
-                        Some(e) => e,
-                        None => {
-                            self.entities.push(Entity {
-                                name: name.clone(),
-                                kind: SpeakerKind::Nominal,
-                                tokens: vec![key],
-                                mentions: vec![name],
-                                roles: vec![head],
-                                nations,
-                                role_text: None,
-                                confirmed: false,
-                                gender: None,
-                                count: 0,
-                            });
-                            self.entities.len() - 1
-                        }
-                    };
+                let e = match self.nominals.get(&key) {
+                    Some(&e) => e,
+                    None => {
+                        self.entities.push(Entity {
+                            name: name.clone(),
+                            kind: SpeakerKind::Nominal,
+                            tokens: vec![key.clone()],
+                            mentions: vec![name],
+                            roles: vec![head],
+                            nations,
+                            role_text: None,
+                            confirmed: false,
+                            gender: None,
+                            count: 0,
+                        });
+                        let e = self.entities.len() - 1;
+                        self.nominals.insert(key, e);
+                        e
+                    }
+                };
                 Some((e, false))
             }
         }
@@ -442,23 +469,27 @@ impl Registry {
         if generic && nations.is_empty() {
             return None;
         }
-        let mut best: Option<(usize, usize)> = None;
-        for (e, ent) in self.entities.iter().enumerate() {
-            if ent.kind != SpeakerKind::Person || !ent.confirmed {
-                continue;
-            }
-            let role_ok = generic || ent.roles.iter().any(|r| r == head || r == singular);
-            let nation_ok = nations.is_empty() || nations.iter().any(|n| ent.nations.contains(n));
-            if !(role_ok && nation_ok) {
-                continue;
-            }
-            if let Some(rec) = self.last_mention(e, at) {
-                if best.is_none_or(|(_, r)| rec > r) {
-                    best = Some((e, rec));
-                }
-            }
+        let fits = |e: usize| {
+            let ent = &self.entities[e];
+            ent.kind == SpeakerKind::Person
+                && ent.confirmed
+                && (generic || ent.roles.iter().any(|r| r == head || r == singular))
+                && (nations.is_empty() || nations.iter().any(|n| ent.nations.contains(n)))
+        };
+        // The most recently mentioned person who fits, among the last mentions and speech events.
+        let recent = |list: &[Mention]| {
+            let end = list.partition_point(|m| m.at < at);
+            list[..end]
+                .iter()
+                .rev()
+                .take(LOOKBACK)
+                .find(|m| fits(m.entity))
+                .copied()
+        };
+        match (recent(&self.timeline), recent(&self.events)) {
+            (Some(a), Some(b)) => Some(if a.at >= b.at { a.entity } else { b.entity }),
+            (a, b) => a.or(b).map(|m| m.entity),
         }
-        best.map(|b| b.0)
     }
 
     /// A pronoun at byte `at` → the most salient compatible entity before it: the nearest speech
@@ -488,6 +519,7 @@ impl Registry {
             list[..end]
                 .iter()
                 .rev()
+                .take(LOOKBACK)
                 .take_while(|m| m.at >= window_start)
                 .filter(|m| want(m.entity))
                 .copied()

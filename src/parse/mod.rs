@@ -500,6 +500,7 @@ fn attribute(text: &str, paras: &[Para], drafts: &mut [Draft], reg: &mut Registr
                 .is_some_and(|&d| ends_sentence(text, &drafts[d].raw))
         };
         let starts = cues::clause_starts(t, &ends);
+        let clause_ends = cues::clause_ends(&starts);
         let window_start = if pi >= 2 { paras[pi - 2].span.start } else { 0 };
         let mut prev_speaker: Option<(usize, Option<Resolution>)> = None;
         let mut done = 0;
@@ -511,9 +512,10 @@ fn attribute(text: &str, paras: &[Para], drafts: &mut [Draft], reg: &mut Registr
             }
             done = k + 1;
             let cs = starts.get(k).copied().unwrap_or(0);
-            let ce = cues::clause_end(&starts, k);
+            let ce = clause_ends.get(k).copied().unwrap_or(t.len());
             let mut limit = k + 1;
-            while limit < t.len()
+            let reach = t.len().min(k + cues::WINDOW);
+            while limit < reach
                 && !matches!(
                     t.toks[limit].kind,
                     TokKind::Quote(_) | TokKind::Punct('.' | '!' | '?' | ';')
@@ -553,8 +555,9 @@ fn attribute(text: &str, paras: &[Para], drafts: &mut [Draft], reg: &mut Registr
                 [before, after, cues::late_after(t, k, cs, limit), colon]
             };
             let d = &mut drafts[di];
-            d.clause_has_verb =
-                (cs..ce.max(limit)).any(|i| t.verb(i).is_some() || t.word(i) == "according");
+            d.clause_has_verb = (cs.max(k.saturating_sub(cues::WINDOW))
+                ..ce.max(limit).min(k + cues::WINDOW))
+                .any(|i| t.verb(i).is_some() || t.word(i) == "according");
             d.kind = quote_kind(text, t, k, cs, &d.raw);
             d.title = is_title(text, t, k, &d.raw, d.kind);
             d.found = ordered.iter().flatten().next().copied();

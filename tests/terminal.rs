@@ -21,6 +21,10 @@ struct Session {
 
 impl Session {
     fn start(program: &str, args: &[&str]) -> Session {
+        Session::start_with_env(program, args, &[])
+    }
+
+    fn start_with_env(program: &str, args: &[&str], env: &[(&str, &str)]) -> Session {
         let pair = native_pty_system()
             .openpty(PtySize {
                 rows: 24,
@@ -34,6 +38,9 @@ impl Session {
         cmd.cwd(env!("CARGO_MANIFEST_DIR"));
         cmd.env("TERM", "xterm-256color");
         cmd.env("PS1", "READY$ ");
+        for (k, v) in env {
+            cmd.env(k, v);
+        }
         let child = pair.slave.spawn_command(cmd).expect("spawn");
         drop(pair.slave);
         let mut reader = pair.master.try_clone_reader().expect("pty reader");
@@ -65,6 +72,15 @@ impl Session {
 
     fn reader(args: &[&str]) -> Session {
         Session::start(env!("CARGO_BIN_EXE_briefing"), args)
+    }
+
+    /// The reader with a fault injected right after its first frame.
+    fn faulty_reader(fault: &str) -> Session {
+        Session::start_with_env(
+            env!("CARGO_BIN_EXE_briefing"),
+            &[],
+            &[("BRIEFING_INJECT_FAULT", fault)],
+        )
     }
 
     /// Waits until the emulated screen satisfies `pred`.
@@ -144,6 +160,29 @@ fn quit_restores_the_terminal() {
     s.send("q");
     assert!(s.wait_exit().success());
     s.assert_restored();
+}
+
+#[test]
+fn a_panic_restores_the_terminal_then_reports_readably() {
+    let mut s = Session::faulty_reader("panic");
+    let status = s.wait_exit();
+    assert!(!status.success(), "{status:?}");
+    s.assert_restored();
+    // The message is printed after the screen is back, so it is on the main screen.
+    s.wait_for("the panic message", |sc| {
+        sc.contents().contains("injected fault")
+    });
+}
+
+#[test]
+fn an_error_restores_the_terminal_and_exits_1() {
+    let mut s = Session::faulty_reader("error");
+    let status = s.wait_exit();
+    assert_eq!(status.exit_code(), 1, "{status:?}");
+    s.assert_restored();
+    s.wait_for("the error message", |sc| {
+        sc.contents().contains("briefing: injected fault")
+    });
 }
 
 #[test]

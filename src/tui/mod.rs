@@ -98,6 +98,17 @@ fn install_panic_hook() {
     }));
 }
 
+/// `BRIEFING_INJECT_FAULT=panic|error` makes the reader fail right after drawing, so the
+/// end-to-end tests can prove the terminal is restored on those paths too (nothing else can make
+/// a correct reader panic on demand). Unset, this does nothing.
+fn inject_fault() -> Result<()> {
+    match std::env::var("BRIEFING_INJECT_FAULT").as_deref() {
+        Ok("panic") => panic!("injected fault (BRIEFING_INJECT_FAULT=panic)"),
+        Ok("error") => anyhow::bail!("injected fault (BRIEFING_INJECT_FAULT=error)"),
+        _ => Ok(()),
+    }
+}
+
 /// Ctrl-Z: in raw mode the terminal sends it as a key instead of stopping the job.
 fn is_suspend(k: &KeyEvent) -> bool {
     k.kind != KeyEventKind::Release
@@ -139,6 +150,7 @@ fn event_loop(state: &mut State, feed: &mut feed::Feed, signals: &signals::Signa
                 .context("cannot draw")?;
             dirty = false;
             feed.start_loading();
+            inject_fault()?;
         }
         // While documents or results are on their way, wake up often enough to show them;
         // otherwise wait for input.

@@ -4,113 +4,41 @@
 
 #![cfg(unix)]
 
-use std::io::{Read, Write};
 use std::process::Command;
-use std::sync::{Arc, Mutex};
-use std::time::{Duration, Instant};
 
-use portable_pty::{native_pty_system, Child, CommandBuilder, PtySize};
+mod common;
 
-const WAIT: Duration = Duration::from_secs(20);
+use common::pty::Session;
 
-struct Session {
-    screen: Arc<Mutex<vt100::Parser>>,
-    writer: Box<dyn Write + Send>,
-    child: Box<dyn Child + Send + Sync>,
+/// What these tests add to the shared session: the reader at 80×24, signals, restoration.
+trait Terminal {
+    fn reader(args: &[&str]) -> Session;
+    fn faulty_reader(fault: &str) -> Session;
+    fn wait_reader(&self);
+    fn signal(&self, name: &str);
+    fn assert_restored(&self);
 }
 
-impl Session {
-    fn start(program: &str, args: &[&str]) -> Session {
-        Session::start_with_env(program, args, &[])
-    }
-
-    fn start_with_env(program: &str, args: &[&str], env: &[(&str, &str)]) -> Session {
-        let pair = native_pty_system()
-            .openpty(PtySize {
-                rows: 24,
-                cols: 80,
-                pixel_width: 0,
-                pixel_height: 0,
-            })
-            .expect("open a pty");
-        let mut cmd = CommandBuilder::new(program);
-        cmd.args(args);
-        cmd.cwd(env!("CARGO_MANIFEST_DIR"));
-        cmd.env("TERM", "xterm-256color");
-        cmd.env("PS1", "READY$ ");
-        for (k, v) in env {
-            cmd.env(k, v);
-        }
-        let child = pair.slave.spawn_command(cmd).expect("spawn");
-        drop(pair.slave);
-        let mut reader = pair.master.try_clone_reader().expect("pty reader");
-        let writer = pair.master.take_writer().expect("pty writer");
-        let screen = Arc::new(Mutex::new(vt100::Parser::new(
-            std::num::NonZeroU16::new(24).expect("rows"),
-            std::num::NonZeroU16::new(80).expect("cols"),
-            0,
-        )));
-        let feed = Arc::clone(&screen);
-        std::thread::spawn(move || {
-            let _master = pair.master;
-            let mut buf = [0u8; 8192];
-            while let Ok(n) = reader.read(&mut buf) {
-                if n == 0 {
-                    break;
-                }
-                if let Ok(mut p) = feed.lock() {
-                    p.process(&buf[..n]);
-                }
-            }
-        });
-        Session {
-            screen,
-            writer,
-            child,
-        }
-    }
-
+impl Terminal for Session {
     fn reader(args: &[&str]) -> Session {
-        Session::start(env!("CARGO_BIN_EXE_briefing"), args)
+        Session::start(args, 80, 24)
     }
 
     /// The reader with a fault injected right after its first frame.
     fn faulty_reader(fault: &str) -> Session {
-        Session::start_with_env(
+        Session::spawn(
             env!("CARGO_BIN_EXE_briefing"),
             &[],
+            80,
+            24,
             &[("BRIEFING_INJECT_FAULT", fault)],
         )
     }
 
-    /// Waits until the emulated screen satisfies `pred`.
-    fn wait_for(&self, what: &str, pred: impl Fn(&vt100::Screen) -> bool) {
-        let start = Instant::now();
-        loop {
-            if let Ok(p) = self.screen.lock() {
-                if pred(p.screen()) {
-                    return;
-                }
-                if start.elapsed() > WAIT {
-                    panic!(
-                        "timed out waiting for {what}; screen:\n{}",
-                        p.screen().contents()
-                    );
-                }
-            }
-            std::thread::sleep(Duration::from_millis(50));
-        }
-    }
-
     fn wait_reader(&self) {
-        self.wait_for("the reader", |s| {
+        self.wait_screen("the reader", |s| {
             s.alternate_screen() && s.contents().contains("Quotes")
         });
-    }
-
-    fn send(&mut self, keys: &str) {
-        self.writer.write_all(keys.as_bytes()).expect("type");
-        self.writer.flush().expect("flush");
     }
 
     fn signal(&self, name: &str) {
@@ -122,34 +50,14 @@ impl Session {
         assert!(ok.success(), "kill -{name} {pid}");
     }
 
-    fn wait_exit(&mut self) -> portable_pty::ExitStatus {
-        let start = Instant::now();
-        loop {
-            if let Some(status) = self.child.try_wait().expect("wait") {
-                return status;
-            }
-            assert!(start.elapsed() < WAIT, "did not exit");
-            std::thread::sleep(Duration::from_millis(50));
-        }
-    }
-
     /// The reader's changes undone: main screen, no mouse reporting, cursor shown.
     fn assert_restored(&self) {
         // The last bytes may still be in flight after the exit.
-        self.wait_for("the terminal restored", |s| {
+        self.wait_screen("the terminal restored", |s| {
             !s.alternate_screen()
                 && !s.hide_cursor()
                 && s.mouse_protocol_mode() == vt100::MouseProtocolMode::None
         });
-    }
-}
-
-impl Drop for Session {
-    fn drop(&mut self) {
-        if let Ok(None) = self.child.try_wait() {
-            let _ = self.child.kill();
-            let _ = self.child.wait();
-        }
     }
 }
 
@@ -169,7 +77,7 @@ fn a_panic_restores_the_terminal_then_reports_readably() {
     assert!(!status.success(), "{status:?}");
     s.assert_restored();
     // The message is printed after the screen is back, so it is on the main screen.
-    s.wait_for("the panic message", |sc| {
+    s.wait_screen("the panic message", |sc| {
         sc.contents().contains("injected fault")
     });
 }
@@ -180,7 +88,7 @@ fn an_error_restores_the_terminal_and_exits_1() {
     let status = s.wait_exit();
     assert_eq!(status.exit_code(), 1, "{status:?}");
     s.assert_restored();
-    s.wait_for("the error message", |sc| {
+    s.wait_screen("the error message", |sc| {
         sc.contents().contains("briefing: injected fault")
     });
 }
@@ -213,26 +121,26 @@ fn ctrl_z_suspends_and_fg_resumes_with_a_redraw() {
         eprintln!("skipped: no bash for job control");
         return;
     }
-    let mut s = Session::start("bash", &["--norc", "--noprofile", "-i"]);
-    s.wait_for("the prompt", |s| s.contents().contains("READY$"));
+    let mut s = Session::spawn("bash", &["--norc", "--noprofile", "-i"], 80, 24, &[]);
+    s.wait_screen("the prompt", |s| s.contents().contains("READY$"));
     s.send(&format!("{}\r", env!("CARGO_BIN_EXE_briefing")));
     s.wait_reader();
     s.send("\x1a");
-    s.wait_for("the job stopped", |s| {
+    s.wait_screen("the job stopped", |s| {
         !s.alternate_screen() && s.contents().contains("Stopped")
     });
     s.assert_restored();
     s.send("fg\r");
     s.wait_reader();
     s.send("?");
-    s.wait_for("the help", |s| s.contents().contains("focus the next pane"));
+    s.wait_screen("the help", |s| s.contents().contains("focus the next pane"));
     // Esc and q apart: sent together they read as Alt-q.
     s.send("\x1b");
-    s.wait_for("the help closed", |s| {
+    s.wait_screen("the help closed", |s| {
         !s.contents().contains("focus the next pane")
     });
     s.send("q");
-    s.wait_for("the reader gone", |s| !s.alternate_screen());
+    s.wait_screen("the reader gone", |s| !s.alternate_screen());
     s.send("exit\r");
     s.wait_exit();
 }

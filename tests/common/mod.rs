@@ -1,6 +1,9 @@
 //! Hand-built documents for the reader's tests, so snapshots do not move when the parser improves.
 #![allow(dead_code)]
 
+#[cfg(unix)]
+pub mod pty;
+
 use briefing::model::{
     Cue, Document, Heading, Paragraph, Provenance, Quote, QuoteKind, Sentence, Span, SpanRule,
     Speaker, SpeakerKind, SpeakerRule, Topic, TopicSource,

@@ -374,53 +374,34 @@ fn exit_statuses() {
     }
 }
 
-/// Parse time of `unit` repeated to `bytes`, best of two runs (the machine may be busy).
-fn parse_time(unit: &str, bytes: usize) -> Duration {
+/// A hang guard, not a speed target (speed is measured by `examples/linearity.rs` and the
+/// benches): 256 KiB of one adversarial shape must parse within a bound some 20 times what a
+/// linear parse needs even in a debug build on a busy machine. The quadratic attribution this
+/// guards against took minutes here (1 MB of `“"”«" ”„ ` took 645 s in release before every cue
+/// search was bounded by `cues::WINDOW` and every entity look-back by a count).
+fn assert_parses_within(unit: &str, bytes: usize, bound: Duration) {
     let text = unit.repeat(bytes / unit.len());
-    (0..2)
-        .map(|_| {
-            let t = text.clone();
-            let start = Instant::now();
-            let doc = parse_document(Meta::default(), t);
-            std::hint::black_box(doc);
-            start.elapsed()
-        })
-        .min()
-        .unwrap_or_default()
-}
-
-fn assert_linear(unit: &str, small: usize) {
-    let t_small = parse_time(unit, small);
-    let t_large = parse_time(unit, 4 * small);
-    let ratio = t_large.as_secs_f64() / t_small.as_secs_f64().max(1e-6);
+    let start = Instant::now();
+    let doc = parse_document(Meta::default(), text);
+    let took = start.elapsed();
+    assert!(briefing::model::violations(&doc).is_empty());
     assert!(
-        ratio < 8.0,
-        "{unit:?}: {} KiB in {t_small:?}, {} KiB in {t_large:?} (x{ratio:.1}, linear is x4)",
-        small >> 10,
-        (4 * small) >> 10
+        took < bound,
+        "{unit:?}: {} KiB took {took:?} (bound {bound:?})",
+        bytes >> 10
     );
 }
 
-/// A quick guard for the suite (`examples/linearity.rs` measures 1 MB to 64 MB in release):
-/// four times the input must cost well under sixteen times the time.
 #[test]
-fn adversarial_single_line_input_parses_in_linear_time() {
-    for unit in ["\"", "“", "Alpha Beta Gamma Said Putin The Kremlin "] {
-        assert_linear(unit, 128 << 10);
-    }
-}
-
-/// Found by `examples/linearity.rs`: on one long line of mixed marks, or of quotes with cues and
-/// names, attribution used to scan back to the clause start for every drafted quote, so the cost
-/// was quadratic (0.5 MB of `“"”«" ”„ ` took 100 s in release). Every cue search is now bounded
-/// by a token window (`cues::WINDOW`) and every entity lookup by a look-back limit.
-#[test]
-fn adversarial_mixed_marks_parse_in_linear_time() {
+fn adversarial_single_line_input_never_hangs() {
     for unit in [
+        "\"",
+        "“",
+        "Alpha Beta Gamma Said Putin The Kremlin ",
         "“\"”«\" ”„ ",
         "“We Agree,” Said Joe Biden “Told Reporters According To ",
     ] {
-        assert_linear(unit, 16 << 10);
+        assert_parses_within(unit, 256 << 10, Duration::from_secs(30));
     }
 }
 

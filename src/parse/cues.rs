@@ -4,7 +4,7 @@
 //! `"Q," X said.` / `"Q," said X.` / `X said, "Q."` / `X said: "Q"` / `X told reporters that …
 //! "Q"` / `according to X` / `X, who …, said` / the reporting verb's subject for partial quotes.
 
-use super::lexicon::VerbForm;
+use super::lexicon::{Lexicon, VerbForm};
 use super::phrases::{Np, Toks};
 use super::tokens::TokKind;
 use crate::model::SpeakerRule;
@@ -18,20 +18,15 @@ pub struct Found {
     pub cue: Option<(usize, usize)>,
 }
 
-/// Verbs whose object belongs in the cue ("told reporters", "asked CNN").
-const OBJECT_VERBS: &[&str] = &[
-    "told", "tell", "tells", "telling", "asked", "ask", "asks", "informed",
-];
-const CUE_STOPS: &[&str] = &[
-    "that", "in", "at", "on", "after", "during", "before", "about", "of", "from", "with", "as",
-    "and", "but", "when", "while", "if", "to",
-];
-
 /// The verb phrase of a cue starting at verb `v`, not reaching `limit`.
 pub fn cue_range(t: &Toks, v: usize, limit: usize) -> (usize, usize) {
     let mut e = v + 1;
-    if OBJECT_VERBS.contains(&t.word(v)) {
-        while e < limit && e - v <= 5 && t.is_word(e) && !CUE_STOPS.contains(&t.word(e)) {
+    if Lexicon::get().grammar.object_verbs.contains(t.word(v)) {
+        while e < limit
+            && e - v <= 5
+            && t.is_word(e)
+            && !Lexicon::get().grammar.cue_stops.contains(t.word(e))
+        {
             e += 1;
         }
     } else if t.word(v) == "according" && t.word(v + 1) == "to" {
@@ -403,36 +398,6 @@ pub fn before(t: &Toks, k: usize, cs: usize) -> Option<Found> {
 /// and is followed by a verb-like lowercase word ("After the Paris attacks, Trump released …").
 pub fn clause_subject(t: &Toks, cs: usize, limit: usize) -> Option<Np> {
     let cs = cs.max(limit.saturating_sub(WINDOW));
-    const PREPS: &[&str] = &[
-        "of",
-        "with",
-        "to",
-        "for",
-        "from",
-        "by",
-        "about",
-        "against",
-        "at",
-        "in",
-        "on",
-        "after",
-        "before",
-        "during",
-        "like",
-        "than",
-        "over",
-        "under",
-        "into",
-        "amid",
-        "among",
-        "despite",
-        "following",
-        "toward",
-        "towards",
-        "unlike",
-        "regarding",
-        "via",
-    ];
     let mut i = cs;
     while i < limit {
         let starts_np =
@@ -441,7 +406,11 @@ pub fn clause_subject(t: &Toks, cs: usize, limit: usize) -> Option<Np> {
             i += 1;
             continue;
         }
-        let after_prep = i > cs && PREPS.contains(&t.word(i - 1));
+        let after_prep = i > cs
+            && Lexicon::get()
+                .grammar
+                .clause_prepositions
+                .contains(t.word(i - 1));
         let Some(np) = t.np_starting_at(i, limit) else {
             i += 1;
             continue;

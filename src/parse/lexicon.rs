@@ -86,6 +86,54 @@ impl TopicIndex {
     }
 }
 
+/// The grammatical word lists of `assets/grammar.txt`, one set per `[section]`.
+#[derive(Debug, Default)]
+pub struct Grammar {
+    pub object_verbs: HashSet<String>,
+    pub cue_stops: HashSet<String>,
+    pub clause_prepositions: HashSet<String>,
+    pub subject_after: HashSet<String>,
+    pub not_subject_after: HashSet<String>,
+    pub title_introducers: HashSet<String>,
+    pub title_small_words: HashSet<String>,
+    pub title_followers: HashSet<String>,
+    pub determiners: HashSet<String>,
+    pub prepositions: HashSet<String>,
+    pub adverbs: HashSet<String>,
+    pub stops: HashSet<String>,
+}
+
+impl Grammar {
+    fn load(src: &str) -> Grammar {
+        let mut g = Grammar::default();
+        let mut section = String::new();
+        for l in lines(src) {
+            if let Some(name) = l.strip_prefix('[').and_then(|r| r.strip_suffix(']')) {
+                section = name.to_string();
+                continue;
+            }
+            let set = match section.as_str() {
+                "object_verbs" => &mut g.object_verbs,
+                "cue_stops" => &mut g.cue_stops,
+                "clause_prepositions" => &mut g.clause_prepositions,
+                "subject_after" => &mut g.subject_after,
+                "not_subject_after" => &mut g.not_subject_after,
+                "title_introducers" => &mut g.title_introducers,
+                "title_small_words" => &mut g.title_small_words,
+                "title_followers" => &mut g.title_followers,
+                "determiners" => &mut g.determiners,
+                "prepositions" => &mut g.prepositions,
+                "adverbs" => &mut g.adverbs,
+                "stops" => &mut g.stops,
+                // An unknown section is a mistake in the asset; the test below catches it.
+                _ => continue,
+            };
+            set.insert(l.to_lowercase());
+        }
+        g
+    }
+}
+
 /// Every lexicon the parser consults.
 #[derive(Debug)]
 pub struct Lexicon {
@@ -103,6 +151,7 @@ pub struct Lexicon {
     pub nationalities: HashMap<String, String>,
     pub topics: Vec<TopicEntry>,
     pub topic_index: TopicIndex,
+    pub grammar: Grammar,
     /// Head nouns an unnamed source may have ("a person close to…", "the campaign").
     pub speaking_nouns: HashSet<String>,
     /// Given name → gender.
@@ -210,6 +259,7 @@ impl Lexicon {
             .collect();
         let topic_index = TopicIndex::build(&topics);
         Lexicon {
+            grammar: Grammar::load(include_str!("../../assets/grammar.txt")),
             speaking_nouns: word_set(include_str!("../../assets/speaking_nouns.txt")),
             topic_index,
             given_names,
@@ -266,5 +316,38 @@ impl Lexicon {
             .get(w)
             .or_else(|| self.nationalities.get(lower))
             .map(String::as_str)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_grammar_section_is_known_and_filled() {
+        let src = include_str!("../../assets/grammar.txt");
+        let g = &Lexicon::get().grammar;
+        let sizes = [
+            g.object_verbs.len(),
+            g.cue_stops.len(),
+            g.clause_prepositions.len(),
+            g.subject_after.len(),
+            g.not_subject_after.len(),
+            g.title_introducers.len(),
+            g.title_small_words.len(),
+            g.title_followers.len(),
+            g.determiners.len(),
+            g.prepositions.len(),
+            g.adverbs.len(),
+            g.stops.len(),
+        ];
+        let sections = lines(src).filter(|l| l.starts_with('[')).count();
+        assert_eq!(
+            sections,
+            sizes.len(),
+            "a section of grammar.txt is not loaded"
+        );
+        assert!(sizes.iter().all(|&n| n > 0), "{sizes:?}");
+        assert!(g.stops.contains("that") && g.determiners.contains("the"));
     }
 }

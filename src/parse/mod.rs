@@ -313,35 +313,6 @@ pub fn parse_document(meta: Meta, text: String) -> Document {
     }
 }
 
-/// Words after which a name still opens a clause (so may be its subject).
-const SUBJECT_AFTER: &[&str] = &[
-    "and",
-    "but",
-    "that",
-    "while",
-    "because",
-    "as",
-    "when",
-    "if",
-    "so",
-    "then",
-    "since",
-    "although",
-    "though",
-    "where",
-    "who",
-    "whom",
-    "said",
-    "says",
-    "meanwhile",
-    "however",
-    "also",
-];
-/// Capitalised words after which a name is not a subject ("With Clinton", "Of Trump").
-const NOT_SUBJECT_AFTER: &[&str] = &[
-    "of", "with", "to", "for", "from", "by", "about", "against", "at", "in", "on", "like",
-];
-
 /// Register every capitalised name run of the narration.
 fn observe_names(reg: &mut Registry, t: &Toks) {
     let lex = Lexicon::get();
@@ -375,8 +346,12 @@ fn observe_names(reg: &mut Registry, t: &Toks) {
         // A subject opens its clause: after punctuation, a quotation or a conjunction.
         let opens_clause = i == 0
             || !t.is_word(i - 1)
-            || SUBJECT_AFTER.contains(&t.word(i - 1))
-            || (t.is_cap(i - 1) && !NOT_SUBJECT_AFTER.contains(&t.word(i - 1)));
+            || Lexicon::get().grammar.subject_after.contains(t.word(i - 1))
+            || (t.is_cap(i - 1)
+                && !Lexicon::get()
+                    .grammar
+                    .not_subject_after
+                    .contains(t.word(i - 1)));
         let subject =
             opens_clause && !tokens::is_possessive(surface) && !t.is_punct(i.wrapping_sub(1), '(');
         reg.observe(&words, surface, t.toks[i].span.start, subject);
@@ -396,41 +371,9 @@ fn looks_like_title_or_scare(text: &str, d: &Draft) -> bool {
     d.kind == QuoteKind::Partial && (words.len() <= 4 || all_caps)
 }
 
-/// Words that introduce the name of a work or a label.
-const TITLE_INTRODUCERS: &[&str] = &[
-    "show",
-    "film",
-    "movie",
-    "book",
-    "program",
-    "programme",
-    "series",
-    "song",
-    "album",
-    "play",
-    "column",
-    "article",
-    "essay",
-    "newspaper",
-    "magazine",
-    "titled",
-    "entitled",
-    "named",
-    "episode",
-    "documentary",
-    "podcast",
-    "hashtag",
-    "slogan",
-    "headline",
-    "report",
-];
-
 /// Title Case quoted words in a place where a title stands: "on NBC's “Meet the Press”", "her
 /// film “Trainwreck”", or three or more capitalised words that no cue introduces.
 fn is_title(text: &str, t: &Toks, k: usize, raw: &quotes::RawQuote, kind: QuoteKind) -> bool {
-    const SMALL: &[&str] = &[
-        "of", "the", "and", "a", "an", "in", "on", "for", "to", "with", "at", "by", "or",
-    ];
     let content = raw.content.text(text).trim();
     let words: Vec<&str> = content
         .split_whitespace()
@@ -442,7 +385,13 @@ fn is_title(text: &str, t: &Toks, k: usize, raw: &quotes::RawQuote, kind: QuoteK
     }
     let title_case = words.iter().enumerate().all(|(i, w)| {
         let c = w.chars().next().unwrap_or('a');
-        c.is_uppercase() || c.is_numeric() || (i > 0 && SMALL.contains(&w.to_lowercase().as_str()))
+        c.is_uppercase()
+            || c.is_numeric()
+            || (i > 0
+                && Lexicon::get()
+                    .grammar
+                    .title_small_words
+                    .contains(w.to_lowercase().as_str()))
     });
     if !title_case {
         return false;
@@ -451,38 +400,19 @@ fn is_title(text: &str, t: &Toks, k: usize, raw: &quotes::RawQuote, kind: QuoteK
     let prev_word = prev.map_or("", |p| t.word(p));
     let after_possessive =
         prev.is_some_and(|p| t.is_word(p) && tokens::is_possessive(t.toks[p].span.text(text)));
-    let introduced = TITLE_INTRODUCERS.contains(&prev_word)
+    let introduced = Lexicon::get().grammar.title_introducers.contains(prev_word)
         || (prev.is_some_and(|p| t.is_punct(p, ','))
             && k >= 2
-            && TITLE_INTRODUCERS.contains(&t.word(k - 2)));
+            && Lexicon::get()
+                .grammar
+                .title_introducers
+                .contains(t.word(k - 2)));
     // …or a noun right after names what the words are: "the “Never Trump” movement".
-    const NAMED_BY_NEXT: &[&str] = &[
-        "movement",
-        "podcast",
-        "star",
-        "show",
-        "program",
-        "programme",
-        "act",
-        "bill",
-        "initiative",
-        "rally",
-        "tour",
-        "event",
-        "caucus",
-        "agenda",
-        "doctrine",
-        "series",
-        "hashtag",
-        "slogan",
-        "campaign",
-        "column",
-        "segment",
-        "franchise",
-        "brand",
-        "pledge",
-    ];
-    let named_by_next = t.is_word(k + 1) && NAMED_BY_NEXT.contains(&t.word(k + 1));
+    let named_by_next = t.is_word(k + 1)
+        && Lexicon::get()
+            .grammar
+            .title_followers
+            .contains(t.word(k + 1));
     after_possessive
         || introduced
         || named_by_next

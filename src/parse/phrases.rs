@@ -24,65 +24,6 @@ pub struct Np {
     pub pronoun: Option<PronounKind>,
 }
 
-const DETERMINERS: &[&str] = &[
-    "the", "a", "an", "his", "her", "their", "its", "our", "one", "another", "some", "several",
-    "two", "three", "four", "many", "most", "other", "this", "that", "these", "those", "both",
-];
-
-/// Prepositions end a nominal walking backwards ("the organization against recent attacks").
-const PREPOSITIONS: &[&str] = &[
-    "against", "for", "of", "from", "without", "within", "through", "across", "toward", "towards",
-    "among", "amid", "despite", "during", "under", "above", "below", "behind", "beside", "near",
-    "who", "whom", "whose",
-];
-
-const ADVERBS: &[&str] = &[
-    "also",
-    "later",
-    "then",
-    "has",
-    "had",
-    "have",
-    "would",
-    "will",
-    "could",
-    "should",
-    "may",
-    "might",
-    "must",
-    "did",
-    "does",
-    "do",
-    "once",
-    "again",
-    "previously",
-    "recently",
-    "earlier",
-    "repeatedly",
-    "reportedly",
-    "not",
-    "never",
-    "often",
-    "simply",
-    "just",
-    "still",
-    "even",
-    "further",
-    "quickly",
-    "separately",
-    "publicly",
-    "privately",
-    "meanwhile",
-    "first",
-];
-
-/// Words that end a noun phrase search: a clause joiner means the verb's subject is elsewhere.
-const STOPS: &[&str] = &[
-    "that", "which", "and", "or", "but", "as", "if", "when", "while", "because", "than", "to",
-    "in", "on", "at", "by", "with", "from", "about", "after", "before", "into", "over", "where",
-    "what", "how", "why", "is", "was", "were", "are", "be", "been", "being",
-];
-
 impl<'a> Toks<'a> {
     pub fn new(text: &'a str, toks: Vec<Token>) -> Self {
         let mut low_buf = String::with_capacity(toks.len() * 6);
@@ -176,11 +117,11 @@ impl<'a> Toks<'a> {
         let w = self.word(i);
         self.is_word(i)
             && !self.is_cap(i)
-            && (ADVERBS.contains(&w) || (w.len() > 4 && w.ends_with("ly")))
+            && (Lexicon::get().grammar.adverbs.contains(w) || (w.len() > 4 && w.ends_with("ly")))
     }
 
     fn is_determiner(&self, i: usize) -> bool {
-        DETERMINERS.contains(&self.word(i))
+        Lexicon::get().grammar.determiners.contains(self.word(i))
     }
 
     /// A word that may stand inside a name phrase: a capitalised non-function word, or a
@@ -245,7 +186,7 @@ impl<'a> Toks<'a> {
         }
         let verbal = w.ends_with("ed") || w.ends_with("ing");
         if self.is_cap(i)
-            || STOPS.contains(&w)
+            || Lexicon::get().grammar.stops.contains(w)
             || self.verb(i).is_some()
             || self.is_adverb(i)
             || verbal
@@ -260,8 +201,8 @@ impl<'a> Toks<'a> {
             let wk = self.word(k);
             let verbal = !self.is_cap(k) && (wk.ends_with("ed") && wk.len() > 4);
             if !self.is_word(k)
-                || STOPS.contains(&wk)
-                || PREPOSITIONS.contains(&wk)
+                || Lexicon::get().grammar.stops.contains(wk)
+                || Lexicon::get().grammar.prepositions.contains(wk)
                 || self.verb(k).is_some()
                 || verbal
             {
@@ -427,8 +368,8 @@ impl<'a> Toks<'a> {
                 j += 1;
             } else if self.is_word(j)
                 && !self.is_cap(j)
-                && !STOPS.contains(&self.word(j))
-                && !PREPOSITIONS.contains(&self.word(j))
+                && !Lexicon::get().grammar.stops.contains(self.word(j))
+                && !Lexicon::get().grammar.prepositions.contains(self.word(j))
                 && self.verb(j).is_none()
                 && ((j + 1 < limit && self.name_part(j + 1))
                     || (j + 2 < limit
@@ -436,7 +377,7 @@ impl<'a> Toks<'a> {
                         && !self.is_cap(j + 1)
                         && self.is_cap(j + 2)
                         && self.verb(j + 1).is_none()
-                        && !STOPS.contains(&self.word(j + 1))))
+                        && !Lexicon::get().grammar.stops.contains(self.word(j + 1))))
             {
                 // Lowercase words inside a name phrase: "Sanders campaign manager Jeff Weaver",
                 // "a senior official".
@@ -453,7 +394,7 @@ impl<'a> Toks<'a> {
                 && k - j < 3
                 && self.is_word(k)
                 && !self.is_cap(k)
-                && !STOPS.contains(&self.word(k))
+                && !Lexicon::get().grammar.stops.contains(self.word(k))
                 && self.verb(k).is_none()
             {
                 k += 1;
@@ -474,7 +415,7 @@ impl<'a> Toks<'a> {
                 && k - j < 4
                 && self.is_word(k)
                 && !self.is_cap(k)
-                && !STOPS.contains(&self.word(k))
+                && !Lexicon::get().grammar.stops.contains(self.word(k))
                 && self.verb(k).is_none()
             {
                 if lex.can_speak(self.word(k)) {

@@ -415,3 +415,9 @@ fn writings_read_and_long_appositions() {
         Some("the Republican vice-presidential nominee")
     );
 }
+
+#[test]
+fn a_cue_verb_is_not_counted_again_as_reported_speech() {
+    let t = "Poll\n\nVoters were asked.\n\n\"Both of them scare me,\" Harry Bond, 30, of Raleigh, N.C., who was among those polled, said in an interview. \"We need people who bring people together.\"";
+    assert_eq!(speaker_of(t, "\"We need").as_deref(), Some("Harry Bond"));
+}

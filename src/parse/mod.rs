@@ -434,9 +434,13 @@ fn attribute(text: &str, paras: &[Para], drafts: &mut [Draft], reg: &mut Registr
         let window_start = if pi >= 2 { paras[pi - 2].span.start } else { 0 };
         let mut prev_speaker: Option<(usize, Option<Resolution>)> = None;
         let mut done = 0;
+        // Token indices of the verbs that introduced this paragraph's quotations.
+        let mut cue_verbs: Vec<usize> = Vec::new();
         for &di in &p.quotes {
             let k = drafts[di].tok;
-            if let Some(e) = indirect_speech_events(reg, t, &starts, done, k, window_start) {
+            if let Some(e) =
+                indirect_speech_events(reg, t, &starts, done, k, window_start, &cue_verbs)
+            {
                 // Reported speech in the paragraph sets who a cue-less quote continues.
                 prev_speaker = Some((e, Some(Resolution::Inherited)));
             }
@@ -496,6 +500,9 @@ fn attribute(text: &str, paras: &[Para], drafts: &mut [Draft], reg: &mut Registr
                 let surface = t.np_text(f.np);
                 if let Some((e, how)) = resolve_np(reg, t, f.np, window_start) {
                     d.found = Some(f);
+                    if let Some((verb, _)) = f.cue {
+                        cue_verbs.push(verb);
+                    }
                     d.mention = Some(surface.to_string());
                     d.entity = Some(e);
                     d.resolution = Some(how);
@@ -531,7 +538,9 @@ fn attribute(text: &str, paras: &[Para], drafts: &mut [Draft], reg: &mut Registr
                 last_para_speaker = Some((pi, e));
             }
         }
-        if let Some(e) = indirect_speech_events(reg, t, &starts, done, t.len(), window_start) {
+        if let Some(e) =
+            indirect_speech_events(reg, t, &starts, done, t.len(), window_start, &cue_verbs)
+        {
             last_para_speaker = Some((pi, e));
         }
         role_mentions(reg, t);
@@ -612,10 +621,12 @@ fn indirect_speech_events(
     from: usize,
     to: usize,
     window_start: usize,
+    cue_verbs: &[usize],
 ) -> Option<usize> {
     let mut last = None;
     for v in from..to {
-        if t.is_cap(v) || t.verb(v) != Some(lexicon::VerbForm::Finite) {
+        // A verb that already introduced a quotation was resolved with it.
+        if t.is_cap(v) || t.verb(v) != Some(lexicon::VerbForm::Finite) || cue_verbs.contains(&v) {
             continue;
         }
         let cs = starts.get(v).copied().unwrap_or(0);

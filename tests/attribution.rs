@@ -421,3 +421,14 @@ fn a_cue_verb_is_not_counted_again_as_reported_speech() {
     let t = "Poll\n\nVoters were asked.\n\n\"Both of them scare me,\" Harry Bond, 30, of Raleigh, N.C., who was among those polled, said in an interview. \"We need people who bring people together.\"";
     assert_eq!(speaker_of(t, "\"We need").as_deref(), Some("Harry Bond"));
 }
+
+#[test]
+fn as_x_put_it_and_as_x_said() {
+    let t = "The main requirement is a “lawful source of investment income,” as a Homeland Security memo put it.";
+    assert_eq!(
+        speaker_of(t, "“lawful").as_deref(),
+        Some("a Homeland Security memo")
+    );
+    let t = "Donald Trump spoke in Iowa. The country is “a mess,” as Trump said on Monday.";
+    assert_eq!(speaker_of(t, "“a mess").as_deref(), Some("Donald Trump"));
+}

@@ -97,6 +97,20 @@ pub fn after(t: &Toks, k: usize, limit: usize) -> Option<Found> {
     if i >= limit {
         return None;
     }
+    if t.word(i) == "as" {
+        // `…," as a Homeland Security memo put it.` / `…," as Trump said.`
+        if let Some(np) = t.np_starting_at(i + 1, limit) {
+            let v = np.end;
+            let put_it = t.word(v) == "put" && t.word(v + 1) == "it";
+            if put_it || t.verb(v).is_some_and(|f| f == VerbForm::Finite) {
+                return Some(Found {
+                    np,
+                    rule: SpeakerRule::CueAfter,
+                    cue: Some((v, if put_it { v + 2 } else { v + 1 })),
+                });
+            }
+        }
+    }
     if matches!(t.word(i), "that" | "which") && !t.is_punct(k + 1, ',') {
         // `the "rigged economy" that he says is maintained …`: a relative clause's speaker.
         if let Some(np) = t.np_starting_at(i + 1, limit) {

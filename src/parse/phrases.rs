@@ -389,19 +389,21 @@ impl<'a> Toks<'a> {
         // A name used as a modifier: "the printed Cruz slate card", "the Clinton campaign" — the
         // lowercase nouns after it are the head.
         if j > first && first > i && j < limit {
+            // Up to three lowercase words, ending at the first noun that can speak.
+            let lex = Lexicon::get();
             let mut k = j;
             while k < limit
                 && k - j < 3
                 && self.is_word(k)
                 && !self.is_cap(k)
-                && !Lexicon::get().grammar.stops.contains(self.word(k))
+                && !lex.grammar.stops.contains(self.word(k))
                 && self.verb(k).is_none()
             {
+                if lex.can_speak(self.word(k)) {
+                    j = k + 1;
+                    break;
+                }
                 k += 1;
-            }
-            let closes = k >= limit || !self.is_word(k) || self.verb(k).is_some();
-            if k > j && closes && Lexicon::get().can_speak(self.word(k - 1)) {
-                j = k;
             }
         }
         // A lowercase head noun after a determiner: "said the campaign".

@@ -57,6 +57,9 @@ pub fn run_loading(
     });
     let mut feed = feed::Feed::new(start);
     let signals = signals::Signals::install().context("cannot install signal handlers")?;
+    signals.watch(|| {
+        let _ = leave();
+    });
     install_panic_hook();
     enter().context("cannot set up the terminal")?;
     let result = event_loop(&mut state, &mut feed, &signals);

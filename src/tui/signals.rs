@@ -42,6 +42,26 @@ impl Signals {
         }
     }
 
+    /// Restores the terminal and dies of a termination signal from a watchdog thread when the
+    /// event loop has not done so within half a second: when the terminal vanishes (tmux killed,
+    /// ssh dropped), crossterm's input poll can spin without returning, so the loop never gets
+    /// to look at the flag.
+    pub fn watch(&self, restore: fn()) {
+        let flag = Arc::clone(&self.terminate);
+        std::thread::spawn(move || loop {
+            std::thread::sleep(std::time::Duration::from_millis(100));
+            let sig = flag.load(Ordering::SeqCst);
+            if sig != 0 {
+                std::thread::sleep(std::time::Duration::from_millis(500));
+                restore();
+                if let Ok(sig) = i32::try_from(sig) {
+                    die_of(sig);
+                }
+                return;
+            }
+        });
+    }
+
     /// True once after the process was continued (SIGCONT).
     pub fn take_resumed(&self) -> bool {
         self.resumed.swap(false, Ordering::SeqCst)

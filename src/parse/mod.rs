@@ -434,8 +434,9 @@ fn attribute(text: &str, paras: &[Para], drafts: &mut [Draft], reg: &mut Registr
         let window_start = if pi >= 2 { paras[pi - 2].span.start } else { 0 };
         let mut prev_speaker: Option<(usize, Option<Resolution>)> = None;
         let mut done = 0;
-        // Token indices of the verbs that introduced this paragraph's quotations.
-        let mut cue_verbs: Vec<usize> = Vec::new();
+        // Which tokens are verbs that introduced this paragraph's quotations (a flag per token,
+        // so the check stays constant-time in a paragraph of thousands of quotes).
+        let mut cue_verbs: Vec<bool> = vec![false; t.len()];
         for &di in &p.quotes {
             let k = drafts[di].tok;
             if let Some(e) =
@@ -500,8 +501,8 @@ fn attribute(text: &str, paras: &[Para], drafts: &mut [Draft], reg: &mut Registr
                 let surface = t.np_text(f.np);
                 if let Some((e, how)) = resolve_np(reg, t, f.np, window_start) {
                     d.found = Some(f);
-                    if let Some((verb, _)) = f.cue {
-                        cue_verbs.push(verb);
+                    if let Some(flag) = f.cue.and_then(|(verb, _)| cue_verbs.get_mut(verb)) {
+                        *flag = true;
                     }
                     d.mention = Some(surface.to_string());
                     d.entity = Some(e);
@@ -621,12 +622,15 @@ fn indirect_speech_events(
     from: usize,
     to: usize,
     window_start: usize,
-    cue_verbs: &[usize],
+    cue_verbs: &[bool],
 ) -> Option<usize> {
     let mut last = None;
     for v in from..to {
         // A verb that already introduced a quotation was resolved with it.
-        if t.is_cap(v) || t.verb(v) != Some(lexicon::VerbForm::Finite) || cue_verbs.contains(&v) {
+        if t.is_cap(v)
+            || t.verb(v) != Some(lexicon::VerbForm::Finite)
+            || cue_verbs.get(v).copied().unwrap_or(false)
+        {
             continue;
         }
         let cs = starts.get(v).copied().unwrap_or(0);

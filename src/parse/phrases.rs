@@ -148,17 +148,22 @@ impl<'a> Toks<'a> {
             .filter(|_| self.is_word(i))
     }
 
+    /// Token `i` alone, when it is a subject pronoun.
+    fn pronoun_np(&self, i: usize) -> Option<Np> {
+        self.pronoun(i).map(|p| Np {
+            start: i,
+            end: i + 1,
+            pronoun: Some(p),
+        })
+    }
+
     /// The noun phrase ending at token `i` (inclusive), not crossing `floor`.
     pub fn np_ending_at(&self, i: usize, floor: usize) -> Option<Np> {
         if i < floor || !self.is_word(i) {
             return None;
         }
-        if let Some(p) = self.pronoun(i) {
-            return Some(Np {
-                start: i,
-                end: i + 1,
-                pronoun: Some(p),
-            });
+        if let Some(np) = self.pronoun_np(i) {
+            return Some(np);
         }
         let lex = Lexicon::get();
         let w = self.word(i);
@@ -344,12 +349,8 @@ impl<'a> Toks<'a> {
         if i >= limit || !self.is_word(i) {
             return None;
         }
-        if let Some(p) = self.pronoun(i) {
-            return Some(Np {
-                start: i,
-                end: i + 1,
-                pronoun: Some(p),
-            });
+        if let Some(np) = self.pronoun_np(i) {
+            return Some(np);
         }
         let mut j = i;
         if self.is_determiner(j) {

@@ -432,3 +432,38 @@ fn as_x_put_it_and_as_x_said() {
     let t = "Donald Trump spoke in Iowa. The country is “a mess,” as Trump said on Monday.";
     assert_eq!(speaker_of(t, "“a mess").as_deref(), Some("Donald Trump"));
 }
+
+#[test]
+fn title_case_lines_do_not_make_names() {
+    // A Title Case headline names no "Difference Between Ann Weber", and a sentence opening with
+    // a preposition names no "Like Weber".
+    let t = "Budget Talks Show The Difference Between Ann Weber And Tom Reed\n\nGov. Ann Weber spoke in Salem on Friday.\n\n“We balanced the books,” she said.\n\nLike Weber, their days begin at dawn. “We work,” she said.";
+    assert_eq!(speaker_of(t, "“We balanced").as_deref(), Some("Ann Weber"));
+    assert_eq!(speaker_of(t, "“We work").as_deref(), Some("Ann Weber"));
+    let d = parse(t);
+    assert!(
+        d.speakers
+            .iter()
+            .all(|s| !s.name.contains("Difference") && !s.name.starts_with("Like")),
+        "{:?}",
+        d.speakers.iter().map(|s| &s.name).collect::<Vec<_>>()
+    );
+}
+
+#[test]
+fn a_possessive_before_a_noun_verb_is_no_subject() {
+    // "comments" after "Weber's latest" is a noun: the reporting verb is "said", its subject Reed.
+    let t =
+        format!("{INTRO}Reed said Lopez’s latest comments showed “a lack of respect for voters.”");
+    assert_eq!(speaker_of(&t, "“a lack").as_deref(), Some("Tom Reed"));
+    let t = format!(
+        "{INTRO}Dana Cole, an aide to the governor, called Lopez’s remarks “a cheap stunt.”"
+    );
+    assert_eq!(speaker_of(&t, "“a cheap").as_deref(), Some("Dana Cole"));
+}
+
+#[test]
+fn a_name_before_its_apposition_and_relative_clause() {
+    let t = "Union Rally\n\nMark Hale, president of the Teachers Union, which represents city teachers, said he hopes the rally shows that “parents stand with us.”";
+    assert_eq!(speaker_of(t, "“parents").as_deref(), Some("Mark Hale"));
+}

@@ -316,6 +316,7 @@ pub fn parse_document(meta: Meta, text: String) -> Document {
 /// Register every capitalised name run of the narration.
 fn observe_names(reg: &mut Registry, t: &Toks) {
     let lex = Lexicon::get();
+    let headline = headline_case(t);
     let mut i = 0;
     while i < t.len() {
         let starts =
@@ -341,6 +342,21 @@ fn observe_names(reg: &mut Registry, t: &Toks) {
                 break;
             }
         }
+        if headline {
+            // In Title Case every word is capitalised, so a capitalised run is no evidence of a
+            // name ("The Difference Between Bernie Sanders"): keep only runs that open like one
+            // (a title or a given name), and end them at a verb ("Zoe Saldana Asked Men …").
+            let w = t.word(i);
+            if !lex.is_title(w) && !lex.given_names.contains_key(w) {
+                i = j;
+                continue;
+            }
+            let titles = (i..j).take_while(|&k| lex.is_title(t.word(k))).count();
+            let cut = (i + titles + 1..j)
+                .find(|&k| t.verb(k).is_some())
+                .unwrap_or(j);
+            j = cut.min(i + titles + 3);
+        }
         let words = words_of(t, i, j);
         let surface = &t.text[t.toks[i].span.start..t.toks[j - 1].span.end];
         // A subject opens its clause: after punctuation, a quotation or a conjunction.
@@ -357,6 +373,19 @@ fn observe_names(reg: &mut Registry, t: &Toks) {
         reg.observe(&words, surface, t.toks[i].span.start, subject);
         i = j;
     }
+}
+
+/// A headline or list item written in Title Case: every word but the small ones capitalised.
+fn headline_case(t: &Toks) -> bool {
+    let small = &Lexicon::get().grammar.title_small_words;
+    let (mut words, mut caps) = (0, 0);
+    for i in 0..t.len() {
+        if t.is_word(i) && !small.contains(t.word(i)) {
+            words += 1;
+            caps += usize::from(t.is_cap(i));
+        }
+    }
+    words >= 4 && caps == words
 }
 
 /// Does an unattributed quote look like a title, a name or a scare quote rather than speech?

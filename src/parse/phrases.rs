@@ -309,13 +309,54 @@ impl<'a> Toks<'a> {
                     }
                 }
                 if let Some(np) = self.np_ending_at(before, floor) {
-                    return Some(self.extend_over_of(np, floor));
+                    let np = self.extend_over_of(np, floor);
+                    return Some(self.apposition_head(np, floor).unwrap_or(np));
                 }
             }
             return None;
         }
         let np = self.np_ending_at(end, floor)?;
+        if self.possessed(np) && self.word(v).ends_with('s') {
+            // "Clark’s comments further …", "Duterte’s latest comments showed …": after a
+            // possessive, a word that is both a plural noun and a verb is the noun.
+            return None;
+        }
         Some(self.extend_over_of(np, floor))
+    }
+
+    /// A phrase ending on a possessive, or a possessive followed only by plain lowercase words
+    /// ("Duterte’s latest"): the head noun is still to come.
+    fn possessed(&self, np: Np) -> bool {
+        if np.pronoun.is_some() {
+            return false;
+        }
+        let lex = Lexicon::get();
+        let Some(p) = (np.start..np.end)
+            .rev()
+            .find(|&i| is_possessive(self.toks[i].span.text(self.text)))
+        else {
+            return false;
+        };
+        (p + 1..np.end).all(|i| {
+            let w = self.word(i);
+            !self.is_cap(i) && !lex.is_title(w) && !lex.role_nouns.contains_key(w)
+        })
+    }
+
+    /// "Michael Mulgrew, president of the union, …, said": a lowercase nominal set off by a comma
+    /// after a name is that name's apposition; the name is the subject.
+    fn apposition_head(&self, np: Np, floor: usize) -> Option<Np> {
+        if np.pronoun.is_some() || self.is_cap(np.start) || np.start < floor + 2 {
+            return None;
+        }
+        if !self.is_punct(np.start - 1, ',') {
+            return None;
+        }
+        let name = self.np_ending_at(np.start - 2, floor)?;
+        let named = name.pronoun.is_none()
+            && self.is_cap(name.end - 1)
+            && !is_possessive(self.toks[name.end - 1].span.text(self.text));
+        named.then_some(name)
     }
 
     /// "a spokesman for the campaign", "a senior adviser to Trump": a nominal before a preposition

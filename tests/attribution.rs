@@ -467,3 +467,13 @@ fn a_name_before_its_apposition_and_relative_clause() {
     let t = "Union Rally\n\nMark Hale, president of the Teachers Union, which represents city teachers, said he hopes the rally shows that “parents stand with us.”";
     assert_eq!(speaker_of(t, "“parents").as_deref(), Some("Mark Hale"));
 }
+
+#[test]
+fn the_outer_reporting_verb_speaks_when_the_inner_subject_is_no_one() {
+    // "suggested" has no speaker of its own ("who" refers back to a nobody), so "told" reports
+    // the quoted clause.
+    let t = format!(
+        "{INTRO}Lopez firmly told a young voter who suggested that people may stay home that “this is not the time to give up.”"
+    );
+    assert_eq!(speaker_of(&t, "“this is").as_deref(), Some("Maria Lopez"));
+}

@@ -513,11 +513,21 @@ fn attribute(text: &str, paras: &[Para], drafts: &mut [Draft], reg: &mut Registr
                 });
             // Cues in order of strength; the first whose subject resolves wins, so an
             // unresolvable "it" does not hide a name further on.
-            let ordered = if trailing_comma {
-                [after, before, cues::late_after(t, k, cs, limit), colon]
+            let late = cues::late_after(t, k, cs, limit);
+            let mut ordered: Vec<Option<Found>> = if trailing_comma {
+                vec![after, before, late, colon]
             } else {
-                [before, after, cues::late_after(t, k, cs, limit), colon]
+                vec![before, after, late, colon]
             };
+            // `Trump said Duterte’s comments showed “Q”`: when the nearest reporting verb's
+            // subject names no one, the verb that reports the whole clause may.
+            let mut outer = before;
+            for _ in 0..2 {
+                outer = outer
+                    .and_then(|f| f.cue)
+                    .and_then(|(v, _)| cues::before(t, v, cs));
+                ordered.push(outer);
+            }
             let d = &mut drafts[di];
             d.clause_has_verb = (cs.max(k.saturating_sub(cues::WINDOW))
                 ..ce.max(limit).min(k + cues::WINDOW))

@@ -477,3 +477,27 @@ fn the_outer_reporting_verb_speaks_when_the_inner_subject_is_no_one() {
     );
     assert_eq!(speaker_of(&t, "“this is").as_deref(), Some("Maria Lopez"));
 }
+
+#[test]
+fn manner_and_repetition_verbs_report_speech() {
+    let t = format!("{INTRO}“Go back to your seat,” Reed barked.");
+    assert_eq!(speaker_of(&t, "“Go back").as_deref(), Some("Tom Reed"));
+    let t = format!("{INTRO}Lopez likened the rules to “burning the constitution.”");
+    assert_eq!(speaker_of(&t, "“burning").as_deref(), Some("Maria Lopez"));
+    let t = format!("{INTRO}Reed also repeated his claim that the plan is “dead on arrival.”");
+    assert_eq!(speaker_of(&t, "“dead").as_deref(), Some("Tom Reed"));
+    let t = "Ward Staff\n\nJane Potts, 40, echoed:\n\n“We need more staff on every ward.”";
+    assert_eq!(speaker_of(t, "“We need").as_deref(), Some("Jane Potts"));
+}
+
+#[test]
+fn plural_nouns_after_a_possessive_are_no_verbs() {
+    // "emails" is no reporting verb and "repeated" after "Reed's" is an adjective.
+    let t = format!(
+        "{INTRO}The agency marked 22 Reed emails as “top secret.” Lopez faulted Reed’s repeated calls for cuts, noting he has “never met a teacher.”"
+    );
+    assert!(attributions(&t)
+        .iter()
+        .all(|(q, s)| !q.contains("top secret") || s.is_none()));
+    assert_eq!(speaker_of(&t, "“never met").as_deref(), Some("Maria Lopez"));
+}

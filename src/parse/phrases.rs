@@ -316,9 +316,12 @@ impl<'a> Toks<'a> {
             return None;
         }
         let np = self.np_ending_at(end, floor)?;
-        if self.possessed(np) && self.word(v).ends_with('s') {
-            // "Clark’s comments further …", "Duterte’s latest comments showed …": after a
-            // possessive, a word that is both a plural noun and a verb is the noun.
+        let ends_possessive = is_possessive(self.toks[np.end - 1].span.text(self.text));
+        if np.pronoun.is_none()
+            && (ends_possessive || (self.possessed(np) && self.word(v).ends_with('s')))
+        {
+            // "decried Trump’s repeated calls", "Duterte’s latest comments showed …": after a
+            // possessive comes a noun, and a plural noun that is also a verb form is the noun.
             return None;
         }
         Some(self.extend_over_of(np, floor))
@@ -413,6 +416,8 @@ impl<'a> Toks<'a> {
                 && !Lexicon::get().grammar.stops.contains(self.word(j))
                 && !Lexicon::get().grammar.prepositions.contains(self.word(j))
                 && self.verb(j).is_none()
+                // "Lopez decried Reed": after a name, a past tense starts a clause.
+                && !(self.word(j).ends_with("ed") && (first..j).any(|x| self.is_cap(x)))
                 && ((j + 1 < limit && self.name_part(j + 1))
                     || (j + 2 < limit
                         && self.is_word(j + 1)

@@ -501,3 +501,9 @@ fn plural_nouns_after_a_possessive_are_no_verbs() {
         .all(|(q, s)| !q.contains("top secret") || s.is_none()));
     assert_eq!(speaker_of(&t, "“never met").as_deref(), Some("Maria Lopez"));
 }
+
+#[test]
+fn a_coordinated_verb_after_an_adverb_shares_the_subject() {
+    let t = "Hale Switches\n\nHouse Republican Tom Hale used to back Rand Paul, but now said Reed had “the chance to unite us.”";
+    assert_eq!(speaker_of(t, "“the chance").as_deref(), Some("Tom Hale"));
+}

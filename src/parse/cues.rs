@@ -269,35 +269,7 @@ pub fn late_after(t: &Toks, k: usize, cs: usize, limit: usize) -> Option<Found> 
 }
 
 fn is_aux_or_adverb(t: &Toks, i: usize) -> bool {
-    let w = t.word(i);
-    t.is_word(i)
-        && !t.is_cap(i)
-        && (matches!(
-            w,
-            "also"
-                | "later"
-                | "then"
-                | "has"
-                | "had"
-                | "have"
-                | "would"
-                | "will"
-                | "could"
-                | "once"
-                | "again"
-                | "previously"
-                | "recently"
-                | "earlier"
-                | "further"
-                | "simply"
-                | "just"
-                | "quickly"
-                | "separately"
-                | "publicly"
-                | "privately"
-                | "flatly"
-                | "has been"
-        ) || (w.len() > 4 && w.ends_with("ly")))
+    t.is_adverb(i)
 }
 
 /// `X said, "Q."` / `X told reporters that … "Q"` / `according to X, "Q"`: the nearest reporting
@@ -373,7 +345,12 @@ pub fn before(t: &Toks, k: usize, cs: usize) -> Option<Found> {
                 cue,
             });
         }
-        if v > cs && matches!(t.word(v - 1), "and" | "but" | "or" | "then" | "yet") {
+        // "…, but now said": adverbs may stand between the conjunction and the verb.
+        let mut c = v;
+        while c > cs + 1 && v - c < 2 && is_aux_or_adverb(t, c - 1) && t.word(c - 1) != "then" {
+            c -= 1;
+        }
+        if c > cs && matches!(t.word(c - 1), "and" | "but" | "or" | "then" | "yet") {
             // A coordinated verb shares the clause's subject: "She defended it, but admitted …".
             if let Some(np) = clause_subject(t, cs, v) {
                 return Some(Found {

@@ -113,7 +113,8 @@ impl<'a> Toks<'a> {
         &self.text[a..b]
     }
 
-    fn is_adverb(&self, i: usize) -> bool {
+    /// An adverb or auxiliary that may stand between a subject and its verb ("also said").
+    pub fn is_adverb(&self, i: usize) -> bool {
         let w = self.word(i);
         self.is_word(i)
             && !self.is_cap(i)
@@ -409,6 +410,9 @@ impl<'a> Toks<'a> {
                 && self.is_cap(j + 1)
                 && (Lexicon::get().organisation_words.contains(self.word(j - 1))
                     || Lexicon::get().is_title(self.word(j - 1)));
+            // "Lopez decried Reed": after a name, a past tense starts a clause.
+            let past_after_name =
+                self.word(j).ends_with("ed") && (first..j).any(|x| self.is_cap(x));
             if self.name_part(j) || of_join {
                 j += 1;
             } else if self.is_word(j)
@@ -416,8 +420,7 @@ impl<'a> Toks<'a> {
                 && !Lexicon::get().grammar.stops.contains(self.word(j))
                 && !Lexicon::get().grammar.prepositions.contains(self.word(j))
                 && self.verb(j).is_none()
-                // "Lopez decried Reed": after a name, a past tense starts a clause.
-                && !(self.word(j).ends_with("ed") && (first..j).any(|x| self.is_cap(x)))
+                && !past_after_name
                 && ((j + 1 < limit && self.name_part(j + 1))
                     || (j + 2 < limit
                         && self.is_word(j + 1)

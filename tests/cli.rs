@@ -19,11 +19,12 @@ fn stderr(o: &Output) -> String {
     String::from_utf8_lossy(&o.stderr).into_owned()
 }
 
-fn tmpdir(name: &str) -> std::path::PathBuf {
-    let d = std::env::temp_dir().join(format!("briefing-cli-{}-{name}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&d);
-    std::fs::create_dir_all(&d).expect("tmp dir");
-    d
+/// A scratch directory, removed when dropped (also when the test panics).
+fn tmpdir(name: &str) -> tempfile::TempDir {
+    tempfile::Builder::new()
+        .prefix(&format!("briefing-cli-{name}-"))
+        .tempdir()
+        .expect("tmp dir")
 }
 
 const SEED: &str = include_str!("../seeds/000_9ea31ebcd1a31f2c.txt");
@@ -133,7 +134,8 @@ fn export_is_the_whole_model() {
 
 #[test]
 fn reads_directories_stdin_and_jsonl() {
-    let dir = tmpdir("dirs");
+    let tmp = tmpdir("dirs");
+    let dir = tmp.path();
     std::fs::create_dir_all(dir.join("sub")).expect("sub");
     std::fs::write(dir.join("b.txt"), "“Yes,” Ann Lee said.").expect("b");
     std::fs::write(dir.join("sub/a.md"), "# Title\n\n“No,” Bob Ray said.").expect("a");
@@ -184,7 +186,8 @@ fn reads_directories_stdin_and_jsonl() {
 
 #[test]
 fn bad_input_gives_a_one_line_error_and_status_2() {
-    let dir = tmpdir("bad");
+    let tmp = tmpdir("bad");
+    let dir = tmp.path();
     let missing = dir.join("missing.txt");
     let o = briefing(&["quotes", missing.to_str().expect("path")]);
     assert_eq!(o.status.code(), Some(2));
@@ -216,7 +219,8 @@ fn bad_input_gives_a_one_line_error_and_status_2() {
 
 #[test]
 fn invalid_utf8_is_decoded_with_a_warning_and_offsets_kept() {
-    let dir = tmpdir("utf8");
+    let tmp = tmpdir("utf8");
+    let dir = tmp.path();
     let f = dir.join("bad.txt");
     let mut bytes = b"Intro \xff\xfe text. ".to_vec();
     bytes.extend_from_slice("“Fine words,” Jo March said.".as_bytes());
@@ -244,7 +248,8 @@ fn invalid_utf8_is_decoded_with_a_warning_and_offsets_kept() {
 
 #[test]
 fn table_output_never_carries_escape_sequences() {
-    let dir = tmpdir("esc");
+    let tmp = tmpdir("esc");
+    let dir = tmp.path();
     let f = dir.join("esc.txt");
     std::fs::write(
         &f,

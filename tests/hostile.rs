@@ -2,7 +2,7 @@
 //! what happened, lose nothing else". Each test builds its inputs in a fresh temporary directory.
 
 use std::io::Write;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::{Command, Output, Stdio};
 use std::time::{Duration, Instant};
 
@@ -10,11 +10,12 @@ use briefing::parse::{parse_document, Meta};
 
 const GOOD: &str = "“We agreed,” Joe Biden told reporters.";
 
-fn tmpdir(name: &str) -> PathBuf {
-    let d = std::env::temp_dir().join(format!("briefing-hostile-{}-{name}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&d);
-    std::fs::create_dir_all(&d).expect("tmp dir");
-    d
+/// A scratch directory, removed when dropped (also when the test panics).
+fn tmpdir(name: &str) -> tempfile::TempDir {
+    tempfile::Builder::new()
+        .prefix(&format!("briefing-hostile-{name}-"))
+        .tempdir()
+        .expect("tmp dir")
 }
 
 fn write(path: &Path, bytes: impl AsRef<[u8]>) {
@@ -88,12 +89,13 @@ fn quotes_of(dir: &Path) -> Output {
 
 #[test]
 fn invalid_utf8_in_a_directory_is_read_with_a_warning_naming_file_and_offset() {
-    let dir = tmpdir("utf8");
+    let tmp = tmpdir("utf8");
+    let dir = tmp.path();
     write(&dir.join("a.txt"), GOOD);
     let mut bad = b"Latin-1 caf\xe9 text. ".to_vec();
     bad.extend_from_slice(GOOD.as_bytes());
     write(&dir.join("b.txt"), &bad);
-    let o = quotes_of(&dir);
+    let o = quotes_of(dir);
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
     assert!(
         stderr(&o).contains("b.txt: invalid UTF-8 at byte 11"),
@@ -122,7 +124,8 @@ fn invalid_utf8_in_a_directory_is_read_with_a_warning_naming_file_and_offset() {
 
 #[test]
 fn binary_files_are_skipped_in_a_directory_and_refused_by_name() {
-    let dir = tmpdir("binary");
+    let tmp = tmpdir("binary");
+    let dir = tmp.path();
     write(&dir.join("a.txt"), GOOD);
     write(
         &dir.join("image.txt"),
@@ -132,7 +135,7 @@ fn binary_files_are_skipped_in_a_directory_and_refused_by_name() {
         &dir.join("archive.md"),
         b"PK\x03\x04\x14\x00\x00\x00\x08\x00",
     );
-    let o = quotes_of(&dir);
+    let o = quotes_of(dir);
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
     assert_eq!(ids(&o), ["a"], "the other documents still open");
     let err = stderr(&o);
@@ -150,11 +153,12 @@ fn binary_files_are_skipped_in_a_directory_and_refused_by_name() {
 
 #[test]
 fn empty_and_whitespace_only_files() {
-    let dir = tmpdir("empty");
+    let tmp = tmpdir("empty");
+    let dir = tmp.path();
     write(&dir.join("a.txt"), GOOD);
     write(&dir.join("empty.txt"), "");
     write(&dir.join("blank.txt"), " \n\t\r\n  \n");
-    let o = quotes_of(&dir);
+    let o = quotes_of(dir);
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
     assert_eq!(ids(&o), ["a"]);
     assert!(stderr(&o).contains("empty.txt: empty file (skipped)"));
@@ -168,7 +172,8 @@ fn empty_and_whitespace_only_files() {
 
 #[test]
 fn a_file_without_quotes_is_a_document_with_no_quotes() {
-    let dir = tmpdir("noquotes");
+    let tmp = tmpdir("noquotes");
+    let dir = tmp.path();
     let f = dir.join("plain.txt");
     write(
         &f,
@@ -183,7 +188,8 @@ fn a_file_without_quotes_is_a_document_with_no_quotes() {
 
 #[test]
 fn one_ten_megabyte_paragraph_is_parsed_in_bounded_time() {
-    let dir = tmpdir("huge");
+    let tmp = tmpdir("huge");
+    let dir = tmp.path();
     let unit = "“We agreed to task experts,” Joe Biden told reporters, and the Russian \
                 president said “nothing of the sort” happened in Geneva. ";
     let text = unit.repeat(10 * (1 << 20) / unit.len() + 1);
@@ -217,8 +223,9 @@ fn tiny_files(dir: &Path, count: usize) {
 }
 
 fn check_tiny_files(count: usize, limit: Duration) {
-    let dir = tmpdir(&format!("tiny{count}"));
-    tiny_files(&dir, count);
+    let tmp = tmpdir(&format!("tiny{count}"));
+    let dir = tmp.path();
+    tiny_files(dir, count);
     let start = Instant::now();
     let o = run_within(
         &["speakers", "--format", "jsonl", dir.to_str().expect("path")],
@@ -229,7 +236,6 @@ fn check_tiny_files(count: usize, limit: Duration) {
     assert_eq!(v["name"], "Ann Lee");
     assert_eq!(v["quote_count"], count);
     eprintln!("{count} tiny files: {:?}", start.elapsed());
-    let _ = std::fs::remove_dir_all(&dir);
 }
 
 /// 2,000 tiny files in the normal suite; the full 100,000 is `many_tiny_files_full`.
@@ -250,18 +256,19 @@ fn many_tiny_files_full() {
 #[test]
 fn symlink_loops_dangling_links_and_fifos_are_reported_not_followed() {
     use std::os::unix::fs::symlink;
-    let dir = tmpdir("links");
+    let tmp = tmpdir("links");
+    let dir = tmp.path();
     write(&dir.join("a.txt"), GOOD);
     std::fs::create_dir_all(dir.join("sub")).expect("sub");
     write(&dir.join("sub/b.txt"), GOOD);
-    symlink(&dir, dir.join("sub/up")).expect("dir loop"); // sub/up -> .. -> sub/up …
+    symlink(dir, dir.join("sub/up")).expect("dir loop"); // sub/up -> .. -> sub/up …
     symlink(".", dir.join("here")).expect("self loop");
     symlink("loop.txt", dir.join("loop.txt")).expect("file loop");
     symlink("missing.txt", dir.join("gone.txt")).expect("dangling");
     symlink("a.txt", dir.join("c.txt")).expect("link to a file");
     let fifo = dir.join("pipe.txt");
     let made = Command::new("mkfifo").arg(&fifo).status();
-    let o = quotes_of(&dir);
+    let o = quotes_of(dir);
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
     assert_eq!(ids(&o), ["a", "c", "b"], "a link to a file is read once");
     let err = stderr(&o);
@@ -289,7 +296,8 @@ fn symlink_loops_dangling_links_and_fifos_are_reported_not_followed() {
 #[test]
 fn unreadable_files_are_skipped_in_a_directory_and_refused_by_name() {
     use std::os::unix::fs::PermissionsExt;
-    let dir = tmpdir("unreadable");
+    let tmp = tmpdir("unreadable");
+    let dir = tmp.path();
     write(&dir.join("a.txt"), GOOD);
     let locked = dir.join("locked.txt");
     write(&locked, GOOD);
@@ -299,7 +307,7 @@ fn unreadable_files_are_skipped_in_a_directory_and_refused_by_name() {
         eprintln!("skipped: this user can read a mode-000 file (root)");
         return;
     }
-    let o = quotes_of(&dir);
+    let o = quotes_of(dir);
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
     assert_eq!(ids(&o), ["a"]);
     assert!(stderr(&o).contains("locked.txt: cannot read: permission denied (skipped)"));
@@ -310,7 +318,8 @@ fn unreadable_files_are_skipped_in_a_directory_and_refused_by_name() {
 
 #[test]
 fn input_files_are_opened_read_only_and_never_modified() {
-    let dir = tmpdir("readonly");
+    let tmp = tmpdir("readonly");
+    let dir = tmp.path();
     let f = dir.join("a.txt");
     write(&f, GOOD);
     let mut perms = std::fs::metadata(&f).expect("meta").permissions();

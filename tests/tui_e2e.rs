@@ -49,8 +49,12 @@ fn seed_opens_help_search_and_quits_cleanly() {
 
 #[test]
 fn several_documents_show_the_documents_pane() {
-    let dir = std::env::temp_dir().join(format!("briefing-e2e-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).expect("temp dir");
+    // Removed when dropped, also when an assertion fails.
+    let tmp = tempfile::Builder::new()
+        .prefix("briefing-e2e-")
+        .tempdir()
+        .expect("temp dir");
+    let dir = tmp.path();
     let seed = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("seeds/000_9ea31ebcd1a31f2c.txt");
     std::fs::copy(&seed, dir.join("a_summit.txt")).expect("copy seed");
     std::fs::write(
@@ -64,7 +68,6 @@ fn several_documents_show_the_documents_pane() {
     assert!(screen.contains("1/2"), "{screen}");
     s.send("q");
     assert!(s.wait_exit().success());
-    let _ = std::fs::remove_dir_all(&dir);
 }
 
 #[test]

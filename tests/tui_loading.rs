@@ -25,9 +25,14 @@ fn listed(screen: &str) -> Option<usize> {
 
 #[test]
 fn keys_work_and_the_list_fills_while_an_archive_loads() {
-    let dir = std::env::temp_dir().join(format!("briefing-load-e2e-{}", std::process::id()));
+    // Removed when dropped, also when an assertion fails.
+    let tmp = tempfile::Builder::new()
+        .prefix("briefing-load-e2e-")
+        .tempdir()
+        .expect("temp dir");
+    let dir = tmp.path();
     let pool = briefing::corpus_gen::Pool::seed();
-    briefing::corpus_gen::write_corpus(&dir, &pool, 1, 10_000).expect("corpus");
+    briefing::corpus_gen::write_corpus(dir, &pool, 1, 10_000).expect("corpus");
     let dir_arg = dir.to_string_lossy().into_owned();
     let mut s = Session::start(&[&dir_arg], 140, 40);
 
@@ -72,5 +77,4 @@ fn keys_work_and_the_list_fills_while_an_archive_loads() {
         assert!(quit_at.elapsed() < WAIT, "did not quit while loading");
         std::thread::sleep(Duration::from_millis(20));
     }
-    let _ = std::fs::remove_dir_all(&dir);
 }

@@ -507,3 +507,12 @@ fn a_coordinated_verb_after_an_adverb_shares_the_subject() {
     let t = "Hale Switches\n\nHouse Republican Tom Hale used to back Rand Paul, but now said Reed had “the chance to unite us.”";
     assert_eq!(speaker_of(t, "“the chance").as_deref(), Some("Tom Hale"));
 }
+
+#[test]
+fn a_gendered_noun_next_to_a_name_states_its_gender() {
+    // "Milo" is no listed given name: "her husband" tells that "she" is not him.
+    let t = "Donors\n\nAnn Berg, a donor from Albany, said the speeches moved her.\n\nAlong with her husband, Milo Berg, a banker, she has given to many candidates. She called Reed a “special person.”";
+    assert_eq!(speaker_of(t, "“special").as_deref(), Some("Ann Berg"));
+    let t = "Gala\n\nSpokeswoman Dale Quinn and Tom Reed arrived together.\n\n“We are delighted,” she said.";
+    assert_eq!(speaker_of(t, "“We are").as_deref(), Some("Dale Quinn"));
+}

@@ -205,6 +205,9 @@ pub fn classify(words: &[Word]) -> Option<Phrase> {
     let given = (tokens.len() > 1)
         .then(|| lex.given_names.get(&tokens[0]).copied())
         .flatten();
+    let stated = roles
+        .iter()
+        .find_map(|r| lex.gendered_nouns.get(r.as_str()).copied());
     Some(Phrase::Name {
         kind: SpeakerKind::Person,
         name,
@@ -212,7 +215,7 @@ pub fn classify(words: &[Word]) -> Option<Phrase> {
         roles,
         nations,
         role_text,
-        gender: honorific.or(given),
+        gender: honorific.or(stated).or(given),
     })
 }
 
@@ -392,6 +395,14 @@ impl Registry {
             spoke: false,
         });
         Some(e)
+    }
+
+    /// A gender stated next to a mention ("her husband, Milton Berg"), unless one is known.
+    pub fn hint_gender(&mut self, e: usize, g: Gender) {
+        let ent = &mut self.entities[e];
+        if ent.kind == SpeakerKind::Person && ent.gender.is_none() {
+            ent.gender = Some(g);
+        }
     }
 
     /// Sort the narration timeline once the pre-pass is done.

@@ -156,6 +156,8 @@ pub struct Lexicon {
     pub speaking_nouns: HashSet<String>,
     /// Given name → gender.
     pub given_names: HashMap<String, Gender>,
+    /// Nouns that state a gender next to a name: "husband", "actress", "spokeswoman".
+    pub gendered_nouns: HashMap<String, Gender>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -169,6 +171,21 @@ fn lines(src: &str) -> impl Iterator<Item = &str> {
     src.lines()
         .map(str::trim)
         .filter(|l| !l.is_empty() && !l.starts_with('#'))
+}
+
+/// `word m` / `word f` lines.
+fn gendered_words(src: &str) -> HashMap<String, Gender> {
+    lines(src)
+        .filter_map(|l| {
+            let (word, g) = l.split_once(' ')?;
+            let g = match g.trim() {
+                "m" => Gender::Male,
+                "f" => Gender::Female,
+                _ => return None,
+            };
+            Some((word.to_lowercase(), g))
+        })
+        .collect()
 }
 
 fn word_set(src: &str) -> HashSet<String> {
@@ -246,23 +263,15 @@ impl Lexicon {
                 })
             })
             .collect();
-        let given_names = lines(include_str!("../../assets/given_names.txt"))
-            .filter_map(|l| {
-                let (name, g) = l.split_once(' ')?;
-                let g = match g.trim() {
-                    "m" => Gender::Male,
-                    "f" => Gender::Female,
-                    _ => return None,
-                };
-                Some((name.to_lowercase(), g))
-            })
-            .collect();
+        let given_names = gendered_words(include_str!("../../assets/given_names.txt"));
+        let gendered_nouns = gendered_words(include_str!("../../assets/gendered_nouns.txt"));
         let topic_index = TopicIndex::build(&topics);
         Lexicon {
             grammar: Grammar::load(include_str!("../../assets/grammar.txt")),
             speaking_nouns: word_set(include_str!("../../assets/speaking_nouns.txt")),
             topic_index,
             given_names,
+            gendered_nouns,
             speech_verbs,
             titles: word_set(include_str!("../../assets/titles.txt")),
             abbreviations: word_set(include_str!("../../assets/abbreviations.txt")),

@@ -370,7 +370,18 @@ fn observe_names(reg: &mut Registry, t: &Toks) {
                     .contains(t.word(i - 1)));
         let subject =
             opens_clause && !tokens::is_possessive(surface) && !t.is_punct(i.wrapping_sub(1), '(');
-        reg.observe(&words, surface, t.toks[i].span.start, subject);
+        let e = reg.observe(&words, surface, t.toks[i].span.start, subject);
+        // "her husband, Milton Berg" / "actress Zoe Saldana": a gendered noun just before.
+        let before = if t.is_punct(i.wrapping_sub(1), ',') {
+            i.wrapping_sub(2)
+        } else {
+            i.wrapping_sub(1)
+        };
+        if let (Some(e), true) = (e, before < i && t.is_word(before) && !t.is_cap(before)) {
+            if let Some(&g) = lex.gendered_nouns.get(t.word(before)) {
+                reg.hint_gender(e, g);
+            }
+        }
         i = j;
     }
 }

@@ -516,3 +516,33 @@ fn a_gendered_noun_next_to_a_name_states_its_gender() {
     let t = "Gala\n\nSpokeswoman Dale Quinn and Tom Reed arrived together.\n\n“We are delighted,” she said.";
     assert_eq!(speaker_of(t, "“We are").as_deref(), Some("Dale Quinn"));
 }
+
+#[test]
+fn a_quote_ending_its_sentence_keeps_a_cue_with_an_apposition_or_an_unlisted_verb() {
+    let t = "Row\n\nThe channel was cut off.\n\n“Long live free speech!” Ada Lund, the editor in chief of the paper, wrote on Twitter.\n\n“Is the deal off?” Hale pressed. “Tell us now.”";
+    assert_eq!(speaker_of(t, "“Long live").as_deref(), Some("Ada Lund"));
+    assert_eq!(speaker_of(t, "“Is the deal").as_deref(), Some("Hale"));
+    assert_eq!(speaker_of(t, "“Tell us").as_deref(), Some("Hale"));
+}
+
+#[test]
+fn nominal_heads_run_over_compound_nouns() {
+    let t = "Rules\n\nThe campaign met.\n\n“It is the nominee’s party,” one Reed campaign source said.\n\n“It is over,” one campaign source said.";
+    assert_eq!(
+        speaker_of(t, "“It is the").as_deref(),
+        Some("one Reed campaign source")
+    );
+    assert_eq!(
+        speaker_of(t, "“It is over").as_deref(),
+        Some("one campaign source")
+    );
+}
+
+#[test]
+fn an_organisation_named_in_the_apposition_speaks() {
+    let t = "Bank\n\nThe account was closed.\n\nNorbank’s corporate parent, the Royal Bank of Vestland Group, said in a statement that “these decisions are not taken lightly.”";
+    assert_eq!(
+        speaker_of(t, "“these").as_deref(),
+        Some("Royal Bank of Vestland Group")
+    );
+}

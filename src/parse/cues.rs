@@ -59,16 +59,39 @@ pub fn clause_starts(t: &Toks, ends_sentence: &dyn Fn(usize) -> bool) -> Vec<usi
     starts
 }
 
-/// `"…." He said` written with a period: a capitalised subject directly followed by a speech verb.
+/// `"…!" He said` / `"…?" Hannity pressed.` / `"…!" Ann Lee, the editor, wrote …`: after a
+/// quote that ends its sentence, a capitalised subject whose verb reports it.
 fn followed_by_cue(t: &Toks, i: usize) -> bool {
     let limit = (i + 8).min(t.len());
     if t.verb(i).is_some_and(|f| f == VerbForm::Finite) {
         return true;
     }
-    match t.np_starting_at(i, limit) {
-        Some(np) => t.verb(np.end).is_some_and(|f| f == VerbForm::Finite),
-        None => false,
+    let Some(np) = t.np_starting_at(i, limit) else {
+        return false;
+    };
+    let v = np.end;
+    if t.verb(v).is_some_and(|f| f == VerbForm::Finite) {
+        return true;
     }
+    if t.is_punct(v, ',') {
+        // An apposition, then the reporting verb before the sentence ends.
+        let reach = t.len().min(v + 25);
+        return (v + 1..reach)
+            .take_while(|&j| {
+                !matches!(
+                    t.toks[j].kind,
+                    TokKind::Quote(_) | TokKind::Punct('.' | '!' | '?' | ';')
+                )
+            })
+            .any(|j| t.verb(j).is_some_and(|f| f == VerbForm::Finite));
+    }
+    // A past tense outside the lexicon that closes the sentence: "Hannity pressed."
+    let w = t.word(v);
+    t.is_word(v)
+        && !t.is_cap(v)
+        && w.len() > 3
+        && w.ends_with("ed")
+        && (v + 1 == t.len() || t.is_punct(v + 1, '.') || t.is_punct(v + 1, ','))
 }
 
 /// How far (in tokens) any cue search reaches from its quotation. Real clauses are far shorter;

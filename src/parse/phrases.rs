@@ -288,8 +288,12 @@ impl<'a> Toks<'a> {
                 // The apposition itself may be the name, after a nominal.
                 if groups == 1 {
                     if let Some(inner) = self.np_starting_at(k + 1, close) {
+                        // "NatWest's parent, the Royal Bank of Scotland Group, said".
+                        let first = inner.start + usize::from(self.is_determiner(inner.start));
                         let named = inner.end == close
-                            && self.is_cap(inner.start)
+                            && first < close
+                            && self.is_cap(first)
+                            && self.is_cap(close - 1)
                             && inner.pronoun.is_none();
                         let before_is_name = self.is_cap(k - 1);
                         if named && !before_is_name {
@@ -326,6 +330,29 @@ impl<'a> Toks<'a> {
             return None;
         }
         Some(self.extend_over_of(np, floor))
+    }
+
+    /// The head of lowercase words from `from` (at most `max`, before `limit`): the last of the
+    /// first run of nouns that can speak ("campaign source" in "the Trump campaign source").
+    fn speaking_head(&self, from: usize, limit: usize, max: usize) -> Option<usize> {
+        let lex = Lexicon::get();
+        let mut head = None;
+        let mut k = from;
+        while k < limit
+            && k - from < max
+            && self.is_word(k)
+            && !self.is_cap(k)
+            && !lex.grammar.stops.contains(self.word(k))
+            && self.verb(k).is_none()
+        {
+            if lex.can_speak(self.word(k)) {
+                head = Some(k);
+            } else if head.is_some() {
+                break;
+            }
+            k += 1;
+        }
+        head
     }
 
     /// A phrase ending on a possessive, or a possessive followed only by plain lowercase words
@@ -439,44 +466,16 @@ impl<'a> Toks<'a> {
         // A name used as a modifier: "the printed Cruz slate card", "the Clinton campaign" — the
         // lowercase nouns after it are the head.
         if j > first && first > i && j < limit {
-            // Up to three lowercase words, ending at the first noun that can speak.
-            let lex = Lexicon::get();
-            let mut k = j;
-            while k < limit
-                && k - j < 3
-                && self.is_word(k)
-                && !self.is_cap(k)
-                && !lex.grammar.stops.contains(self.word(k))
-                && self.verb(k).is_none()
-            {
-                if lex.can_speak(self.word(k)) {
-                    j = k + 1;
-                    break;
-                }
-                k += 1;
+            // Up to three lowercase words, ending at the head noun.
+            if let Some(h) = self.speaking_head(j, limit, 3) {
+                j = h + 1;
             }
         }
         // A lowercase head noun after a determiner: "said the campaign".
         if j == first && first > i && self.is_word(j) && !self.is_cap(j) && j < limit {
-            // Adjectives up to the first noun that can speak ("the local party office"); with
-            // none in reach, the first word alone.
-            let lex = Lexicon::get();
-            let mut k = j;
-            let mut head = None;
-            while k < limit
-                && k - j < 4
-                && self.is_word(k)
-                && !self.is_cap(k)
-                && !Lexicon::get().grammar.stops.contains(self.word(k))
-                && self.verb(k).is_none()
-            {
-                if lex.can_speak(self.word(k)) {
-                    head = Some(k);
-                    break;
-                }
-                k += 1;
-            }
-            j = head.unwrap_or(j) + 1;
+            // Adjectives up to the noun that can speak ("the local party office"); with none in
+            // reach, the first word alone.
+            j = self.speaking_head(j, limit, 4).unwrap_or(j) + 1;
         }
         (j > first).then_some(Np {
             start: i,

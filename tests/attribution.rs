@@ -546,3 +546,14 @@ fn an_organisation_named_in_the_apposition_speaks() {
         Some("Royal Bank of Vestland Group")
     );
 }
+
+#[test]
+fn a_conjunction_before_a_name_opens_a_clause() {
+    // The chant is the supporters', not Lopez's: "until Lopez spoke" is no cue for it.
+    let t = format!(
+        "{INTRO}Reed supporters responded with chants of “four more years” until Lopez spoke."
+    );
+    assert_ne!(speaker_of(&t, "“four").as_deref(), Some("Maria Lopez"));
+    let t = format!("{INTRO}Lopez expressed confidence that the audit would not be an issue “that is going to hurt us.”");
+    assert_eq!(speaker_of(&t, "“that is").as_deref(), Some("Maria Lopez"));
+}

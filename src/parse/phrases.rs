@@ -446,6 +446,8 @@ impl<'a> Toks<'a> {
                 && !self.is_cap(j)
                 && !Lexicon::get().grammar.stops.contains(self.word(j))
                 && !Lexicon::get().grammar.prepositions.contains(self.word(j))
+                // "… until Clinton spoke": a conjunction opens a clause, not a name.
+                && !Lexicon::get().function_words.contains(self.word(j))
                 && self.verb(j).is_none()
                 && !past_after_name
                 && ((j + 1 < limit && self.name_part(j + 1))

@@ -156,6 +156,10 @@ pub struct Lexicon {
     pub speaking_nouns: HashSet<String>,
     /// Given name → gender.
     pub given_names: HashMap<String, Gender>,
+    /// Every listed word → its memberships, for `class_of`.
+    words: HashMap<String, WordClass>,
+    /// The distinct values of `nationalities`, indexed by `WordClass::nation`.
+    nation_keys: Vec<String>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -163,6 +167,37 @@ pub enum VerbForm {
     Base,
     Finite,
     Gerund,
+}
+
+/// What the lexicon says of one lowercase word: computed once per token (see `Toks`), so the
+/// phrase and topic rules test bits instead of hashing the same word into a dozen sets.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct WordClass {
+    bits: u32,
+    pub verb: Option<VerbForm>,
+    pub pronoun: Option<PronounKind>,
+    /// 1 + index into `Lexicon::nation_keys`; 0 for none.
+    nation: u16,
+}
+
+impl WordClass {
+    pub const FUNCTION: u32 = 1 << 0;
+    /// `Lexicon::is_title` (trailing periods ignored), not bare membership of the list.
+    pub const TITLE: u32 = 1 << 1;
+    pub const ROLE: u32 = 1 << 2;
+    pub const ORGANISATION: u32 = 1 << 3;
+    pub const DETERMINER: u32 = 1 << 4;
+    pub const PREPOSITION: u32 = 1 << 5;
+    pub const STOP: u32 = 1 << 6;
+    pub const ADVERB: u32 = 1 << 7;
+
+    pub fn has(self, bit: u32) -> bool {
+        self.bits & bit != 0
+    }
+
+    pub fn is_nationality(self) -> bool {
+        self.nation != 0
+    }
 }
 
 fn lines(src: &str) -> impl Iterator<Item = &str> {
@@ -258,7 +293,7 @@ impl Lexicon {
             })
             .collect();
         let topic_index = TopicIndex::build(&topics);
-        Lexicon {
+        let mut lex = Lexicon {
             grammar: Grammar::load(include_str!("../../assets/grammar.txt")),
             speaking_nouns: word_set(include_str!("../../assets/speaking_nouns.txt")),
             topic_index,
@@ -272,7 +307,81 @@ impl Lexicon {
             role_nouns,
             nationalities,
             topics,
+            words: HashMap::default(),
+            nation_keys: Vec::new(),
+        };
+        lex.index_words();
+        lex
+    }
+
+    /// One map from every listed word to its memberships (the sets stay the source of truth).
+    fn index_words(&mut self) {
+        let mut words: HashMap<String, WordClass> = HashMap::default();
+        let g = &self.grammar;
+        let sets: [(&HashSet<String>, u32); 7] = [
+            (&self.function_words, WordClass::FUNCTION),
+            (&self.titles, WordClass::TITLE),
+            (&self.organisation_words, WordClass::ORGANISATION),
+            (&g.determiners, WordClass::DETERMINER),
+            (&g.prepositions, WordClass::PREPOSITION),
+            (&g.stops, WordClass::STOP),
+            (&g.adverbs, WordClass::ADVERB),
+        ];
+        for (set, bit) in sets {
+            for w in set {
+                words.entry(w.clone()).or_default().bits |= bit;
+            }
         }
+        for w in self.role_nouns.keys() {
+            words.entry(w.clone()).or_default().bits |= WordClass::ROLE;
+        }
+        for (w, &form) in &self.speech_verbs {
+            words.entry(w.clone()).or_default().verb = Some(form);
+        }
+        for (w, &kind) in &self.pronouns {
+            words.entry(w.clone()).or_default().pronoun = Some(kind);
+        }
+        let mut keys: Vec<&String> = self.nationalities.values().collect();
+        keys.sort();
+        keys.dedup();
+        self.nation_keys = keys.into_iter().cloned().collect();
+        for (w, key) in &self.nationalities {
+            if let Ok(i) = self.nation_keys.binary_search(key) {
+                words.entry(w.clone()).or_default().nation = i as u16 + 1;
+            }
+        }
+        self.words = words;
+    }
+
+    /// The class of a lowercase word, with the same answers as `is_title`, `nationality`,
+    /// `speech_verb`, `pronouns` and the sets: one hash lookup for most words.
+    pub fn class_of(&self, lower: &str) -> WordClass {
+        let get = |w: &str| self.words.get(w).copied().unwrap_or_default();
+        let mut c = get(lower);
+        // Variants need a second lookup only for words ending in a period or a possessive "s"
+        // (the last byte is tested first: that is all most words pay).
+        let last = lower.as_bytes().last().copied();
+        if last == Some(b'.') {
+            let title = get(lower.trim_end_matches('.'));
+            c.bits = (c.bits & !WordClass::TITLE) | (title.bits & WordClass::TITLE);
+        }
+        if matches!(last, Some(b'.' | b's' | b'S')) {
+            let nation_key = super::tokens::strip_possessive(lower);
+            let nation_key = nation_key.strip_suffix('.').unwrap_or(nation_key);
+            if nation_key.len() != lower.len() {
+                let n = get(nation_key).nation;
+                if n != 0 {
+                    c.nation = n;
+                }
+            }
+        }
+        c
+    }
+
+    /// The country key of a class, as `nationality` gives it.
+    pub fn nation_of(&self, c: WordClass) -> Option<&str> {
+        let i = usize::from(c.nation).checked_sub(1)?;
+        self.nation_keys.get(i).map(String::as_str)
     }
 
     /// The lexicon, parsed on first use.
@@ -322,6 +431,59 @@ impl Lexicon {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// `class_of` is a cache of the lexicon's own answers: it must agree with them on every
+    /// listed word and its inflected, possessive and abbreviated variants.
+    #[test]
+    fn word_classes_agree_with_the_lexicon() {
+        let lex = Lexicon::get();
+        let g = &lex.grammar;
+        let mut words: Vec<String> = lex.words.keys().cloned().collect();
+        words.extend(lex.abbreviations.iter().cloned());
+        words.extend(["", "x", "’s", "'s", ".", "..", "mr.", "u.s.", "putin"].map(String::from));
+        let variants: Vec<String> = words
+            .iter()
+            .flat_map(|w| {
+                ["", ".", "..", "s", "’s", "'s", "’s.", "-x"].map(|suffix| format!("{w}{suffix}"))
+            })
+            .collect();
+        for w in &variants {
+            let c = lex.class_of(w);
+            let w = w.as_str();
+            assert_eq!(
+                c.has(WordClass::FUNCTION),
+                lex.function_words.contains(w),
+                "{w}"
+            );
+            assert_eq!(c.has(WordClass::TITLE), lex.is_title(w), "{w}");
+            assert_eq!(
+                c.has(WordClass::ROLE),
+                lex.role_nouns.contains_key(w),
+                "{w}"
+            );
+            assert_eq!(
+                c.has(WordClass::ORGANISATION),
+                lex.organisation_words.contains(w),
+                "{w}"
+            );
+            assert_eq!(
+                c.has(WordClass::DETERMINER),
+                g.determiners.contains(w),
+                "{w}"
+            );
+            assert_eq!(
+                c.has(WordClass::PREPOSITION),
+                g.prepositions.contains(w),
+                "{w}"
+            );
+            assert_eq!(c.has(WordClass::STOP), g.stops.contains(w), "{w}");
+            assert_eq!(c.has(WordClass::ADVERB), g.adverbs.contains(w), "{w}");
+            assert_eq!(c.verb, lex.speech_verb(w), "{w}");
+            assert_eq!(c.pronoun, lex.pronouns.get(w).copied(), "{w}");
+            assert_eq!(lex.nation_of(c), lex.nationality(w), "{w}");
+            assert_eq!(c.is_nationality(), lex.nationality(w).is_some(), "{w}");
+        }
+    }
 
     #[test]
     fn every_grammar_section_is_known_and_filled() {

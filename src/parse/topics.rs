@@ -3,7 +3,7 @@
 
 use rustc_hash::FxHashMap as HashMap;
 
-use super::lexicon::{Keyword, Lexicon};
+use super::lexicon::{Keyword, Lexicon, WordClass};
 use super::phrases::Toks;
 use crate::model::{Span, Topic, TopicSource};
 
@@ -14,6 +14,7 @@ pub struct TopicWord<'a> {
     pub cap: bool,
     /// First word of a sentence (its capital says nothing).
     pub sentence_start: bool,
+    pub class: WordClass,
 }
 
 fn keyword_matches(kw: &Keyword, words: &[TopicWord], i: usize) -> Option<usize> {
@@ -85,9 +86,9 @@ pub fn find(text: &str, words: &[TopicWord], is_entity: &dyn Fn(&str) -> bool) -
         let plain_cap = |w: &TopicWord| {
             w.cap
                 && !w.sentence_start
-                && !lex.function_words.contains(w.low)
-                && !lex.is_title(w.low)
-                && lex.nationality(w.low).is_none()
+                && !w.class.has(WordClass::FUNCTION)
+                && !w.class.has(WordClass::TITLE)
+                && !w.class.is_nationality()
                 && !w.low.ends_with("’s")
                 && !w.low.ends_with("'s")
         };
@@ -119,8 +120,8 @@ pub fn find(text: &str, words: &[TopicWord], is_entity: &dyn Fn(&str) -> bool) -
         !w.cap
             && w.low.len() >= 4
             && w.low.chars().all(|c| c.is_alphabetic() || c == '-')
-            && !lex.function_words.contains(w.low)
-            && lex.speech_verb(w.low).is_none()
+            && !w.class.has(WordClass::FUNCTION)
+            && w.class.verb.is_none()
             && !w.low.ends_with("ly")
     };
     // Keyed by the two words themselves: no string is built until a term repeats.
@@ -200,6 +201,7 @@ pub fn words_of<'a>(t: &'a Toks, sentence_starts: &[usize]) -> Vec<TopicWord<'a>
             low: t.word(i),
             cap: tok.is_cap(),
             sentence_start: starts,
+            class: t.class(i),
         });
     }
     out

@@ -31,14 +31,64 @@ pub struct TopicEntry {
     pub keywords: Vec<Keyword>,
 }
 
-/// Keywords indexed by their first word, so tagging costs two hash lookups per word instead of a
-/// scan of every keyword.
+/// Keys that may be in a set: one bit per key hash, never a false "no". Most words of a text
+/// start no keyword, and this answers them without hashing the whole word.
+#[derive(Debug)]
+struct Sieve {
+    bits: Vec<u64>,
+}
+
+impl Default for Sieve {
+    fn default() -> Self {
+        Sieve {
+            bits: vec![0; Sieve::BITS / 64],
+        }
+    }
+}
+
+impl Sieve {
+    const BITS: usize = 1 << 14;
+
+    fn slot(key: u32) -> usize {
+        // Fibonacci hashing: the top 14 bits of the product.
+        (key.wrapping_mul(0x9E37_79B1) >> 18) as usize
+    }
+
+    fn insert(&mut self, key: u32) {
+        let s = Sieve::slot(key);
+        self.bits[s / 64] |= 1 << (s % 64);
+    }
+
+    fn may_contain(&self, key: u32) -> bool {
+        let s = Sieve::slot(key);
+        self.bits[s / 64] & (1 << (s % 64)) != 0
+    }
+}
+
+/// A word's length, first and last bytes: what the exact-word sieve looks at.
+fn exact_key(w: &str) -> u32 {
+    match w.as_bytes() {
+        [] => 0,
+        [first, .., last] | [first @ last] => {
+            (w.len().min(255) as u32) | (u32::from(*first) << 8) | (u32::from(*last) << 16)
+        }
+    }
+}
+
+fn prefix_key([a, b, c]: [u8; 3]) -> u32 {
+    u32::from(a) | (u32::from(b) << 8) | (u32::from(c) << 16)
+}
+
+/// Keywords indexed by their first word, so tagging costs at most two hash lookups per word
+/// instead of a scan of every keyword (and, for most words, two bit tests).
 #[derive(Debug, Default)]
 pub struct TopicIndex {
     /// First word (exact) → (topic, keyword).
-    pub exact: HashMap<String, Vec<(usize, usize)>>,
+    exact: HashMap<String, Vec<(usize, usize)>>,
+    exact_sieve: Sieve,
     /// Single-word prefix stems, bucketed by their first three bytes → (stem, topic, keyword).
     prefix: HashMap<[u8; 3], Vec<(String, usize, usize)>>,
+    prefix_sieve: Sieve,
     /// Stems shorter than three bytes, checked one by one (rare).
     short: Vec<(String, usize, usize)>,
 }
@@ -54,6 +104,7 @@ impl TopicIndex {
                 if kw.prefix && kw.words.len() == 1 {
                     match first.as_bytes() {
                         [a, b, c, ..] => {
+                            ix.prefix_sieve.insert(prefix_key([*a, *b, *c]));
                             ix.prefix
                                 .entry([*a, *b, *c])
                                 .or_default()
@@ -62,6 +113,7 @@ impl TopicIndex {
                         _ => ix.short.push((first.clone(), t, k)),
                     }
                 } else {
+                    ix.exact_sieve.insert(exact_key(first));
                     ix.exact.entry(first.clone()).or_default().push((t, k));
                 }
             }
@@ -69,20 +121,27 @@ impl TopicIndex {
         ix
     }
 
-    /// Every (topic, keyword) whose first word may match `word` (lowercase).
-    pub fn candidates<'a>(&'a self, word: &'a str) -> impl Iterator<Item = (usize, usize)> + 'a {
-        let exact = self.exact.get(word).into_iter().flatten().copied();
-        let bucket = match word.as_bytes() {
-            [a, b, c, ..] => self.prefix.get(&[*a, *b, *c]),
-            _ => None,
-        };
-        let prefix = bucket
-            .into_iter()
-            .flatten()
-            .chain(self.short.iter())
-            .filter(move |(stem, _, _)| word.starts_with(stem.as_str()))
-            .map(|&(_, t, k)| (t, k));
-        exact.chain(prefix)
+    /// Calls `f(topic, keyword)` for every keyword whose first word may match `word` (lowercase).
+    pub fn for_each_candidate(&self, word: &str, mut f: impl FnMut(usize, usize)) {
+        if self.exact_sieve.may_contain(exact_key(word)) {
+            for &(t, k) in self.exact.get(word).into_iter().flatten() {
+                f(t, k);
+            }
+        }
+        if let [a, b, c, ..] = *word.as_bytes() {
+            if self.prefix_sieve.may_contain(prefix_key([a, b, c])) {
+                for (stem, t, k) in self.prefix.get(&[a, b, c]).into_iter().flatten() {
+                    if word.starts_with(stem.as_str()) {
+                        f(*t, *k);
+                    }
+                }
+            }
+        }
+        for (stem, t, k) in &self.short {
+            if word.starts_with(stem.as_str()) {
+                f(*t, *k);
+            }
+        }
     }
 }
 

@@ -266,10 +266,7 @@ pub fn parse_document(meta: Meta, text: String) -> Document {
     }
 
     // Topics over every word of the body.
-    let tw: Vec<topics::TopicWord> = fulls
-        .iter()
-        .flat_map(|f| topics::words_of(f, &sentence_starts))
-        .collect();
+    let tw = topics::words_of(&fulls, &sentence_starts);
     let quoted: Vec<bool> = speaker_of_entity.iter().map(Option::is_some).collect();
     let someone = reg.someone_names(&quoted);
     let is_entity = |k: &str| someone.contains(k);

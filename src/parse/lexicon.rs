@@ -216,7 +216,7 @@ pub struct Lexicon {
     /// Given name → gender.
     pub given_names: HashMap<String, Gender>,
     /// Every listed word → its memberships, for `class_of`.
-    words: HashMap<String, WordClass>,
+    words: WordTable,
     /// The distinct values of `nationalities`, indexed by `WordClass::nation`.
     nation_keys: Vec<String>,
 }
@@ -256,6 +256,79 @@ impl WordClass {
 
     pub fn is_nationality(self) -> bool {
         self.nation != 0
+    }
+}
+
+/// Lexicon words → classes, for the one lookup every word token pays: open addressing over a
+/// power-of-two table with a short hash, cheaper than the general map for short keys and for
+/// the common miss.
+#[derive(Debug, Default)]
+struct WordTable {
+    /// Per slot: the key's hash (0 marks an empty slot) and its index in `entries`.
+    slots: Vec<(u32, u32)>,
+    entries: Vec<(Box<str>, WordClass)>,
+}
+
+impl WordTable {
+    fn hash(w: &[u8]) -> u32 {
+        const K: u64 = 0xf135_7aea_2e62_a9c5;
+        let mut h = w.len() as u64;
+        let mut chunks = w.chunks_exact(8);
+        for c in &mut chunks {
+            let mut b = [0u8; 8];
+            b.copy_from_slice(c);
+            h = (h ^ u64::from_le_bytes(b)).wrapping_mul(K).rotate_left(26);
+        }
+        let rest = chunks.remainder();
+        if !rest.is_empty() {
+            let mut b = [0u8; 8];
+            b[..rest.len()].copy_from_slice(rest);
+            h = (h ^ u64::from_le_bytes(b)).wrapping_mul(K).rotate_left(26);
+        }
+        // Never 0, which marks an empty slot.
+        ((h ^ (h >> 32)) as u32) | 1
+    }
+
+    fn build(words: HashMap<String, WordClass>) -> WordTable {
+        // At most a quarter full, so probes stay short.
+        let size = (words.len() * 4).next_power_of_two().max(16);
+        let mut slots = vec![(0u32, 0u32); size];
+        let mut entries = Vec::with_capacity(words.len());
+        for (w, class) in words {
+            let h = WordTable::hash(w.as_bytes());
+            let mut i = h as usize & (size - 1);
+            while slots[i].0 != 0 {
+                i = (i + 1) & (size - 1);
+            }
+            slots[i] = (h, entries.len() as u32);
+            entries.push((w.into_boxed_str(), class));
+        }
+        WordTable { slots, entries }
+    }
+
+    fn get(&self, w: &str) -> Option<WordClass> {
+        let mask = self.slots.len().checked_sub(1)?;
+        let h = WordTable::hash(w.as_bytes());
+        let mut i = h as usize & mask;
+        loop {
+            let (sh, e) = *self.slots.get(i)?;
+            if sh == 0 {
+                return None;
+            }
+            if sh == h {
+                if let Some((key, class)) = self.entries.get(e as usize) {
+                    if **key == *w {
+                        return Some(*class);
+                    }
+                }
+            }
+            i = (i + 1) & mask;
+        }
+    }
+
+    #[cfg(test)]
+    fn keys(&self) -> impl Iterator<Item = &str> {
+        self.entries.iter().map(|(k, _)| &**k)
     }
 }
 
@@ -366,7 +439,7 @@ impl Lexicon {
             role_nouns,
             nationalities,
             topics,
-            words: HashMap::default(),
+            words: WordTable::default(),
             nation_keys: Vec::new(),
         };
         lex.index_words();
@@ -409,13 +482,13 @@ impl Lexicon {
                 words.entry(w.clone()).or_default().nation = i as u16 + 1;
             }
         }
-        self.words = words;
+        self.words = WordTable::build(words);
     }
 
     /// The class of a lowercase word, with the same answers as `is_title`, `nationality`,
     /// `speech_verb`, `pronouns` and the sets: one hash lookup for most words.
     pub fn class_of(&self, lower: &str) -> WordClass {
-        let get = |w: &str| self.words.get(w).copied().unwrap_or_default();
+        let get = |w: &str| self.words.get(w).unwrap_or_default();
         let mut c = get(lower);
         // Variants need a second lookup only for words ending in a period or a possessive "s"
         // (the last byte is tested first: that is all most words pay).
@@ -497,7 +570,7 @@ mod tests {
     fn word_classes_agree_with_the_lexicon() {
         let lex = Lexicon::get();
         let g = &lex.grammar;
-        let mut words: Vec<String> = lex.words.keys().cloned().collect();
+        let mut words: Vec<String> = lex.words.keys().map(String::from).collect();
         words.extend(lex.abbreviations.iter().cloned());
         words.extend(["", "x", "’s", "'s", ".", "..", "mr.", "u.s.", "putin"].map(String::from));
         let variants: Vec<String> = words

@@ -376,6 +376,8 @@ fn is_title(text: &str, t: &Toks, k: usize, raw: &quotes::RawQuote, kind: QuoteK
         .split_whitespace()
         .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
         .filter(|w| !w.is_empty())
+        // Nine words are enough to rule out a title: long quotes are not split to the end.
+        .take(9)
         .collect();
     if words.is_empty() || words.len() > 8 || content.contains(['!', '?', ';']) {
         return false;

@@ -270,23 +270,30 @@ struct WordTable {
 }
 
 impl WordTable {
+    /// A hash of the length and the first and last bytes (overlapping loads, no loop): keys are
+    /// compared in full on a hash match, so long words sharing their ends only cost a compare.
     fn hash(w: &[u8]) -> u32 {
         const K: u64 = 0xf135_7aea_2e62_a9c5;
-        let mut h = w.len() as u64;
-        let mut chunks = w.chunks_exact(8);
-        for c in &mut chunks {
-            let mut b = [0u8; 8];
-            b.copy_from_slice(c);
-            h = (h ^ u64::from_le_bytes(b)).wrapping_mul(K).rotate_left(26);
-        }
-        let rest = chunks.remainder();
-        if !rest.is_empty() {
-            let mut b = [0u8; 8];
-            b[..rest.len()].copy_from_slice(rest);
-            h = (h ^ u64::from_le_bytes(b)).wrapping_mul(K).rotate_left(26);
-        }
+        let n = w.len();
+        let load8 = |b: &[u8]| u64::from_le_bytes(<[u8; 8]>::try_from(b).unwrap_or_default());
+        let load4 = |b: &[u8]| {
+            u64::from(u32::from_le_bytes(
+                <[u8; 4]>::try_from(b).unwrap_or_default(),
+            ))
+        };
+        let (a, b) = match n {
+            8.. => (load8(&w[..8]), load8(&w[n - 8..])),
+            4..=7 => (load4(&w[..4]), load4(&w[n - 4..])),
+            1..=3 => (
+                u64::from(w[0]) | u64::from(w[n / 2]) << 8 | u64::from(w[n - 1]) << 16,
+                0,
+            ),
+            0 => (0, 0),
+        };
+        let h = (a ^ (n as u64) << 56).wrapping_mul(K);
+        let h = (h ^ b).wrapping_mul(K);
         // Never 0, which marks an empty slot.
-        ((h ^ (h >> 32)) as u32) | 1
+        ((h >> 32) as u32) | 1
     }
 
     fn build(words: HashMap<String, WordClass>) -> WordTable {

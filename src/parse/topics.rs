@@ -121,12 +121,13 @@ pub fn find(text: &str, words: &[TopicWord], is_entity: &dyn Fn(&str) -> bool) -
     }
     // Repeated lowercase two-word terms: "critical infrastructure".
     let term_word = |w: &TopicWord| {
+        // The lexicon bits first: the character scan is the dearest test.
         !w.cap
             && w.low.len() >= 4
-            && w.low.chars().all(|c| c.is_alphabetic() || c == '-')
             && !w.class.has(WordClass::FUNCTION)
             && w.class.verb.is_none()
             && !w.low.ends_with("ly")
+            && w.low.chars().all(|c| c.is_alphabetic() || c == '-')
     };
     let is_term: Vec<bool> = words.iter().map(term_word).collect();
     // Keyed by the two words themselves: no string is built until a term repeats. Each pair's

@@ -45,10 +45,11 @@ impl<'a> Toks<'a> {
                 classes.push(WordClass::default());
                 continue;
             }
-            let w = t.span.text(text);
-            let (a, b) = if all_ascii || w.is_ascii() {
-                (t.span.start - base, t.span.end - base)
+            let (a, b) = (t.span.start - base, t.span.end - base);
+            let (a, b) = if all_ascii || t.span.text(text).is_ascii() {
+                (a, b)
             } else {
+                let w = t.span.text(text);
                 let a = low_buf.len();
                 low_buf.extend(w.chars().flat_map(char::to_lowercase));
                 (a, low_buf.len())

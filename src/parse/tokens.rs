@@ -146,6 +146,10 @@ pub fn tokenize_into(text: &str, range: Span, out: &mut Vec<Token>) {
 
 /// Strip a possessive "’s"/"'s" (or a bare trailing apostrophe) from a word.
 pub fn strip_possessive(w: &str) -> &str {
+    // Most words do not end in "s": one byte test for them.
+    if !matches!(w.as_bytes().last(), Some(b's' | b'S')) {
+        return w;
+    }
     w.strip_suffix("’s")
         .or_else(|| w.strip_suffix("'s"))
         .or_else(|| w.strip_suffix("’S"))

@@ -149,14 +149,16 @@ pub fn layout(text: &str) -> Layout {
         // A first line standing alone before the body is the headline, even with a final period.
         // Headlines use the present tense: a first line that reports with "said" or "told" is
         // already the story.
-        let reports = s
-            .split(|c: char| !c.is_alphabetic())
-            .any(|w| w == "said" || w == "told");
+        let reports = || {
+            s.split(|c: char| !c.is_alphabetic())
+                .any(|w| w == "said" || w == "told")
+        };
+        // Cheap tests first: only a short first line is ever scanned for "said".
         let title_like = i == 0
             && n > 1
             && single_line
             && s.len() <= 200
-            && !reports
+            && !reports()
             && (looks_like_heading(s) || !s.trim_end_matches('.').contains(". "));
         if title_like
             && date

@@ -31,14 +31,64 @@ pub struct TopicEntry {
     pub keywords: Vec<Keyword>,
 }
 
-/// Keywords indexed by their first word, so tagging costs two hash lookups per word instead of a
-/// scan of every keyword.
+/// Keys that may be in a set: one bit per key hash, never a false "no". Most words of a text
+/// start no keyword, and this answers them without hashing the whole word.
+#[derive(Debug)]
+struct Sieve {
+    bits: Vec<u64>,
+}
+
+impl Default for Sieve {
+    fn default() -> Self {
+        Sieve {
+            bits: vec![0; Sieve::BITS / 64],
+        }
+    }
+}
+
+impl Sieve {
+    const BITS: usize = 1 << 14;
+
+    fn slot(key: u32) -> usize {
+        // Fibonacci hashing: the top 14 bits of the product.
+        (key.wrapping_mul(0x9E37_79B1) >> 18) as usize
+    }
+
+    fn insert(&mut self, key: u32) {
+        let s = Sieve::slot(key);
+        self.bits[s / 64] |= 1 << (s % 64);
+    }
+
+    fn may_contain(&self, key: u32) -> bool {
+        let s = Sieve::slot(key);
+        self.bits[s / 64] & (1 << (s % 64)) != 0
+    }
+}
+
+/// A word's length, first and last bytes: what the exact-word sieve looks at.
+fn exact_key(w: &str) -> u32 {
+    match w.as_bytes() {
+        [] => 0,
+        [first, .., last] | [first @ last] => {
+            (w.len().min(255) as u32) | (u32::from(*first) << 8) | (u32::from(*last) << 16)
+        }
+    }
+}
+
+fn prefix_key([a, b, c]: [u8; 3]) -> u32 {
+    u32::from(a) | (u32::from(b) << 8) | (u32::from(c) << 16)
+}
+
+/// Keywords indexed by their first word, so tagging costs at most two hash lookups per word
+/// instead of a scan of every keyword (and, for most words, two bit tests).
 #[derive(Debug, Default)]
 pub struct TopicIndex {
     /// First word (exact) → (topic, keyword).
-    pub exact: HashMap<String, Vec<(usize, usize)>>,
+    exact: HashMap<String, Vec<(usize, usize)>>,
+    exact_sieve: Sieve,
     /// Single-word prefix stems, bucketed by their first three bytes → (stem, topic, keyword).
     prefix: HashMap<[u8; 3], Vec<(String, usize, usize)>>,
+    prefix_sieve: Sieve,
     /// Stems shorter than three bytes, checked one by one (rare).
     short: Vec<(String, usize, usize)>,
 }
@@ -54,6 +104,7 @@ impl TopicIndex {
                 if kw.prefix && kw.words.len() == 1 {
                     match first.as_bytes() {
                         [a, b, c, ..] => {
+                            ix.prefix_sieve.insert(prefix_key([*a, *b, *c]));
                             ix.prefix
                                 .entry([*a, *b, *c])
                                 .or_default()
@@ -62,6 +113,7 @@ impl TopicIndex {
                         _ => ix.short.push((first.clone(), t, k)),
                     }
                 } else {
+                    ix.exact_sieve.insert(exact_key(first));
                     ix.exact.entry(first.clone()).or_default().push((t, k));
                 }
             }
@@ -69,20 +121,27 @@ impl TopicIndex {
         ix
     }
 
-    /// Every (topic, keyword) whose first word may match `word` (lowercase).
-    pub fn candidates<'a>(&'a self, word: &'a str) -> impl Iterator<Item = (usize, usize)> + 'a {
-        let exact = self.exact.get(word).into_iter().flatten().copied();
-        let bucket = match word.as_bytes() {
-            [a, b, c, ..] => self.prefix.get(&[*a, *b, *c]),
-            _ => None,
-        };
-        let prefix = bucket
-            .into_iter()
-            .flatten()
-            .chain(self.short.iter())
-            .filter(move |(stem, _, _)| word.starts_with(stem.as_str()))
-            .map(|&(_, t, k)| (t, k));
-        exact.chain(prefix)
+    /// Calls `f(topic, keyword)` for every keyword whose first word may match `word` (lowercase).
+    pub fn for_each_candidate(&self, word: &str, mut f: impl FnMut(usize, usize)) {
+        if self.exact_sieve.may_contain(exact_key(word)) {
+            for &(t, k) in self.exact.get(word).into_iter().flatten() {
+                f(t, k);
+            }
+        }
+        if let [a, b, c, ..] = *word.as_bytes() {
+            if self.prefix_sieve.may_contain(prefix_key([a, b, c])) {
+                for (stem, t, k) in self.prefix.get(&[a, b, c]).into_iter().flatten() {
+                    if word.starts_with(stem.as_str()) {
+                        f(*t, *k);
+                    }
+                }
+            }
+        }
+        for (stem, t, k) in &self.short {
+            if word.starts_with(stem.as_str()) {
+                f(*t, *k);
+            }
+        }
     }
 }
 
@@ -158,6 +217,10 @@ pub struct Lexicon {
     pub given_names: HashMap<String, Gender>,
     /// Nouns that state a gender next to a name: "husband", "actress", "spokeswoman".
     pub gendered_nouns: HashMap<String, Gender>,
+    /// Every listed word → its memberships, for `class_of`.
+    words: WordTable,
+    /// The distinct values of `nationalities`, indexed by `WordClass::nation`.
+    nation_keys: Vec<String>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -165,6 +228,117 @@ pub enum VerbForm {
     Base,
     Finite,
     Gerund,
+}
+
+/// What the lexicon says of one lowercase word: computed once per token (see `Toks`), so the
+/// phrase and topic rules test bits instead of hashing the same word into a dozen sets.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct WordClass {
+    bits: u32,
+    pub verb: Option<VerbForm>,
+    pub pronoun: Option<PronounKind>,
+    /// 1 + index into `Lexicon::nation_keys`; 0 for none.
+    nation: u16,
+}
+
+impl WordClass {
+    pub const FUNCTION: u32 = 1 << 0;
+    /// `Lexicon::is_title` (trailing periods ignored), not bare membership of the list.
+    pub const TITLE: u32 = 1 << 1;
+    pub const ROLE: u32 = 1 << 2;
+    pub const ORGANISATION: u32 = 1 << 3;
+    pub const DETERMINER: u32 = 1 << 4;
+    pub const PREPOSITION: u32 = 1 << 5;
+    pub const STOP: u32 = 1 << 6;
+    pub const ADVERB: u32 = 1 << 7;
+
+    pub fn has(self, bit: u32) -> bool {
+        self.bits & bit != 0
+    }
+
+    pub fn is_nationality(self) -> bool {
+        self.nation != 0
+    }
+}
+
+/// Lexicon words → classes, for the one lookup every word token pays: open addressing over a
+/// power-of-two table with a short hash, cheaper than the general map for short keys and for
+/// the common miss.
+#[derive(Debug, Default)]
+struct WordTable {
+    /// Per slot: the key's hash (0 marks an empty slot) and its index in `entries`.
+    slots: Vec<(u32, u32)>,
+    entries: Vec<(Box<str>, WordClass)>,
+}
+
+impl WordTable {
+    /// A hash of the length and the first and last bytes (overlapping loads, no loop): keys are
+    /// compared in full on a hash match, so long words sharing their ends only cost a compare.
+    fn hash(w: &[u8]) -> u32 {
+        const K: u64 = 0xf135_7aea_2e62_a9c5;
+        let n = w.len();
+        let load8 = |b: &[u8]| u64::from_le_bytes(<[u8; 8]>::try_from(b).unwrap_or_default());
+        let load4 = |b: &[u8]| {
+            u64::from(u32::from_le_bytes(
+                <[u8; 4]>::try_from(b).unwrap_or_default(),
+            ))
+        };
+        let (a, b) = match n {
+            8.. => (load8(&w[..8]), load8(&w[n - 8..])),
+            4..=7 => (load4(&w[..4]), load4(&w[n - 4..])),
+            1..=3 => (
+                u64::from(w[0]) | u64::from(w[n / 2]) << 8 | u64::from(w[n - 1]) << 16,
+                0,
+            ),
+            0 => (0, 0),
+        };
+        let h = (a ^ (n as u64) << 56).wrapping_mul(K);
+        let h = (h ^ b).wrapping_mul(K);
+        // Never 0, which marks an empty slot.
+        ((h >> 32) as u32) | 1
+    }
+
+    fn build(words: HashMap<String, WordClass>) -> WordTable {
+        // At most a quarter full, so probes stay short.
+        let size = (words.len() * 4).next_power_of_two().max(16);
+        let mut slots = vec![(0u32, 0u32); size];
+        let mut entries = Vec::with_capacity(words.len());
+        for (w, class) in words {
+            let h = WordTable::hash(w.as_bytes());
+            let mut i = h as usize & (size - 1);
+            while slots[i].0 != 0 {
+                i = (i + 1) & (size - 1);
+            }
+            slots[i] = (h, entries.len() as u32);
+            entries.push((w.into_boxed_str(), class));
+        }
+        WordTable { slots, entries }
+    }
+
+    fn get(&self, w: &str) -> Option<WordClass> {
+        let mask = self.slots.len().checked_sub(1)?;
+        let h = WordTable::hash(w.as_bytes());
+        let mut i = h as usize & mask;
+        loop {
+            let (sh, e) = *self.slots.get(i)?;
+            if sh == 0 {
+                return None;
+            }
+            if sh == h {
+                if let Some((key, class)) = self.entries.get(e as usize) {
+                    if **key == *w {
+                        return Some(*class);
+                    }
+                }
+            }
+            i = (i + 1) & mask;
+        }
+    }
+
+    #[cfg(test)]
+    fn keys(&self) -> impl Iterator<Item = &str> {
+        self.entries.iter().map(|(k, _)| &**k)
+    }
 }
 
 fn lines(src: &str) -> impl Iterator<Item = &str> {
@@ -266,7 +440,7 @@ impl Lexicon {
         let given_names = gendered_words(include_str!("../../assets/given_names.txt"));
         let gendered_nouns = gendered_words(include_str!("../../assets/gendered_nouns.txt"));
         let topic_index = TopicIndex::build(&topics);
-        Lexicon {
+        let mut lex = Lexicon {
             grammar: Grammar::load(include_str!("../../assets/grammar.txt")),
             speaking_nouns: word_set(include_str!("../../assets/speaking_nouns.txt")),
             topic_index,
@@ -281,7 +455,81 @@ impl Lexicon {
             role_nouns,
             nationalities,
             topics,
+            words: WordTable::default(),
+            nation_keys: Vec::new(),
+        };
+        lex.index_words();
+        lex
+    }
+
+    /// One map from every listed word to its memberships (the sets stay the source of truth).
+    fn index_words(&mut self) {
+        let mut words: HashMap<String, WordClass> = HashMap::default();
+        let g = &self.grammar;
+        let sets: [(&HashSet<String>, u32); 7] = [
+            (&self.function_words, WordClass::FUNCTION),
+            (&self.titles, WordClass::TITLE),
+            (&self.organisation_words, WordClass::ORGANISATION),
+            (&g.determiners, WordClass::DETERMINER),
+            (&g.prepositions, WordClass::PREPOSITION),
+            (&g.stops, WordClass::STOP),
+            (&g.adverbs, WordClass::ADVERB),
+        ];
+        for (set, bit) in sets {
+            for w in set {
+                words.entry(w.clone()).or_default().bits |= bit;
+            }
         }
+        for w in self.role_nouns.keys() {
+            words.entry(w.clone()).or_default().bits |= WordClass::ROLE;
+        }
+        for (w, &form) in &self.speech_verbs {
+            words.entry(w.clone()).or_default().verb = Some(form);
+        }
+        for (w, &kind) in &self.pronouns {
+            words.entry(w.clone()).or_default().pronoun = Some(kind);
+        }
+        let mut keys: Vec<&String> = self.nationalities.values().collect();
+        keys.sort();
+        keys.dedup();
+        self.nation_keys = keys.into_iter().cloned().collect();
+        for (w, key) in &self.nationalities {
+            if let Ok(i) = self.nation_keys.binary_search(key) {
+                words.entry(w.clone()).or_default().nation = i as u16 + 1;
+            }
+        }
+        self.words = WordTable::build(words);
+    }
+
+    /// The class of a lowercase word, with the same answers as `is_title`, `nationality`,
+    /// `speech_verb`, `pronouns` and the sets: one hash lookup for most words.
+    pub fn class_of(&self, lower: &str) -> WordClass {
+        let get = |w: &str| self.words.get(w).unwrap_or_default();
+        let mut c = get(lower);
+        // Variants need a second lookup only for words ending in a period or a possessive "s"
+        // (the last byte is tested first: that is all most words pay).
+        let last = lower.as_bytes().last().copied();
+        if last == Some(b'.') {
+            let title = get(lower.trim_end_matches('.'));
+            c.bits = (c.bits & !WordClass::TITLE) | (title.bits & WordClass::TITLE);
+        }
+        if matches!(last, Some(b'.' | b's' | b'S')) {
+            let nation_key = super::tokens::strip_possessive(lower);
+            let nation_key = nation_key.strip_suffix('.').unwrap_or(nation_key);
+            if nation_key.len() != lower.len() {
+                let n = get(nation_key).nation;
+                if n != 0 {
+                    c.nation = n;
+                }
+            }
+        }
+        c
+    }
+
+    /// The country key of a class, as `nationality` gives it.
+    pub fn nation_of(&self, c: WordClass) -> Option<&str> {
+        let i = usize::from(c.nation).checked_sub(1)?;
+        self.nation_keys.get(i).map(String::as_str)
     }
 
     /// The lexicon, parsed on first use.
@@ -318,19 +566,81 @@ impl Lexicon {
         self.titles.contains(lower.trim_end_matches('.'))
     }
 
+    /// The country key of a nationality or country word, possessive and final period aside
+    /// ("Russia’s", "U.S."), else of the word as written. Through the word table: this is
+    /// asked for every word of every name phrase.
     pub fn nationality(&self, lower: &str) -> Option<&str> {
-        let w = super::tokens::strip_possessive(lower);
-        let w = w.strip_suffix('.').unwrap_or(w);
-        self.nationalities
-            .get(w)
-            .or_else(|| self.nationalities.get(lower))
-            .map(String::as_str)
+        self.nation_of(self.class_of(lower))
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// `class_of` is a cache of the lexicon's own answers: it must agree with them on every
+    /// listed word and its inflected, possessive and abbreviated variants.
+    #[test]
+    fn word_classes_agree_with_the_lexicon() {
+        let lex = Lexicon::get();
+        let g = &lex.grammar;
+        let mut words: Vec<String> = lex.words.keys().map(String::from).collect();
+        words.extend(lex.abbreviations.iter().cloned());
+        words.extend(["", "x", "’s", "'s", ".", "..", "mr.", "u.s.", "putin"].map(String::from));
+        let variants: Vec<String> = words
+            .iter()
+            .flat_map(|w| {
+                ["", ".", "..", "s", "’s", "'s", "’s.", "-x"].map(|suffix| format!("{w}{suffix}"))
+            })
+            .collect();
+        for w in &variants {
+            let c = lex.class_of(w);
+            let w = w.as_str();
+            assert_eq!(
+                c.has(WordClass::FUNCTION),
+                lex.function_words.contains(w),
+                "{w}"
+            );
+            let title = lex.titles.contains(w.trim_end_matches('.'));
+            assert_eq!(c.has(WordClass::TITLE), title, "{w}");
+            assert_eq!(lex.is_title(w), title, "{w}");
+            assert_eq!(
+                c.has(WordClass::ROLE),
+                lex.role_nouns.contains_key(w),
+                "{w}"
+            );
+            assert_eq!(
+                c.has(WordClass::ORGANISATION),
+                lex.organisation_words.contains(w),
+                "{w}"
+            );
+            assert_eq!(
+                c.has(WordClass::DETERMINER),
+                g.determiners.contains(w),
+                "{w}"
+            );
+            assert_eq!(
+                c.has(WordClass::PREPOSITION),
+                g.prepositions.contains(w),
+                "{w}"
+            );
+            assert_eq!(c.has(WordClass::STOP), g.stops.contains(w), "{w}");
+            assert_eq!(c.has(WordClass::ADVERB), g.adverbs.contains(w), "{w}");
+            assert_eq!(c.verb, lex.speech_verb(w), "{w}");
+            assert_eq!(c.pronoun, lex.pronouns.get(w).copied(), "{w}");
+            // The nationality rule, straight from the map.
+            let key = super::super::tokens::strip_possessive(w);
+            let key = key.strip_suffix('.').unwrap_or(key);
+            let nation = lex
+                .nationalities
+                .get(key)
+                .or_else(|| lex.nationalities.get(w))
+                .map(String::as_str);
+            assert_eq!(lex.nation_of(c), nation, "{w}");
+            assert_eq!(lex.nationality(w), nation, "{w}");
+            assert_eq!(c.is_nationality(), nation.is_some(), "{w}");
+        }
+    }
 
     #[test]
     fn every_grammar_section_is_known_and_filled() {

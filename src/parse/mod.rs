@@ -266,10 +266,7 @@ pub fn parse_document(meta: Meta, text: String) -> Document {
     }
 
     // Topics over every word of the body.
-    let tw: Vec<topics::TopicWord> = fulls
-        .iter()
-        .flat_map(|f| topics::words_of(f, &sentence_starts))
-        .collect();
+    let tw = topics::words_of(&fulls, &sentence_starts);
     let quoted: Vec<bool> = speaker_of_entity.iter().map(Option::is_some).collect();
     let someone = reg.someone_names(&quoted);
     let is_entity = |k: &str| someone.contains(k);
@@ -419,6 +416,8 @@ fn is_title(text: &str, t: &Toks, k: usize, raw: &quotes::RawQuote, kind: QuoteK
         .split_whitespace()
         .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
         .filter(|w| !w.is_empty())
+        // Nine words are enough to rule out a title: long quotes are not split to the end.
+        .take(9)
         .collect();
     if words.is_empty() || words.len() > 8 || content.contains(['!', '?', ';']) {
         return false;

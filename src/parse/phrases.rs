@@ -3,10 +3,10 @@
 //! Works on a paragraph's tokens with each quotation collapsed to one token, plus the lowercase
 //! form of every word (precomputed once per paragraph).
 
-use super::lexicon::{Lexicon, PronounKind, VerbForm};
+use super::lexicon::{Lexicon, PronounKind, VerbForm, WordClass};
 use super::tokens::{is_possessive, Token};
 
-/// A paragraph's tokens with their lowercase forms.
+/// A paragraph's tokens with their lowercase forms and lexicon classes.
 pub struct Toks<'a> {
     pub text: &'a str,
     pub toks: Vec<Token>,
@@ -14,6 +14,8 @@ pub struct Toks<'a> {
     /// paragraph instead of one per word); `lows[i]` is token i's range in `low_buf`.
     low_buf: String,
     lows: Vec<(u32, u32)>,
+    /// What the lexicon says of each word, looked up once here (default for non-words).
+    classes: Vec<WordClass>,
 }
 
 /// A noun phrase: tokens `start..end`.
@@ -26,29 +28,45 @@ pub struct Np {
 
 impl<'a> Toks<'a> {
     pub fn new(text: &'a str, toks: Vec<Token>) -> Self {
-        let mut low_buf = String::with_capacity(toks.len() * 6);
-        let lows = toks
-            .iter()
-            .map(|t| {
+        let lex = Lexicon::get();
+        // The tokens' whole range lowercased in one pass (ASCII lowercasing keeps byte offsets, so
+        // an ASCII word's lowercase form sits at its own offset); the rare non-ASCII word gets
+        // its full lowercase form appended after the range.
+        let base = toks.first().map_or(0, |t| t.span.start);
+        let end = toks.last().map_or(base, |t| t.span.end);
+        let range = text.get(base..end).unwrap_or("");
+        let mut low_buf = range.to_ascii_lowercase();
+        let all_ascii = range.is_ascii();
+        let mut lows = Vec::with_capacity(toks.len());
+        let mut classes = Vec::with_capacity(toks.len());
+        for t in &toks {
+            if !t.is_word() {
+                lows.push((0, 0));
+                classes.push(WordClass::default());
+                continue;
+            }
+            let (a, b) = (t.span.start - base, t.span.end - base);
+            let (a, b) = if all_ascii || t.span.text(text).is_ascii() {
+                (a, b)
+            } else {
+                let w = t.span.text(text);
                 let a = low_buf.len();
-                if t.is_word() {
-                    let w = t.span.text(text);
-                    if w.is_ascii() {
-                        low_buf.push_str(w);
-                        // The bytes just pushed are ASCII, so lowercasing them in place is sound.
-                        low_buf[a..].make_ascii_lowercase();
-                    } else {
-                        low_buf.extend(w.chars().flat_map(char::to_lowercase));
-                    }
-                }
-                (a as u32, low_buf.len() as u32)
-            })
-            .collect();
+                low_buf.extend(w.chars().flat_map(char::to_lowercase));
+                (a, low_buf.len())
+            };
+            lows.push((a as u32, b as u32));
+            classes.push(
+                low_buf
+                    .get(a..b)
+                    .map_or_else(WordClass::default, |w| lex.class_of(w)),
+            );
+        }
         Toks {
             text,
             toks,
             low_buf,
             lows,
+            classes,
         }
     }
 
@@ -57,15 +75,18 @@ impl<'a> Toks<'a> {
     pub fn collapsed(&self, keep: &[Result<usize, Token>]) -> Toks<'a> {
         let mut toks = Vec::with_capacity(keep.len());
         let mut lows = Vec::with_capacity(keep.len());
+        let mut classes = Vec::with_capacity(keep.len());
         for k in keep {
             match *k {
                 Ok(i) => {
                     toks.push(self.toks[i]);
                     lows.push(self.lows[i]);
+                    classes.push(self.classes[i]);
                 }
                 Err(q) => {
                     toks.push(q);
                     lows.push((0, 0));
+                    classes.push(WordClass::default());
                 }
             }
         }
@@ -74,6 +95,7 @@ impl<'a> Toks<'a> {
             toks,
             low_buf: self.low_buf.clone(),
             lows,
+            classes,
         }
     }
 
@@ -86,6 +108,15 @@ impl<'a> Toks<'a> {
             .get(i)
             .and_then(|&(a, b)| self.low_buf.get(a as usize..b as usize))
             .unwrap_or("")
+    }
+
+    /// The lexicon class of token `i` (the default, all false, for non-words and out of range).
+    pub fn class(&self, i: usize) -> WordClass {
+        self.classes.get(i).copied().unwrap_or_default()
+    }
+
+    fn has(&self, i: usize, bit: u32) -> bool {
+        self.class(i).has(bit)
     }
 
     pub fn is_word(&self, i: usize) -> bool {
@@ -101,10 +132,7 @@ impl<'a> Toks<'a> {
     }
 
     pub fn verb(&self, i: usize) -> Option<VerbForm> {
-        if !self.is_word(i) {
-            return None;
-        }
-        Lexicon::get().speech_verb(self.word(i))
+        self.class(i).verb
     }
 
     pub fn np_text(&self, np: Np) -> &'a str {
@@ -118,35 +146,29 @@ impl<'a> Toks<'a> {
         let w = self.word(i);
         self.is_word(i)
             && !self.is_cap(i)
-            && (Lexicon::get().grammar.adverbs.contains(w) || (w.len() > 4 && w.ends_with("ly")))
+            && (self.has(i, WordClass::ADVERB) || (w.len() > 4 && w.ends_with("ly")))
     }
 
     fn is_determiner(&self, i: usize) -> bool {
-        Lexicon::get().grammar.determiners.contains(self.word(i))
+        self.has(i, WordClass::DETERMINER)
     }
 
     /// A word that may stand inside a name phrase: a capitalised non-function word, or a
     /// lowercase title/role/nationality word ("presidential candidate").
     fn name_part(&self, i: usize) -> bool {
-        let lex = Lexicon::get();
         if !self.is_word(i) {
             return false;
         }
-        let w = self.word(i);
+        let c = self.class(i);
         if self.is_cap(i) {
-            return !lex.function_words.contains(w) || lex.is_title(w);
+            return !c.has(WordClass::FUNCTION) || c.has(WordClass::TITLE);
         }
-        lex.is_title(w) || lex.role_nouns.contains_key(w) || lex.nationality(w).is_some()
+        c.has(WordClass::TITLE) || c.has(WordClass::ROLE) || c.is_nationality()
     }
 
     pub fn pronoun(&self, i: usize) -> Option<PronounKind> {
-        let w = self.word(i);
         // "I" is capitalised; other pronouns are lowercase unless they start a sentence.
-        Lexicon::get()
-            .pronouns
-            .get(w)
-            .copied()
-            .filter(|_| self.is_word(i))
+        self.class(i).pronoun
     }
 
     /// Token `i` alone, when it is a subject pronoun.
@@ -168,7 +190,7 @@ impl<'a> Toks<'a> {
         }
         let lex = Lexicon::get();
         let w = self.word(i);
-        if self.is_cap(i) && !lex.function_words.contains(w) {
+        if self.is_cap(i) && !self.has(i, WordClass::FUNCTION) {
             let mut j = i;
             while j > floor {
                 let k = j - 1;
@@ -192,7 +214,7 @@ impl<'a> Toks<'a> {
         }
         let verbal = w.ends_with("ed") || w.ends_with("ing");
         if self.is_cap(i)
-            || Lexicon::get().grammar.stops.contains(w)
+            || self.has(i, WordClass::STOP)
             || self.verb(i).is_some()
             || self.is_adverb(i)
             || verbal
@@ -207,8 +229,8 @@ impl<'a> Toks<'a> {
             let wk = self.word(k);
             let verbal = !self.is_cap(k) && (wk.ends_with("ed") && wk.len() > 4);
             if !self.is_word(k)
-                || Lexicon::get().grammar.stops.contains(wk)
-                || Lexicon::get().grammar.prepositions.contains(wk)
+                || self.has(k, WordClass::STOP)
+                || self.has(k, WordClass::PREPOSITION)
                 || self.verb(k).is_some()
                 || verbal
             {
@@ -225,7 +247,7 @@ impl<'a> Toks<'a> {
             }
         }
         let head = w.trim_end_matches('s');
-        let role = lex.role_nouns.contains_key(w) || lex.role_nouns.contains_key(head);
+        let role = self.has(i, WordClass::ROLE) || lex.role_nouns.contains_key(head);
         if has_det || role {
             let start = if has_det { j } else { i };
             // Without a determiner only the role noun itself ("officials said").
@@ -342,7 +364,7 @@ impl<'a> Toks<'a> {
             && k - from < max
             && self.is_word(k)
             && !self.is_cap(k)
-            && !lex.grammar.stops.contains(self.word(k))
+            && !self.has(k, WordClass::STOP)
             && self.verb(k).is_none()
         {
             if lex.can_speak(self.word(k)) {
@@ -361,7 +383,6 @@ impl<'a> Toks<'a> {
         if np.pronoun.is_some() {
             return false;
         }
-        let lex = Lexicon::get();
         let Some(p) = (np.start..np.end)
             .rev()
             .find(|&i| is_possessive(self.toks[i].span.text(self.text)))
@@ -369,8 +390,7 @@ impl<'a> Toks<'a> {
             return false;
         };
         (p + 1..np.end).all(|i| {
-            let w = self.word(i);
-            !self.is_cap(i) && !lex.is_title(w) && !lex.role_nouns.contains_key(w)
+            !self.is_cap(i) && !self.has(i, WordClass::TITLE) && !self.has(i, WordClass::ROLE)
         })
     }
 
@@ -403,7 +423,7 @@ impl<'a> Toks<'a> {
         let lex = Lexicon::get();
         let head = self.word(p - 1);
         let head_s = head.trim_end_matches('s');
-        if !(lex.role_nouns.contains_key(head) || lex.role_nouns.contains_key(head_s)) {
+        if !(self.has(p - 1, WordClass::ROLE) || lex.role_nouns.contains_key(head_s)) {
             return np;
         }
         match self.np_ending_at(p - 1, floor) {
@@ -435,8 +455,7 @@ impl<'a> Toks<'a> {
                 && j > first
                 && j + 1 < limit
                 && self.is_cap(j + 1)
-                && (Lexicon::get().organisation_words.contains(self.word(j - 1))
-                    || Lexicon::get().is_title(self.word(j - 1)));
+                && (self.has(j - 1, WordClass::ORGANISATION) || self.has(j - 1, WordClass::TITLE));
             // "Lopez decried Reed": after a name, a past tense starts a clause.
             let past_after_name =
                 self.word(j).ends_with("ed") && (first..j).any(|x| self.is_cap(x));
@@ -444,10 +463,10 @@ impl<'a> Toks<'a> {
                 j += 1;
             } else if self.is_word(j)
                 && !self.is_cap(j)
-                && !Lexicon::get().grammar.stops.contains(self.word(j))
-                && !Lexicon::get().grammar.prepositions.contains(self.word(j))
+                && !self.has(j, WordClass::STOP)
+                && !self.has(j, WordClass::PREPOSITION)
                 // "… until Clinton spoke": a conjunction opens a clause, not a name.
-                && !Lexicon::get().function_words.contains(self.word(j))
+                && !self.has(j, WordClass::FUNCTION)
                 && self.verb(j).is_none()
                 && !past_after_name
                 && ((j + 1 < limit && self.name_part(j + 1))
@@ -456,7 +475,7 @@ impl<'a> Toks<'a> {
                         && !self.is_cap(j + 1)
                         && self.is_cap(j + 2)
                         && self.verb(j + 1).is_none()
-                        && !Lexicon::get().grammar.stops.contains(self.word(j + 1))))
+                        && !self.has(j + 1, WordClass::STOP)))
             {
                 // Lowercase words inside a name phrase: "Sanders campaign manager Jeff Weaver",
                 // "a senior official".

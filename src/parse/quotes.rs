@@ -177,10 +177,13 @@ fn nested(text: &str, content: Span) -> Vec<Span> {
     let s = content.text(text);
     let mut out = Vec::new();
     let mut open: Option<usize> = None;
-    let mut prev: Option<char> = None;
-    let mut it = s.char_indices().peekable();
-    while let Some((i, c)) = it.next() {
-        let next = it.peek().map(|&(_, n)| n);
+    // Single marks are '\'' or start with 0xE2 (‘ ’): jump between candidates with memchr.
+    for i in memchr::memchr2_iter(b'\'', 0xE2, s.as_bytes()) {
+        let Some(c) = s.get(i..).and_then(|r| r.chars().next()) else {
+            continue;
+        };
+        let prev = s[..i].chars().next_back();
+        let next = s[i + c.len_utf8()..].chars().next();
         if matches!(c, '‘' | '’' | '\'') {
             let before_ws = prev.is_none_or(|p| p.is_whitespace() || "([{—–-".contains(p));
             let after_ws = next.is_none_or(|n| n.is_whitespace() || ".,;:!?)]}—–-".contains(n));
@@ -202,7 +205,6 @@ fn nested(text: &str, content: Span) -> Vec<Span> {
                 _ => {}
             }
         }
-        prev = Some(c);
     }
     out
 }

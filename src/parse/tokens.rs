@@ -40,17 +40,40 @@ impl Token {
     }
 }
 
-fn is_apostrophe(c: char) -> bool {
-    matches!(c, '\'' | '\u{2019}' | '\u{2018}')
-}
-
 fn is_word_char(c: char) -> bool {
+    if c.is_ascii() {
+        return c.is_ascii_alphanumeric();
+    }
     // Soft hyphens and zero-width joiners sit inside words in scraped text ("Doug\u{AD}Andres").
     c.is_alphanumeric()
         || matches!(
             c,
             '\u{AD}' | '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{2060}'
         )
+}
+
+/// The character at byte `i` of `s` (a char boundary) and its length; ASCII without decoding.
+#[inline]
+fn char_at(s: &str, i: usize) -> Option<(char, usize)> {
+    let b = *s.as_bytes().get(i)?;
+    if b < 0x80 {
+        return Some((b as char, 1));
+    }
+    let c = s.get(i..)?.chars().next()?;
+    Some((c, c.len_utf8()))
+}
+
+/// Is `word` (as written) an abbreviation of the lexicon? Short ASCII words are lowercased on the
+/// stack: this runs for every word before a period.
+fn is_abbreviation(lex: &Lexicon, word: &str) -> bool {
+    let mut buf = [0u8; 32];
+    if word.is_ascii() && word.len() <= buf.len() {
+        let low = &mut buf[..word.len()];
+        low.copy_from_slice(word.as_bytes());
+        low.make_ascii_lowercase();
+        return std::str::from_utf8(low).is_ok_and(|w| lex.abbreviations.contains(w));
+    }
+    lex.abbreviations.contains(&word.to_lowercase())
 }
 
 /// Tokenize `text[range]`, appending to `out`. Offsets are absolute.
@@ -60,66 +83,73 @@ pub fn tokenize_into(text: &str, range: Span, out: &mut Vec<Token>) {
         return;
     };
     let base = range.start;
-    let mut chars = slice.char_indices().peekable();
-    while let Some((i, c)) = chars.next() {
+    // About one token per five bytes of prose; one reservation instead of repeated growth.
+    out.reserve(slice.len() / 5 + 1);
+    let mut i = 0;
+    while let Some((c, clen)) = char_at(slice, i) {
         if c.is_whitespace() {
+            i += clen;
             continue;
         }
-        if is_word_char(c) {
-            let start = i;
-            let mut end = i + c.len_utf8();
-            let mut prev = c;
-            while let Some(&(j, d)) = chars.peek() {
-                let next_is_word = slice[j + d.len_utf8()..]
-                    .chars()
-                    .next()
-                    .is_some_and(is_word_char);
-                let joins = is_word_char(d)
-                    // Inner apostrophes and hyphens: O’Malley, we’ll, off-limits.
-                    || ((is_apostrophe(d) || d == '-') && is_word_char(prev) && next_is_word)
-                    // Dotted abbreviations, decimals and domains: U.S., 3.2, example.com —
-                    // a period with no space after it never ends a sentence.
-                    || (d == '.' && next_is_word && prev.is_alphanumeric());
-                if !joins {
-                    break;
-                }
-                chars.next();
-                end = j + d.len_utf8();
-                prev = d;
-            }
-            // A trailing period that belongs to an abbreviation or an initial stays on the word,
-            // so it never ends a sentence: "Mr.", "U.S.", "J."
-            if let Some(&(j, '.')) = chars.peek() {
-                let word = &slice[start..end];
-                let single_initial = word.chars().count() == 1 && c.is_uppercase();
-                // "(D-Mo.)": a period right before a closing parenthesis ends no sentence.
-                let before_paren = slice[j + 1..].starts_with(')');
-                if single_initial
-                    || before_paren
-                    || word.contains('.')
-                    || lex.abbreviations.contains(&word.to_lowercase())
-                {
-                    chars.next();
-                    end = j + 1;
-                }
-            }
+        if !is_word_char(c) {
             out.push(Token {
-                span: Span::new(base + start, base + end),
-                kind: TokKind::Word {
-                    cap: c.is_uppercase(),
-                },
-            });
-        } else {
-            out.push(Token {
-                span: Span::new(base + i, base + i + c.len_utf8()),
+                span: Span::new(base + i, base + i + clen),
                 kind: TokKind::Punct(c),
             });
+            i += clen;
+            continue;
         }
+        let start = i;
+        let mut end = i + clen;
+        let mut prev = c;
+        while let Some((d, dlen)) = char_at(slice, end) {
+            // The character after `d` is only looked at when `d` may join two words.
+            let joins = is_word_char(d)
+                || (matches!(d, '\'' | '\u{2019}' | '\u{2018}' | '-' | '.') && {
+                    let next_is_word =
+                        char_at(slice, end + dlen).is_some_and(|(n, _)| is_word_char(n));
+                    if d == '.' {
+                        // Dotted abbreviations, decimals and domains: U.S., 3.2, example.com —
+                        // a period with no space after it never ends a sentence.
+                        next_is_word && prev.is_alphanumeric()
+                    } else {
+                        // Inner apostrophes and hyphens: O’Malley, we’ll, off-limits.
+                        is_word_char(prev) && next_is_word
+                    }
+                });
+            if !joins {
+                break;
+            }
+            end += dlen;
+            prev = d;
+        }
+        // A trailing period that belongs to an abbreviation or an initial stays on the word,
+        // so it never ends a sentence: "Mr.", "U.S.", "J."
+        if slice.as_bytes().get(end) == Some(&b'.') {
+            let word = &slice[start..end];
+            let single_initial = end - start == clen && c.is_uppercase();
+            // "(D-Mo.)": a period right before a closing parenthesis ends no sentence.
+            let before_paren = slice.as_bytes().get(end + 1) == Some(&b')');
+            if single_initial || before_paren || word.contains('.') || is_abbreviation(lex, word) {
+                end += 1;
+            }
+        }
+        out.push(Token {
+            span: Span::new(base + start, base + end),
+            kind: TokKind::Word {
+                cap: c.is_uppercase(),
+            },
+        });
+        i = end;
     }
 }
 
 /// Strip a possessive "’s"/"'s" (or a bare trailing apostrophe) from a word.
 pub fn strip_possessive(w: &str) -> &str {
+    // Most words do not end in "s": one byte test for them.
+    if !matches!(w.as_bytes().last(), Some(b's' | b'S')) {
+        return w;
+    }
     w.strip_suffix("’s")
         .or_else(|| w.strip_suffix("'s"))
         .or_else(|| w.strip_suffix("’S"))

@@ -3,7 +3,7 @@
 
 use rustc_hash::FxHashMap as HashMap;
 
-use super::lexicon::{Keyword, Lexicon};
+use super::lexicon::{Keyword, Lexicon, WordClass};
 use super::phrases::Toks;
 use crate::model::{Span, Topic, TopicSource};
 
@@ -12,8 +12,10 @@ pub struct TopicWord<'a> {
     pub span: Span,
     pub low: &'a str,
     pub cap: bool,
-    /// First word of a sentence (its capital says nothing).
+    /// A capitalised first word of a sentence (its capital says nothing); false for lowercase
+    /// words, whose position no rule asks about.
     pub sentence_start: bool,
+    pub class: WordClass,
 }
 
 fn keyword_matches(kw: &Keyword, words: &[TopicWord], i: usize) -> Option<usize> {
@@ -46,13 +48,16 @@ pub fn find(text: &str, words: &[TopicWord], is_entity: &dyn Fn(&str) -> bool) -
     for i in 0..words.len() {
         hits.clear();
         let w = super::tokens::strip_possessive(words[i].low);
-        for (t, k) in lex.topic_index.candidates(w) {
+        lex.topic_index.for_each_candidate(w, |t, k| {
             if i < free[t] {
-                continue;
+                return;
             }
             if let Some(end) = keyword_matches(&lex.topics[t].keywords[k], words, i) {
                 hits.push((t, end));
             }
+        });
+        if hits.is_empty() {
+            continue;
         }
         // The longest keyword of each topic wins.
         hits.sort_unstable_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)));
@@ -85,9 +90,9 @@ pub fn find(text: &str, words: &[TopicWord], is_entity: &dyn Fn(&str) -> bool) -
         let plain_cap = |w: &TopicWord| {
             w.cap
                 && !w.sentence_start
-                && !lex.function_words.contains(w.low)
-                && !lex.is_title(w.low)
-                && lex.nationality(w.low).is_none()
+                && !w.class.has(WordClass::FUNCTION)
+                && !w.class.has(WordClass::TITLE)
+                && !w.class.is_nationality()
                 && !w.low.ends_with("’s")
                 && !w.low.ends_with("'s")
         };
@@ -116,31 +121,44 @@ pub fn find(text: &str, words: &[TopicWord], is_entity: &dyn Fn(&str) -> bool) -
     }
     // Repeated lowercase two-word terms: "critical infrastructure".
     let term_word = |w: &TopicWord| {
+        // The lexicon bits first: the character scan is the dearest test.
         !w.cap
             && w.low.len() >= 4
-            && w.low.chars().all(|c| c.is_alphabetic() || c == '-')
-            && !lex.function_words.contains(w.low)
-            && lex.speech_verb(w.low).is_none()
+            && !w.class.has(WordClass::FUNCTION)
+            && w.class.verb.is_none()
             && !w.low.ends_with("ly")
+            && w.low.chars().all(|c| c.is_alphabetic() || c == '-')
     };
-    // Keyed by the two words themselves: no string is built until a term repeats.
-    let mut terms: HashMap<(&str, &str), Vec<Span>> = HashMap::default();
+    let is_term: Vec<bool> = words.iter().map(term_word).collect();
+    // Keyed by the two words themselves: no string is built until a term repeats. Each pair's
+    // occurrences are chained through `next` (word index of the next one), so a pair seen once
+    // costs no allocation.
+    let mut terms: HashMap<(&str, &str), (usize, usize, usize)> = HashMap::default(); // first, last, count
+    let mut next: Vec<usize> = vec![usize::MAX; words.len()];
     for k in 0..words.len().saturating_sub(1) {
         let (a, b) = (&words[k], &words[k + 1]);
         if b.span.start - a.span.end == 1
-            && term_word(a)
-            && term_word(b)
+            && is_term[k]
+            && is_term[k + 1]
             && !a.low.ends_with("ed")
             && !a.low.ends_with("ing")
         {
-            terms
-                .entry((a.low, b.low))
-                .or_default()
-                .push(Span::new(a.span.start, b.span.end));
+            let e = terms.entry((a.low, b.low)).or_insert((k, k, 0));
+            if e.2 > 0 {
+                next[e.1] = k;
+                e.1 = k;
+            }
+            e.2 += 1;
         }
     }
-    for ((a, b), spans) in terms {
-        if spans.len() >= 2 {
+    for ((a, b), (first, _, count)) in terms {
+        if count >= 2 {
+            let mut spans = Vec::with_capacity(count);
+            let mut k = first;
+            while k < words.len() {
+                spans.push(Span::new(words[k].span.start, words[k + 1].span.end));
+                k = next[k];
+            }
             mined.insert(format!("{a} {b}"), (String::from("term"), spans));
         }
     }
@@ -179,28 +197,35 @@ pub fn find(text: &str, words: &[TopicWord], is_entity: &dyn Fn(&str) -> bool) -
     topics
 }
 
-/// Words of a token stream as [`TopicWord`]s, with sentence starts marked.
-pub fn words_of<'a>(t: &'a Toks, sentence_starts: &[usize]) -> Vec<TopicWord<'a>> {
-    let text = t.text;
-    let mut out = Vec::with_capacity(t.len());
+/// Words of every paragraph's tokens (in text order) as [`TopicWord`]s, with sentence starts
+/// marked.
+pub fn words_of<'a>(paras: &'a [Toks], sentence_starts: &[usize]) -> Vec<TopicWord<'a>> {
+    let mut out = Vec::with_capacity(paras.iter().map(Toks::len).sum());
+    // Paragraphs and sentence starts are both in text order: one cursor serves all paragraphs.
     let mut s = 0;
-    for (i, tok) in t.toks.iter().enumerate() {
-        if !tok.is_word() {
-            continue;
+    for t in paras {
+        let text = t.text;
+        for (i, tok) in t.toks.iter().enumerate() {
+            if !tok.is_word() {
+                continue;
+            }
+            while s < sentence_starts.len() && sentence_starts[s] < tok.span.start {
+                s += 1;
+            }
+            // Only a capital's position is ever asked about.
+            let starts = tok.is_cap()
+                && (sentence_starts.get(s) == Some(&tok.span.start)
+                    || text[..tok.span.start]
+                        .trim_end()
+                        .ends_with(['“', '"', '‘', '(', ':']));
+            out.push(TopicWord {
+                span: tok.span,
+                low: t.word(i),
+                cap: tok.is_cap(),
+                sentence_start: starts,
+                class: t.class(i),
+            });
         }
-        while s < sentence_starts.len() && sentence_starts[s] < tok.span.start {
-            s += 1;
-        }
-        let starts = sentence_starts.get(s) == Some(&tok.span.start)
-            || text[..tok.span.start]
-                .trim_end()
-                .ends_with(['“', '"', '‘', '(', ':']);
-        out.push(TopicWord {
-            span: tok.span,
-            low: t.word(i),
-            cap: tok.is_cap(),
-            sentence_start: starts,
-        });
     }
     out
 }

@@ -557,3 +557,39 @@ fn a_conjunction_before_a_name_opens_a_clause() {
     let t = format!("{INTRO}Lopez expressed confidence that the audit would not be an issue “that is going to hurt us.”");
     assert_eq!(speaker_of(&t, "“that is").as_deref(), Some("Maria Lopez"));
 }
+
+#[test]
+fn an_unnamed_source_keeps_its_description() {
+    let t = format!("{INTRO}“We have a ton of work to do,” said a longtime adviser to both candidates.\n\n“It was close,” a source close to the campaign said.\n\n“It sold out,” a spokesman for the Grand Hotel said.");
+    assert_eq!(
+        speaker_of(&t, "“We have").as_deref(),
+        Some("a longtime adviser to both candidates")
+    );
+    assert_eq!(
+        speaker_of(&t, "“It was close").as_deref(),
+        Some("a source close to the campaign")
+    );
+    assert_eq!(
+        speaker_of(&t, "“It sold").as_deref(),
+        Some("a spokesman for the Grand Hotel")
+    );
+    // The description is no name: the adviser to Lopez is not Lopez.
+    let t = format!("{INTRO}“Not yet,” said one longtime adviser to Maria Lopez.");
+    assert_eq!(
+        speaker_of(&t, "“Not yet").as_deref(),
+        Some("one longtime adviser to Maria Lopez")
+    );
+}
+
+#[test]
+fn a_name_set_off_after_a_nominal_is_the_speaker() {
+    let t = format!("{INTRO}“We expand with care,” said a spokeswoman for the hotels, Dana Cole.\n\n“Is it over?” the Republican nominee, Tom Reed, asked on Sunday.");
+    assert_eq!(speaker_of(&t, "“We expand").as_deref(), Some("Dana Cole"));
+    assert_eq!(speaker_of(&t, "“Is it over").as_deref(), Some("Tom Reed"));
+}
+
+#[test]
+fn a_quote_after_that_belongs_to_the_verb_before_it() {
+    let t = format!("{INTRO}But even as Reed claimed on Tuesday that “the audit found nothing,” one of the auditors for the state said the findings were mixed.");
+    assert_eq!(speaker_of(&t, "“the audit").as_deref(), Some("Tom Reed"));
+}

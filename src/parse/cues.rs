@@ -4,7 +4,7 @@
 //! `"Q," X said.` / `"Q," said X.` / `X said, "Q."` / `X said: "Q"` / `X told reporters that …
 //! "Q"` / `according to X` / `X, who …, said` / the reporting verb's subject for partial quotes.
 
-use super::lexicon::{Lexicon, VerbForm};
+use super::lexicon::{Lexicon, VerbForm, WordClass};
 use super::phrases::{Np, Toks};
 use super::tokens::TokKind;
 use crate::model::SpeakerRule;
@@ -186,7 +186,8 @@ pub fn after(t: &Toks, k: usize, limit: usize) -> Option<Found> {
         }
     }
     let np = t.np_starting_at(i, limit)?;
-    let mut v = np.end;
+    // `"Q," a source close to the campaign said.`: the verb follows the source's description.
+    let mut v = nominal_tail(t, np, limit);
     if t.is_punct(v, '(') {
         // A parenthetical after the name: "Rep. Emanuel Cleaver II (D-Mo.) said".
         let close = (v + 1..limit.min(v + 10)).find(|&j| t.is_punct(j, ')'))?;
@@ -289,6 +290,61 @@ pub fn late_after(t: &Toks, k: usize, cs: usize, limit: usize) -> Option<Found> 
         }
     }
     None
+}
+
+/// The words that describe an unnamed source after its head noun — "a source close to the
+/// campaign", "a spokesman for Disney", "an adviser to both Clintons" — up to a verb, punctuation
+/// or `limit`. Returns the end of the description (`np.end` when there is none).
+pub fn nominal_tail(t: &Toks, np: Np, limit: usize) -> usize {
+    let e = np.end;
+    if np.pronoun.is_some() || e >= limit || t.is_cap(e - 1) || !t.is_word(e) {
+        return e;
+    }
+    let start = match t.word(e) {
+        "close" | "familiar" | "involved" | "loyal" | "allied"
+            if matches!(t.word(e + 1), "to" | "with" | "in") =>
+        {
+            e + 2
+        }
+        "to" | "for" | "of" | "at" | "with" | "from" | "in" | "on" => e + 1,
+        _ => return e,
+    };
+    let mut j = start;
+    while j < limit
+        && j - e < 8
+        && t.is_word(j)
+        && t.verb(j).is_none()
+        // Any other verb ends the description too: "a paper from Brookings had this to say".
+        && !t.is_adverb(j)
+        && !matches!(t.word(j), "who" | "which" | "that" | "and" | "but" | "as" | "is" | "was")
+        && (!t.word(j).ends_with("ed") || t.is_cap(j))
+    {
+        j += 1;
+    }
+    // A description ends on a noun, not on "the" or "of" before a quotation.
+    while j > start
+        && t.class(j - 1)
+            .has(WordClass::FUNCTION | WordClass::DETERMINER | WordClass::PREPOSITION)
+    {
+        j -= 1;
+    }
+    if j == start {
+        e
+    } else {
+        j
+    }
+}
+
+/// "said a spokeswoman for the hotels, Jennifer Rodstrom." / "the nominee, Donald Trump,
+/// tweeted": a name set off by commas right after a nominal is who the nominal is.
+pub fn named_apposition(t: &Toks, after: usize, limit: usize) -> Option<Np> {
+    if after >= limit || !t.is_punct(after, ',') {
+        return None;
+    }
+    let np = t.np_starting_at(after + 1, limit)?;
+    let named = np.pronoun.is_none() && t.is_cap(np.start) && t.is_cap(np.end - 1);
+    let closed = np.end >= limit || t.is_punct(np.end, ',') || t.is_punct(np.end, '.');
+    (named && closed).then_some(np)
 }
 
 fn is_aux_or_adverb(t: &Toks, i: usize) -> bool {

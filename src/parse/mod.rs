@@ -524,7 +524,10 @@ fn attribute(text: &str, paras: &[Para], drafts: &mut [Draft], reg: &mut Registr
             // Cues in order of strength; the first whose subject resolves wins, so an
             // unresolvable "it" does not hide a name further on.
             let late = cues::late_after(t, k, cs, limit);
-            let mut ordered: Vec<Option<Found>> = if trailing_comma {
+            // `X claimed that “Q,” Y said …`: a quote introduced by "that" belongs to the verb
+            // before it, whatever follows.
+            let introduced = k > cs && t.word(k - 1) == "that" && before.is_some();
+            let mut ordered: Vec<Option<Found>> = if trailing_comma && !introduced {
                 vec![after, before, late, colon]
             } else {
                 vec![before, after, late, colon]
@@ -546,9 +549,25 @@ fn attribute(text: &str, paras: &[Para], drafts: &mut [Draft], reg: &mut Registr
             d.title = is_title(text, t, k, &d.raw, d.kind);
             d.found = ordered.iter().flatten().next().copied();
             for f in ordered.into_iter().flatten() {
+                // A nominal source keeps its description ("a source close to the campaign"), or
+                // gives way to the name set off after it ("a spokeswoman, Jane Roe").
+                let bound = match f.cue {
+                    Some((v, _)) if v > f.np.start => v,
+                    _ if f.np.start > k => limit,
+                    _ => k,
+                };
+                let nominal = f.np.pronoun.is_none() && !t.is_cap(f.np.end - 1);
+                let tail = cues::nominal_tail(t, f.np, bound);
+                let (f, surface) = match cues::named_apposition(t, tail, bound) {
+                    Some(name) if nominal => (Found { np: name, ..f }, t.np_text(name)),
+                    _ => {
+                        let a = t.toks[f.np.start].span.start;
+                        let b = t.toks[tail - 1].span.end;
+                        (f, &text[a..b])
+                    }
+                };
                 let at = t.toks[f.np.start].span.start;
-                let surface = t.np_text(f.np);
-                if let Some((e, how)) = resolve_np(reg, t, f.np, window_start) {
+                if let Some((e, how)) = resolve_np(reg, t, f.np, surface, window_start) {
                     d.found = Some(f);
                     if let Some(flag) = f.cue.and_then(|(verb, _)| cue_verbs.get_mut(verb)) {
                         *flag = true;
@@ -640,6 +659,7 @@ fn resolve_np(
     reg: &mut Registry,
     t: &Toks,
     np: phrases::Np,
+    surface: &str,
     window_start: usize,
 ) -> Option<(usize, Resolution)> {
     let at = t.toks[np.start].span.start;
@@ -648,8 +668,7 @@ fn resolve_np(
             .resolve_pronoun(kind, at, window_start)
             .map(|e| (e, Resolution::Pronoun)),
         None => {
-            let (e, role) =
-                reg.resolve_phrase(&words_of(t, np.start, np.end), t.np_text(np), at)?;
+            let (e, role) = reg.resolve_phrase(&words_of(t, np.start, np.end), surface, at)?;
             let how = if role {
                 Resolution::Role
             } else if reg.entities[e].kind == crate::model::SpeakerKind::Nominal {
@@ -689,7 +708,7 @@ fn indirect_speech_events(
                 .filter(|np| np.pronoun.is_none() && t.is_cap(np.start))
         });
         if let Some(np) = np {
-            if let Some((e, _)) = resolve_np(reg, t, np, window_start) {
+            if let Some((e, _)) = resolve_np(reg, t, np, t.np_text(np), window_start) {
                 reg.spoke(e, t.toks[np.start].span.start);
                 last = Some(e);
             }

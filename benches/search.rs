@@ -37,7 +37,7 @@ fn main() {
     );
     for &n in &sizes {
         let index = SearchIndex::from_quotes(&quote_set(&pool, 7, n));
-        let bytes: usize = index.entries.iter().map(|e| e.haystack.len()).sum();
+        let bytes = index.text_len();
         println!(
             "search over {n} quotes ({:.1} MB of haystack)",
             bytes as f64 / 1e6

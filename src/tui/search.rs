@@ -246,7 +246,7 @@ pub fn search(index: &SearchIndex, query: &str) -> Vec<Hit> {
         return Vec::new();
     }
     let candidates = fresh(0..index.entries.len());
-    let (_, top) = run(index, &terms, Plan::default(), &candidates, usize::MAX);
+    let (_, top) = run(index, &terms, Plan::default(), &candidates, &[], usize::MAX);
     top.iter()
         .filter_map(|m| hit_with_indices(index, m.entry as usize, &terms))
         .collect()
@@ -394,16 +394,18 @@ impl Searcher {
         }
         // Candidates: the matches of the most recent earlier query that contains this one's
         // (plus entries added since), else every entry.
-        let (candidates, plan) = match self.cache.iter().rposition(|c| narrows(&c.terms, &terms)) {
-            Some(b) => {
-                let c = &self.cache[b];
-                let mut ids = c.matches.clone();
-                ids.extend(fresh(c.entries..n));
-                (ids, resume_plan(&c.terms, &terms))
-            }
-            None => (fresh(0..n), Plan::default()),
-        };
-        let (matches, top) = run(index, &terms, plan, &candidates, HIT_LIMIT);
+        // Its best, scored first, give the scan a floor from the start.
+        let (candidates, plan, seeds) =
+            match self.cache.iter().rposition(|c| narrows(&c.terms, &terms)) {
+                Some(b) => {
+                    let c = &self.cache[b];
+                    let mut ids = c.matches.clone();
+                    ids.extend(fresh(c.entries..n));
+                    (ids, resume_plan(&c.terms, &terms), c.top.as_slice())
+                }
+                None => (fresh(0..n), Plan::default(), &[][..]),
+            };
+        let (matches, top) = run(index, &terms, plan, &candidates, seeds, HIT_LIMIT);
         drop(candidates);
         out.total = matches.len();
         out.hits = top
@@ -494,6 +496,7 @@ fn run(
     terms: &[&str],
     plan: Plan,
     candidates: &[Candidate],
+    seeds: &[Match],
     k: usize,
 ) -> (Vec<Candidate>, Vec<Match>) {
     let pats: Vec<Pattern> = terms.iter().map(|t| Pattern::new(t)).collect();
@@ -504,7 +507,7 @@ fn run(
     let chunk = CHUNK.max(candidates.len() / (4 * rayon::current_num_threads()).max(1));
     // The best `k`-th score any task has seen: nothing scoring below it can make the overall
     // best `k`, so every task prunes against it too.
-    let floor = std::sync::atomic::AtomicI64::new(i64::MIN);
+    let floor = std::sync::atomic::AtomicI64::new(seed_floor(index, &pats, seeds, k));
     let text = index.text.as_bytes();
     let parts: Vec<(Vec<Candidate>, Vec<Match>)> = candidates
         .par_chunks(chunk)
@@ -550,7 +553,8 @@ fn run(
                     let shared = floor.load(std::sync::atomic::Ordering::Relaxed);
                     let full = best.len() >= k;
                     let beaten = |bound: i64, worst: Option<&Match>| {
-                        bound < shared || (full && worst.is_some_and(|w| bound <= w.score))
+                        rank_key(bound, c.id) < shared
+                            || (full && worst.is_some_and(|w| bound <= w.score))
                     };
                     // The recorded bound alone, when no word was added, rejects most entries
                     // before their entry is read (non-ASCII words are checked by chars below,
@@ -617,7 +621,10 @@ fn run(
                         }
                         if best.len() >= k {
                             if let Some(w) = best.peek() {
-                                floor.fetch_max(w.score, std::sync::atomic::Ordering::Relaxed);
+                                floor.fetch_max(
+                                        rank_key(w.score, w.entry),
+                                        std::sync::atomic::Ordering::Relaxed,
+                                    );
                             }
                         }
                         score
@@ -637,6 +644,46 @@ fn run(
     top.sort_unstable();
     top.truncate(k);
     (matches, top)
+}
+
+/// A match's rank as one number, larger for better: score first, then the lower entry. Lets
+/// tasks share the `k`-th best so far in one atomic, ties included.
+fn rank_key(score: i64, entry: u32) -> i64 {
+    score
+        .clamp(i32::MIN as i64, i32::MAX as i64)
+        .wrapping_shl(32)
+        | (u32::MAX - entry) as i64
+}
+
+/// The [`rank_key`] of the `k`-th best among `seeds` (the previous query's best, most of
+/// which usually match again) scored for this query: `k` real matches that good mean nothing
+/// ranked below can make the best `k`. `i64::MIN` when fewer than `k` of them match.
+fn seed_floor(index: &SearchIndex, pats: &[Pattern], seeds: &[Match], k: usize) -> i64 {
+    if seeds.len() < k {
+        return i64::MIN;
+    }
+    let mut s = Scratch::default();
+    let mut keys: Vec<i64> = seeds
+        .iter()
+        .filter_map(|m| {
+            let e = index.entries.get(m.entry as usize)?;
+            let bytes = index.haystack_bytes(e);
+            if !pats.iter().all(|p| p.match_from(bytes, 0, 0).is_some()) {
+                return None;
+            }
+            s.load(index.haystack(e));
+            let mut score = 0i64;
+            for p in pats {
+                score += skim_score(&mut s, p)? as i64;
+            }
+            Some(rank_key(score, m.entry))
+        })
+        .collect();
+    if keys.len() < k {
+        return i64::MIN;
+    }
+    keys.sort_unstable_by(|a, b| b.cmp(a));
+    keys.get(k - 1).copied().unwrap_or(i64::MIN)
 }
 
 /// Candidates read together by [`touch`].
@@ -854,22 +901,24 @@ impl Pattern {
         // match waits in `recent` until it is.
         let mut far = i32::MIN / 2;
         let mut recent: Option<(usize, i32)> = None;
-        // Char index of the byte being looked at.
-        let mut ci: usize = 0;
-        for (k, &x) in hay.iter().enumerate() {
-            if (0x80..0xC0).contains(&x) {
-                continue;
-            }
-            let fx = if self.sensitive {
-                x
-            } else {
-                x.to_ascii_lowercase()
-            };
-            ci += 1;
-            if fx != f0 && fx != f1 {
-                continue;
-            }
-            let (c, kb, k) = (x as char, k, ci - 1);
+        // Char index of the byte being looked at: bytes before it, less continuation bytes.
+        let mut conts = 0;
+        let mut counted = 0;
+        let (u0, u1) = if self.sensitive {
+            (f0, f1)
+        } else {
+            (f0.to_ascii_uppercase(), f1.to_ascii_uppercase())
+        };
+        for kb in positions(hay, [f0, u0], [f1, u1]) {
+            conts += hay
+                .get(counted..kb)
+                .unwrap_or(&[])
+                .iter()
+                .filter(|&&b| b & 0xC0 == 0x80)
+                .count();
+            counted = kb;
+            let x = hay[kb];
+            let (c, k) = (x as char, kb - conts);
             if let Some((j, v)) = recent {
                 if j + 2 <= k {
                     far = far.max(v);
@@ -954,6 +1003,27 @@ impl Pattern {
         }
         Some(at)
     }
+}
+
+/// Ascending offsets in `hay` of the bytes in `a` or in `b` (memchr jumps over the rest).
+fn positions(hay: &[u8], a: [u8; 2], b: [u8; 2]) -> impl Iterator<Item = usize> + '_ {
+    // The same byte in both: one search is enough.
+    let b_hay = if a.contains(&b[0]) && a.contains(&b[1]) {
+        &[][..]
+    } else {
+        hay
+    };
+    let mut xs = memchr::memchr2_iter(a[0], a[1], hay).peekable();
+    let mut ys = memchr::memchr2_iter(b[0], b[1], b_hay).peekable();
+    std::iter::from_fn(move || match (xs.peek(), ys.peek()) {
+        (Some(x), Some(y)) if y < x => ys.next(),
+        (Some(x), Some(y)) if y == x => {
+            ys.next();
+            xs.next()
+        }
+        (Some(_), _) => xs.next(),
+        (None, _) => ys.next(),
+    })
 }
 
 /// Per-thread buffers, reused across entries so scoring allocates nothing.

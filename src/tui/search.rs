@@ -503,6 +503,15 @@ fn run(
     let need = pats.iter().fold(0, |m, p| m | p.need);
     let exact_prefilter = pats.iter().all(|p| p.bytes.is_ascii());
     let all_exact = pats.iter().all(Pattern::bound_is_score);
+    // One lower-case letter or digit: the presence bit is the whole test, so a first keystroke
+    // over every entry reads no text.
+    let bit_only = match pats.as_slice() {
+        [p] => {
+            !p.sensitive
+                && matches!(p.bytes.as_slice(), [b] if b.is_ascii_lowercase() || b.is_ascii_digit())
+        }
+        _ => false,
+    };
     // A few tasks per thread: enough to balance, few enough that each fills its best `k` once.
     let chunk = CHUNK.max(candidates.len() / (4 * rayon::current_num_threads()).max(1));
     // The best `k`-th score any task has seen: nothing scoring below it can make the overall
@@ -531,10 +540,14 @@ fn run(
                         }
                         (e.start, e.end)
                     };
-                    let Some(end) =
-                        greedy_end(&pats, plan, text.get(..stop).unwrap_or(&[]), start, c)
-                    else {
-                        continue;
+                    // `usize::MAX`: matched, but where is not known (recorded as fresh).
+                    let end = if !known && bit_only {
+                        usize::MAX
+                    } else {
+                        match greedy_end(&pats, plan, text.get(..stop).unwrap_or(&[]), start, c) {
+                            Some(end) => end,
+                            None => continue,
+                        }
                     };
                     let inherited = match plan.grow {
                         Some(grow) if known => Some(c.bound as i64 + grow as i64),
@@ -622,9 +635,9 @@ fn run(
                         if best.len() >= k {
                             if let Some(w) = best.peek() {
                                 floor.fetch_max(
-                                        rank_key(w.score, w.entry),
-                                        std::sync::atomic::Ordering::Relaxed,
-                                    );
+                                    rank_key(w.score, w.entry),
+                                    std::sync::atomic::Ordering::Relaxed,
+                                );
                             }
                         }
                         score

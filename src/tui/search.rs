@@ -1007,10 +1007,25 @@ impl Pattern {
         let mut at = from;
         for &b in self.bytes.get(done..).unwrap_or(&[]) {
             let rest = hay.get(at..)?;
-            let found = if !self.sensitive && b.is_ascii_lowercase() {
-                memchr::memchr2(b, b.to_ascii_uppercase(), rest)
-            } else {
-                memchr::memchr(b, rest)
+            let fold = !self.sensitive && b.is_ascii_lowercase();
+            // The next char is usually near (typing extends a word the text also continues):
+            // a plain look at the first bytes beats memchr's setup.
+            let near = rest
+                .iter()
+                .take(NEAR)
+                .position(|&x| x == b || (fold && x | 0x20 == b));
+            let found = match near {
+                Some(i) => Some(i),
+                None if rest.len() <= NEAR => None,
+                None => {
+                    let far = rest.get(NEAR..).unwrap_or(&[]);
+                    if fold {
+                        memchr::memchr2(b, b.to_ascii_uppercase(), far)
+                    } else {
+                        memchr::memchr(b, far)
+                    }
+                    .map(|i| i + NEAR)
+                }
             };
             at += found? + 1;
         }
@@ -1038,6 +1053,9 @@ fn positions(hay: &[u8], a: [u8; 2], b: [u8; 2]) -> impl Iterator<Item = usize> 
         (None, _) => ys.next(),
     })
 }
+
+/// Bytes looked at one by one before [`Pattern::match_from`] hands the search to memchr.
+const NEAR: usize = 16;
 
 /// Per-thread buffers, reused across entries so scoring allocates nothing.
 #[derive(Debug, Default)]

@@ -5,13 +5,17 @@
 //! query is scored on its own and the scores add up; an entry must match every word. The
 //! [`Searcher`] gives the same scores and order as [`search_naive`] (one matcher per quote and
 //! word, every entry scored) but does less work:
-//! - a byte-level subsequence test (memchr) rejects most entries before any scoring;
+//! - haystacks sit in one arena, each with summary bits (letters present, letters at word
+//!   starts, the first byte) that reject an entry or bound its score without reading its text;
+//! - a byte-level subsequence test rejects most of the rest before any scoring;
 //! - scores come from [`skim_score`], the same dynamic programme as skim's without the per-call
 //!   allocation and without the columns after the last possible match;
 //! - a query that extends the previous one (`cy` → `cyb`, `putin` → `putin c`) only rescans the
-//!   previous matches, and words already scored keep their scores;
-//! - only the best [`HIT_LIMIT`] are sorted and given matched positions (top-k selection);
-//! - entries are scored in parallel with rayon.
+//!   previous matches, resuming each byte test where the shorter word's stopped, and starts from
+//!   the shorter query's score or bound plus the most the new letters can add;
+//! - only the best [`HIT_LIMIT`] are scored exactly and given matched positions (top-k
+//!   selection against a floor seeded by the previous query's best);
+//! - entries are tested in parallel with rayon.
 
 use fuzzy_matcher::skim::SkimMatcherV2;
 use fuzzy_matcher::FuzzyMatcher;

@@ -2,7 +2,8 @@
 //! then "p" … "putin cyber"), each keystroke answered by the same `Searcher` as in the reader
 //! (narrowing, top-k, rayon), over generated quote sets of 100k and 1M. Prints the median, 90th
 //! percentile and worst keystroke, and the naive full scan for comparison.
-//! `BENCH_QUOTES` (comma-separated) overrides the sizes; `BENCH_RUNS` the repetitions (5).
+//! `BENCH_QUOTES` (comma-separated) overrides the sizes; `BENCH_RUNS` the repetitions (5);
+//! `BENCH_NAIVE=0` skips the naive scan (when profiling the keystrokes alone).
 
 use std::time::Instant;
 
@@ -37,7 +38,7 @@ fn main() {
     );
     for &n in &sizes {
         let index = SearchIndex::from_quotes(&quote_set(&pool, 7, n));
-        let bytes: usize = index.entries.iter().map(|e| e.haystack.len()).sum();
+        let bytes = index.text_len();
         println!(
             "search over {n} quotes ({:.1} MB of haystack)",
             bytes as f64 / 1e6
@@ -75,7 +76,7 @@ fn main() {
             );
             println!("    per keystroke (median ms): {}", keys.join(", "));
         }
-        if n <= 100_000 {
+        if n <= 100_000 && std::env::var("BENCH_NAIVE").as_deref() != Ok("0") {
             let t = Instant::now();
             let hits = search_naive(&index, "cyber");
             println!(

@@ -15,6 +15,13 @@ fn check(searcher: &mut Searcher, index: &SearchIndex, query: &str) {
     assert_eq!(fast.hits[..n], naive[..n], "top {n} for {query:?}");
 }
 
+/// Every prefix of `query`, as typed.
+fn typed(searcher: &mut Searcher, index: &SearchIndex, query: &str) {
+    for (i, c) in query.char_indices() {
+        check(searcher, index, &query[..i + c.len_utf8()]);
+    }
+}
+
 #[test]
 fn typed_queries_match_the_naive_scan() {
     let pool = Pool::seed();
@@ -41,6 +48,46 @@ fn typed_queries_match_the_naive_scan() {
 }
 
 #[test]
+fn narrowing_paths_match_the_naive_scan() {
+    let pool = Pool::seed();
+    let mut quotes = quote_set(&pool, 13, 4_000);
+    // Non-ASCII text and speakers, camel humps, digits and many exact ties.
+    for i in 0..300 {
+        quotes.push((
+            Some("Dmitrij Pëskov".to_string()),
+            format!("Über {i} Cyber-Angriffe “sagte” McCyber cyber cyber"),
+        ));
+        quotes.push((None, "cyber".to_string()));
+    }
+    let index = SearchIndex::from_quotes(&quotes);
+    for q in [
+        // Several words typed, each resumed where the shorter word's match ended.
+        "putin cyber attack",
+        // Smart case switching on mid-word (`cy` → `cyB`), then a case-sensitive first word.
+        "cyBer",
+        "Cyber cy",
+        "McC c",
+        // Non-ASCII words: the byte test is only necessary.
+        "über",
+        "pësk cy",
+        "“s",
+        // Single letters and digits (presence bits decide), then a second word.
+        "c 1",
+        "7 cyber",
+        // Ties: hundreds of identical scores.
+        "cyber cyber",
+    ] {
+        typed(&mut Searcher::new(), &index, q);
+    }
+    // One searcher for everything: later queries narrow from unrelated earlier ones only
+    // when the rule allows, and Backspace reuses cached results.
+    let mut s = Searcher::new();
+    for q in ["cyb", "cy", "cyber", "c", "cyber p", "cyber", "cyberz"] {
+        check(&mut s, &index, q);
+    }
+}
+
+#[test]
 fn growing_index_keeps_results_exact() {
     // Documents arrive while the search is open: narrowing must also scan the new entries.
     let pool = Pool::seed();
@@ -51,4 +98,5 @@ fn growing_index_keeps_results_exact() {
     let full = SearchIndex::from_quotes(&all);
     check(&mut s, &full, "cyb");
     check(&mut s, &full, "cyb");
+    check(&mut s, &full, "cyb putin");
 }

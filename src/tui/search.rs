@@ -5,13 +5,17 @@
 //! query is scored on its own and the scores add up; an entry must match every word. The
 //! [`Searcher`] gives the same scores and order as [`search_naive`] (one matcher per quote and
 //! word, every entry scored) but does less work:
-//! - a byte-level subsequence test (memchr) rejects most entries before any scoring;
+//! - haystacks sit in one arena, each with summary bits (letters present, letters at word
+//!   starts, the first byte) that reject an entry or bound its score without reading its text;
+//! - a byte-level subsequence test rejects most of the rest before any scoring;
 //! - scores come from [`skim_score`], the same dynamic programme as skim's without the per-call
 //!   allocation and without the columns after the last possible match;
 //! - a query that extends the previous one (`cy` → `cyb`, `putin` → `putin c`) only rescans the
-//!   previous matches, and words already scored keep their scores;
-//! - only the best [`HIT_LIMIT`] are sorted and given matched positions (top-k selection);
-//! - entries are scored in parallel with rayon.
+//!   previous matches, resuming each byte test where the shorter word's stopped, and starts from
+//!   the shorter query's score or bound plus the most the new letters can add;
+//! - only the best [`HIT_LIMIT`] are scored exactly and given matched positions (top-k
+//!   selection against a floor seeded by the previous query's best);
+//! - entries are tested in parallel with rayon.
 
 use fuzzy_matcher::skim::SkimMatcherV2;
 use fuzzy_matcher::FuzzyMatcher;
@@ -23,37 +27,77 @@ use crate::sanitize;
 /// Ranked results kept per query: the overlay lists these; the total is always exact.
 pub const HIT_LIMIT: usize = 100;
 
-/// What a quote is matched against: `"Speaker: quoted words"`.
+/// What a quote is matched against: `"Speaker: quoted words"`, kept in [`SearchIndex::text`].
 #[derive(Debug, Clone)]
 pub struct Entry {
     pub doc: usize,
     pub quote: usize,
-    pub haystack: String,
     /// Characters of the speaker part, including the `": "` separator.
     pub prefix_chars: usize,
+    /// Byte range of the haystack in the index's text.
+    start: usize,
+    end: usize,
+    summary: Summary,
 }
 
-impl Entry {
-    pub fn new(doc: usize, quote: usize, speaker: Option<&str>, words: &str) -> Entry {
-        let speaker = speaker.unwrap_or("Unattributed");
-        let mut haystack: String = speaker.chars().map(sanitize::clean_char_keep).collect();
-        haystack.push_str(": ");
-        let prefix_chars = haystack.chars().count();
-        // One char per source char, so match positions map back into the article.
-        haystack.extend(words.chars().map(sanitize::clean_char_keep));
-        Entry {
-            doc,
-            quote,
-            haystack,
-            prefix_chars,
+/// What the scan learns about a haystack without reading it.
+#[derive(Debug, Clone, Copy)]
+struct Summary {
+    /// [`letter_bit`] of every byte: a word whose bits are not all here cannot match.
+    present: u64,
+    /// [`letter_bit`] of every ASCII char with a positive in-place bonus (a word start, a camel
+    /// hump): where a word's first char can score more than a plain match. Upper-case letters
+    /// apart from the rest, so the case-mismatch penalty is known too.
+    heads: u64,
+    heads_upper: u64,
+    /// The first byte, which gets the doubled first-char bonus (0x80 when not ASCII).
+    lead: u8,
+}
+
+impl Summary {
+    fn of(hay: &str) -> Summary {
+        let present = hay.bytes().fold(0, |m, b| m | letter_bit(b));
+        let (mut heads, mut heads_upper) = (0, 0);
+        let mut prev = CharType::Empty;
+        for c in hay.chars() {
+            let t = CharType::of(c);
+            if c.is_ascii() && in_place_bonus(prev, t) > 0 {
+                if c.is_ascii_uppercase() {
+                    heads_upper |= letter_bit(c as u8);
+                } else {
+                    heads |= letter_bit(c as u8);
+                }
+            }
+            prev = t;
+        }
+        Summary {
+            present,
+            heads,
+            heads_upper,
+            lead: hay.bytes().next().filter(u8::is_ascii).unwrap_or(0x80),
         }
     }
+}
+
+/// One of 64 bits per byte, the same for both cases of an ASCII letter: letters and digits get
+/// their own bit, other bytes share the rest. Equal under skim's char equality implies equal bit.
+fn letter_bit(b: u8) -> u64 {
+    let b = b.to_ascii_lowercase();
+    let i = match b {
+        b'a'..=b'z' => b - b'a',
+        b'0'..=b'9' => 26 + (b - b'0'),
+        _ => 36 + b % 28,
+    };
+    1 << i
 }
 
 #[derive(Debug, Clone, Default)]
 pub struct SearchIndex {
     /// In document order, so a document's entries are contiguous.
     pub entries: Vec<Entry>,
+    /// Every haystack, one after another: one allocation instead of one per quote, and a scan
+    /// reads memory in order.
+    text: String,
     /// Documents indexed so far (`docs[..docs]`).
     pub docs: usize,
 }
@@ -70,12 +114,7 @@ impl SearchIndex {
     pub fn extend(&mut self, docs: &[Document]) {
         for (d, doc) in docs.iter().enumerate().skip(self.docs) {
             for (q, quote) in doc.quotes.iter().enumerate() {
-                self.entries.push(Entry::new(
-                    d,
-                    q,
-                    doc.speaker_name(quote),
-                    doc.slice(quote.content),
-                ));
+                self.push(d, q, doc.speaker_name(quote), doc.slice(quote.content));
             }
         }
         self.docs = self.docs.max(docs.len());
@@ -84,14 +123,50 @@ impl SearchIndex {
     /// An index over bare `(speaker, words)` pairs, all in document 0 (benchmarks and tests at
     /// scales where parsing a corpus first would only add time).
     pub fn from_quotes(quotes: &[(Option<String>, String)]) -> SearchIndex {
-        SearchIndex {
-            entries: quotes
-                .iter()
-                .enumerate()
-                .map(|(i, (s, w))| Entry::new(0, i, s.as_deref(), w))
-                .collect(),
+        let mut index = SearchIndex {
             docs: 1,
+            ..SearchIndex::default()
+        };
+        for (i, (s, w)) in quotes.iter().enumerate() {
+            index.push(0, i, s.as_deref(), w);
         }
+        index
+    }
+
+    fn push(&mut self, doc: usize, quote: usize, speaker: Option<&str>, words: &str) {
+        let start = self.text.len();
+        let speaker = speaker.unwrap_or("Unattributed");
+        self.text
+            .extend(speaker.chars().map(sanitize::clean_char_keep));
+        self.text.push_str(": ");
+        let prefix_chars = self.text[start..].chars().count();
+        // One char per source char, so match positions map back into the article.
+        self.text
+            .extend(words.chars().map(sanitize::clean_char_keep));
+        let summary = Summary::of(&self.text[start..]);
+        self.entries.push(Entry {
+            doc,
+            quote,
+            prefix_chars,
+            start,
+            end: self.text.len(),
+            summary,
+        });
+    }
+
+    /// The text entry `e` is matched against.
+    pub fn haystack(&self, e: &Entry) -> &str {
+        self.text.get(e.start..e.end).unwrap_or("")
+    }
+
+    /// Entry `e`'s haystack as bytes, without the char-boundary checks of [`Self::haystack`].
+    fn haystack_bytes(&self, e: &Entry) -> &[u8] {
+        self.text.as_bytes().get(e.start..e.end).unwrap_or(&[])
+    }
+
+    /// Bytes of every haystack together.
+    pub fn text_len(&self) -> usize {
+        self.text.len()
     }
 
     /// The entries of document `d`.
@@ -152,7 +227,7 @@ fn hit_with_indices(index: &SearchIndex, i: usize, terms: &[&str]) -> Option<Hit
     for t in terms {
         let (s, idx) = SkimMatcherV2::default()
             .smart_case()
-            .fuzzy_indices(&e.haystack, t)?;
+            .fuzzy_indices(index.haystack(e), t)?;
         score += s;
         indices.extend(idx);
     }
@@ -174,10 +249,40 @@ pub fn search(index: &SearchIndex, query: &str) -> Vec<Hit> {
     if terms.is_empty() {
         return Vec::new();
     }
-    let ids: Vec<u32> = (0..index.entries.len() as u32).collect();
-    let (_, top) = run(index, &terms, &ids, usize::MAX);
+    let candidates = fresh(0..index.entries.len());
+    let (_, top) = run(index, &terms, Plan::default(), &candidates, &[], usize::MAX);
     top.iter()
         .filter_map(|m| hit_with_indices(index, m.entry as usize, &terms))
+        .collect()
+}
+
+/// An entry to test, and what an earlier query learnt about it. Enough to resume the byte test
+/// without reading the entry itself: one cache miss fewer per candidate.
+#[derive(Debug, Clone, Copy)]
+struct Candidate {
+    id: u32,
+    /// The query's score for the entry, or an upper bound of it when the entry could not reach
+    /// the best `k` (extending a word adds at most a known amount to it: see [`Plan::grow`]).
+    bound: i32,
+    /// Offset in the index's text where the greedy match of the query's last word ended
+    /// ([`FRESH`] when nothing is known about the entry, or offsets do not fit).
+    at: u32,
+    /// Offset in the index's text where the entry's haystack ends.
+    stop: u32,
+}
+
+const FRESH: u32 = u32::MAX;
+
+/// Entries in `range`, nothing known about them.
+fn fresh(range: std::ops::Range<usize>) -> Vec<Candidate> {
+    range
+        .filter_map(|i| u32::try_from(i).ok())
+        .map(|id| Candidate {
+            id,
+            bound: i32::MAX,
+            at: FRESH,
+            stop: FRESH,
+        })
         .collect()
 }
 
@@ -217,9 +322,33 @@ struct Cached {
     terms: Vec<String>,
     /// Entries that existed when it ran; later ones were not looked at.
     entries: usize,
-    matches: Vec<u32>,
+    /// Ascending, each with the end of its last word's greedy byte match.
+    matches: Vec<Candidate>,
     /// Its best [`HIT_LIMIT`], reused when the same words come again (a space was typed).
     top: Vec<Match>,
+}
+
+/// What narrowing knows about a candidate that is not [`FRESH`].
+#[derive(Debug, Clone, Copy, Default)]
+struct Plan {
+    /// Words `..known` are unchanged from the earlier query, which the candidate matched.
+    known: usize,
+    /// The word whose greedy byte match resumes at the candidate's recorded end, and how many of
+    /// its bytes were matched there.
+    resume: Option<(usize, usize)>,
+    /// The most the extended word's new chars add to the score. Any alignment of the longer
+    /// word starts with one of the shorter word, scored the same, and each further char adds
+    /// at most 16 plus [`Pattern::extra`]; so the recorded bound plus this, plus the
+    /// [`Pattern::quick_bound`] of each added word, bounds the new score. `None` when smart case
+    /// changed (the recorded bound was for other scoring rules).
+    grow: Option<i32>,
+}
+
+impl Plan {
+    /// True when, of `words` words, only the last one needs testing, from where it stopped.
+    fn resume_only(&self, words: usize) -> bool {
+        words > 0 && self.known == words - 1 && self.resume.is_some_and(|(r, _)| r == words - 1)
+    }
 }
 
 /// Runs queries, reusing the previous ones' matches while a query is being typed.
@@ -269,17 +398,19 @@ impl Searcher {
         }
         // Candidates: the matches of the most recent earlier query that contains this one's
         // (plus entries added since), else every entry.
-        let candidates: Vec<u32> = match self.cache.iter().rposition(|c| narrows(&c.terms, &terms))
-        {
-            Some(b) => {
-                let c = &self.cache[b];
-                let mut ids = c.matches.clone();
-                ids.extend(c.entries as u32..n as u32);
-                ids
-            }
-            None => (0..n as u32).collect(),
-        };
-        let (matches, top) = run(index, &terms, &candidates, HIT_LIMIT);
+        // Its best, scored first, give the scan a floor from the start.
+        let (candidates, plan, seeds) =
+            match self.cache.iter().rposition(|c| narrows(&c.terms, &terms)) {
+                Some(b) => {
+                    let c = &self.cache[b];
+                    let mut ids = c.matches.clone();
+                    ids.extend(fresh(c.entries..n));
+                    (ids, resume_plan(&c.terms, &terms), c.top.as_slice())
+                }
+                None => (fresh(0..n), Plan::default(), &[][..]),
+            };
+        let (matches, top) = run(index, &terms, plan, &candidates, seeds, HIT_LIMIT);
+        drop(candidates);
         out.total = matches.len();
         out.hits = top
             .iter()
@@ -325,83 +456,197 @@ fn narrows(old: &[String], new: &[&str]) -> bool {
         && new[fixed.len()].starts_with(last.as_str())
 }
 
+/// What the matches of `old` (which [`narrows`] to `new`) tell about `new`: the fixed words
+/// match, and the extended word's greedy match can resume where the old word's ended — greedy
+/// leftmost matching of `ab` is that of `a` followed by `b` — unless smart case changed with the
+/// extension (a case-sensitive match may start later than the insensitive one).
+fn resume_plan(old: &[String], new: &[&str]) -> Plan {
+    let Some(last) = old.len().checked_sub(1) else {
+        return Plan::default();
+    };
+    let (Some(o), Some(w)) = (old.get(last), new.get(last)) else {
+        return Plan::default();
+    };
+    let (o, w) = (Pattern::new(o), Pattern::new(w));
+    let same_case = o.sensitive == w.sensitive;
+    let from = o.chars.len().max(1);
+    let grow: i32 = w
+        .chars
+        .get(from - 1..)
+        .unwrap_or(&[])
+        .windows(2)
+        .map(|p| SCORE_MATCH + Pattern::extra(w.sensitive, p[0], p[1]))
+        .sum();
+    Plan {
+        known: last,
+        resume: same_case.then_some((last, o.bytes.len())),
+        grow: same_case.then_some(grow),
+    }
+}
+
 /// Fewest entries per rayon task: large enough that scheduling costs nothing next to the work,
 /// and that a task's own best `k` fill early so that most of its entries are never scored.
 const CHUNK: usize = 4096;
 
-/// Every candidate matching all `terms` (ascending), and the best `k` of them, sorted.
+/// Every candidate matching all `terms` (ascending, with the end of the last word's greedy byte
+/// match), and the best `k` of them, sorted.
 ///
-/// Each task keeps its own best `k` in a heap; an entry is only scored when its upper bound
-/// ([`Pattern::upper_bound`]) could still beat the task's `k`-th (entries come in ascending
-/// order, so a tie with the `k`-th never wins). The overall best `k` are among the tasks' best.
+/// Each task keeps its own best `k` in a heap; an entry is only scored when its upper bounds
+/// ([`Pattern::quick_bound`] from the entry's summary bits, then [`Pattern::upper_bound`] from
+/// its text) could still beat the task's `k`-th (entries come in ascending order, so a tie with
+/// the `k`-th never wins). The overall best `k` are among the tasks' best.
 fn run(
     index: &SearchIndex,
     terms: &[&str],
-    candidates: &[u32],
+    plan: Plan,
+    candidates: &[Candidate],
+    seeds: &[Match],
     k: usize,
-) -> (Vec<u32>, Vec<Match>) {
+) -> (Vec<Candidate>, Vec<Match>) {
     let pats: Vec<Pattern> = terms.iter().map(|t| Pattern::new(t)).collect();
+    let need = pats.iter().fold(0, |m, p| m | p.need);
     let exact_prefilter = pats.iter().all(|p| p.bytes.is_ascii());
     let all_exact = pats.iter().all(Pattern::bound_is_score);
+    // One lower-case letter or digit: the presence bit is the whole test, so a first keystroke
+    // over every entry reads no text.
+    let bit_only = match pats.as_slice() {
+        [p] => {
+            !p.sensitive
+                && matches!(p.bytes.as_slice(), [b] if b.is_ascii_lowercase() || b.is_ascii_digit())
+        }
+        _ => false,
+    };
     // A few tasks per thread: enough to balance, few enough that each fills its best `k` once.
     let chunk = CHUNK.max(candidates.len() / (4 * rayon::current_num_threads()).max(1));
     // The best `k`-th score any task has seen: nothing scoring below it can make the overall
     // best `k`, so every task prunes against it too.
-    let floor = std::sync::atomic::AtomicI64::new(i64::MIN);
-    let parts: Vec<(Vec<u32>, Vec<Match>)> = candidates
+    let floor = std::sync::atomic::AtomicI64::new(seed_floor(index, &pats, seeds, k));
+    let text = index.text.as_bytes();
+    let parts: Vec<(Vec<Candidate>, Vec<Match>)> = candidates
         .par_chunks(chunk)
         .map_init(Scratch::default, |s, chunk| {
             let mut matched = Vec::new();
             let mut best: std::collections::BinaryHeap<Match> = Default::default();
-            for &id in chunk {
-                let Some(e) = index.entries.get(id as usize) else {
-                    continue;
-                };
-                let hay = e.haystack.as_str();
-                if !pats.iter().all(|p| p.may_match(hay.as_bytes())) {
-                    continue;
-                }
-                let loaded = if exact_prefilter {
-                    false
-                } else {
-                    // A non-ASCII word: the byte test is only necessary; check by chars.
-                    s.load(hay);
-                    if !pats.iter().all(|p| first_matches(s, p)) {
-                        continue;
-                    }
-                    true
-                };
-                matched.push(id);
-                let shared = floor.load(std::sync::atomic::Ordering::Relaxed);
-                if best.len() >= k || shared > i64::MIN {
-                    let bound: i64 = pats.iter().map(|p| p.upper_bound(hay) as i64).sum();
-                    let local = best.len() >= k && best.peek().is_some_and(|w| bound <= w.score);
-                    if local || bound < shared {
-                        continue;
-                    }
-                }
-                if !loaded && !all_exact {
-                    s.load(hay);
-                }
-                let mut score = 0i64;
-                for p in &pats {
-                    score += if p.bound_is_score() {
-                        p.upper_bound(hay)
+            for group in chunk.chunks(TOUCH_GROUP) {
+                touch(index, text, group, plan.resume_only(pats.len()));
+                for &c in group {
+                    let known = c.at != FRESH;
+                    // Only the last word resumes: the entry itself is not needed for the test.
+                    let resume_only = known && plan.resume_only(pats.len());
+                    let (start, stop) = if resume_only {
+                        (c.at as usize, c.stop as usize)
                     } else {
-                        skim_score(s, p).unwrap_or(NEG)
-                    } as i64;
-                }
-                let m = Match { score, entry: id };
-                if best.len() < k {
-                    best.push(m);
-                } else if best.peek().is_some_and(|w| m < *w) {
-                    best.pop();
-                    best.push(m);
-                }
-                if best.len() >= k {
-                    if let Some(w) = best.peek() {
-                        floor.fetch_max(w.score, std::sync::atomic::Ordering::Relaxed);
+                        let Some(e) = index.entries.get(c.id as usize) else {
+                            continue;
+                        };
+                        if e.summary.present & need != need {
+                            continue;
+                        }
+                        (e.start, e.end)
+                    };
+                    // `usize::MAX`: matched, but where is not known (recorded as fresh).
+                    let end = if !known && bit_only {
+                        usize::MAX
+                    } else {
+                        match greedy_end(&pats, plan, text.get(..stop).unwrap_or(&[]), start, c) {
+                            Some(end) => end,
+                            None => continue,
+                        }
+                    };
+                    let inherited = match plan.grow {
+                        Some(grow) if known => Some(c.bound as i64 + grow as i64),
+                        _ => None,
+                    };
+                    let record = |bound: i64| Candidate {
+                        id: c.id,
+                        // Saturating keeps it an upper bound.
+                        bound: i32::try_from(bound).unwrap_or(i32::MAX),
+                        at: u32::try_from(end)
+                            .ok()
+                            .filter(|_| u32::try_from(stop).is_ok())
+                            .unwrap_or(FRESH),
+                        stop: u32::try_from(stop).unwrap_or(FRESH),
+                    };
+                    let shared = floor.load(std::sync::atomic::Ordering::Relaxed);
+                    let full = best.len() >= k;
+                    let beaten = |bound: i64, worst: Option<&Match>| {
+                        rank_key(bound, c.id) < shared
+                            || (full && worst.is_some_and(|w| bound <= w.score))
+                    };
+                    // The recorded bound alone, when no word was added, rejects most entries
+                    // before their entry is read (non-ASCII words are checked by chars below,
+                    // which needs it).
+                    if let (Some(b), true, true) = (inherited, resume_only, exact_prefilter) {
+                        if (full || shared > i64::MIN) && beaten(b, best.peek()) {
+                            matched.push(record(b));
+                            continue;
+                        }
                     }
+                    let Some(e) = index.entries.get(c.id as usize) else {
+                        continue;
+                    };
+                    let bytes = index.haystack_bytes(e);
+                    let loaded = if exact_prefilter {
+                        false
+                    } else {
+                        // A non-ASCII word: the byte test is only necessary; check by chars.
+                        s.load(index.haystack(e));
+                        if !pats.iter().all(|p| first_matches(s, p)) {
+                            continue;
+                        }
+                        true
+                    };
+                    // The score, or a bound of it that cannot make the best `k`.
+                    let ranked: i64 = 'rank: {
+                        if full || shared > i64::MIN {
+                            let mut bound: i64 =
+                                pats.iter().map(|p| p.quick_bound(&e.summary) as i64).sum();
+                            if let Some(b) = inherited {
+                                let added: i64 = pats
+                                    .iter()
+                                    .skip(plan.known + 1)
+                                    .map(|p| p.quick_bound(&e.summary) as i64)
+                                    .sum();
+                                bound = bound.min(b + added);
+                            }
+                            if beaten(bound, best.peek()) {
+                                break 'rank bound;
+                            }
+                            bound =
+                                bound.min(pats.iter().map(|p| p.upper_bound(bytes) as i64).sum());
+                            if beaten(bound, best.peek()) {
+                                break 'rank bound;
+                            }
+                        }
+                        if !loaded && !all_exact {
+                            s.load(index.haystack(e));
+                        }
+                        let mut score = 0i64;
+                        for p in &pats {
+                            score += if p.bound_is_score() {
+                                p.upper_bound(bytes)
+                            } else {
+                                skim_score(s, p).unwrap_or(NEG)
+                            } as i64;
+                        }
+                        let m = Match { score, entry: c.id };
+                        if best.len() < k {
+                            best.push(m);
+                        } else if best.peek().is_some_and(|w| m < *w) {
+                            best.pop();
+                            best.push(m);
+                        }
+                        if best.len() >= k {
+                            if let Some(w) = best.peek() {
+                                floor.fetch_max(
+                                    rank_key(w.score, w.entry),
+                                    std::sync::atomic::Ordering::Relaxed,
+                                );
+                            }
+                        }
+                        score
+                    };
+                    matched.push(record(ranked));
                 }
             }
             (matched, best.into_vec())
@@ -416,6 +661,94 @@ fn run(
     top.sort_unstable();
     top.truncate(k);
     (matches, top)
+}
+
+/// A match's rank as one number, larger for better: score first, then the lower entry. Lets
+/// tasks share the `k`-th best so far in one atomic, ties included.
+fn rank_key(score: i64, entry: u32) -> i64 {
+    score
+        .clamp(i32::MIN as i64, i32::MAX as i64)
+        .wrapping_shl(32)
+        | (u32::MAX - entry) as i64
+}
+
+/// The [`rank_key`] of the `k`-th best among `seeds` (the previous query's best, most of
+/// which usually match again) scored for this query: `k` real matches that good mean nothing
+/// ranked below can make the best `k`. `i64::MIN` when fewer than `k` of them match.
+fn seed_floor(index: &SearchIndex, pats: &[Pattern], seeds: &[Match], k: usize) -> i64 {
+    if seeds.len() < k {
+        return i64::MIN;
+    }
+    let mut s = Scratch::default();
+    let mut keys: Vec<i64> = seeds
+        .iter()
+        .filter_map(|m| {
+            let e = index.entries.get(m.entry as usize)?;
+            let bytes = index.haystack_bytes(e);
+            if !pats.iter().all(|p| p.match_from(bytes, 0, 0).is_some()) {
+                return None;
+            }
+            s.load(index.haystack(e));
+            let mut score = 0i64;
+            for p in pats {
+                score += skim_score(&mut s, p)? as i64;
+            }
+            Some(rank_key(score, m.entry))
+        })
+        .collect();
+    if keys.len() < k {
+        return i64::MIN;
+    }
+    keys.sort_unstable_by(|a, b| b.cmp(a));
+    keys.get(k - 1).copied().unwrap_or(i64::MIN)
+}
+
+/// Candidates read together by [`touch`].
+const TOUCH_GROUP: usize = 16;
+
+/// Reads one byte of each candidate's text (and its entry when the test needs it) before any
+/// is tested. Narrowed candidates are scattered through the index, so each read is a cache
+/// miss; issued together they overlap, instead of each test waiting for its own.
+fn touch(index: &SearchIndex, text: &[u8], group: &[Candidate], resume_only: bool) {
+    let mut sum = 0u8;
+    for c in group {
+        if c.at != FRESH {
+            sum ^= text.get(c.at as usize).copied().unwrap_or(0);
+        }
+        if c.at == FRESH || !resume_only {
+            sum ^= index
+                .entries
+                .get(c.id as usize)
+                .map_or(0, |e| e.summary.lead);
+        }
+    }
+    std::hint::black_box(sum);
+}
+
+/// The byte test for every word, as narrowing allows: words known to match are skipped, the
+/// extended word resumes where the candidate's match ended, the others are matched from
+/// `start`. `text` ends where the haystack does. The offset after the last word's match, or
+/// `None` when a word's bytes are not a subsequence.
+fn greedy_end(
+    pats: &[Pattern],
+    plan: Plan,
+    text: &[u8],
+    start: usize,
+    c: Candidate,
+) -> Option<usize> {
+    let known = c.at != FRESH;
+    let mut end = start;
+    for (i, p) in pats.iter().enumerate() {
+        if known && i < plan.known {
+            continue;
+        }
+        let (from, done) = match plan.resume {
+            Some((r, done)) if known && r == i => (c.at as usize, done),
+            _ => (start, 0),
+        };
+        end = p.match_from(text, from, done)?;
+    }
+    Some(end)
 }
 
 /// Skim's `cheap_matches` on the loaded choice: the greedy first position of every pattern
@@ -444,6 +777,10 @@ struct Pattern {
     sensitive: bool,
     /// UTF-8 bytes of the word, ASCII-lower-cased unless sensitive.
     bytes: Vec<u8>,
+    /// [`letter_bit`] of every byte: an entry must have them all.
+    need: u64,
+    /// What chars `1..` add at most to a score (see [`Self::upper_bound`]), and chars `2..`.
+    tails: [i32; 2],
 }
 
 impl Pattern {
@@ -454,45 +791,93 @@ impl Pattern {
         } else {
             t.as_bytes().to_ascii_lowercase()
         };
+        let need = bytes.iter().fold(0, |m, &b| m | letter_bit(b));
+        let chars: Vec<char> = t.chars().collect();
+        let tail = |from: usize| -> i32 {
+            chars
+                .get(from..)
+                .unwrap_or(&[])
+                .windows(2)
+                .map(|w| SCORE_MATCH + Self::extra(sensitive, w[0], w[1]))
+                .sum()
+        };
+        let tails = [tail(0), tail(1)];
         Pattern {
-            chars: t.chars().collect(),
+            chars,
             sensitive,
             bytes,
+            need,
+            tails,
         }
     }
 
-    /// The most [`skim_score`] can give this word against `hay`: the first char scores at most
-    /// `-1 +` its best [`Self::first_char_bound`]; every later char adds at most 16 plus, after a letter or digit,
-    /// 4 (a consecutive match inside a word, or a gap's -4 against a word-start bonus of at most
-    /// 8) or 6 (a case-sensitive camel hump), and 8 after any other char.
-    fn upper_bound(&self, hay: &str) -> i32 {
+    /// The most a later char `cur` adds beyond its match score, after `prev`: after a letter or
+    /// digit, 4 (a consecutive match inside a word, or a gap's -4 against a word-start bonus of
+    /// at most 8) or 6 (a case-sensitive camel hump), and 8 after any other char.
+    fn extra(sensitive: bool, prev: char, cur: char) -> i32 {
+        if !prev.is_ascii_alphanumeric() {
+            BONUS_HEAD
+        } else if sensitive
+            && cur.is_ascii_uppercase()
+            && (prev.is_ascii_lowercase() || prev.is_ascii_digit())
+        {
+            BONUS_CAMEL
+        } else {
+            BONUS_CONSECUTIVE
+        }
+    }
+
+    /// [`Self::upper_bound`] without reading the haystack: the first char's best bonus comes
+    /// from the entry's summary bits (the doubled bonus only at its first byte, the plain
+    /// word-start bonus where `heads` has the char in a case it matches, none elsewhere).
+    fn quick_bound(&self, e: &Summary) -> i32 {
         let Some(&p0) = self.chars.first() else {
             return 0;
         };
-        let (mut bound, from) = match self.chars.get(1) {
-            Some(&p1) if p0.is_ascii() && p1.is_ascii() => {
-                (self.pair_bound(hay.as_bytes(), p0, p1), 1)
-            }
-            _ => (
-                GAP_EXTENSION.saturating_add(self.first_char_bound(hay, p0)),
-                0,
-            ),
-        };
-        for w in self.chars[from..].windows(2) {
-            let (prev, cur) = (w[0], w[1]);
-            let extra = if !prev.is_ascii_alphanumeric() {
-                BONUS_HEAD
-            } else if self.sensitive
-                && cur.is_ascii_uppercase()
-                && (prev.is_ascii_lowercase() || prev.is_ascii_digit())
-            {
-                BONUS_CAMEL
+        let first = if p0.is_ascii() {
+            let lead = match_score(e.lead as char, p0, self.sensitive)
+                .map_or(i32::MIN, |s| s + BONUS_HEAD * BONUS_FIRST_CHAR_MULTIPLIER);
+            let bit = letter_bit(p0 as u8);
+            // A head in the other case of a letter scores the mismatch penalty (or nothing,
+            // when sensitive); `heads` may also hold a non-letter sharing the bit: counted as
+            // the same case, which only loosens the bound.
+            let (same, other) = if p0.is_ascii_uppercase() {
+                (e.heads_upper, e.heads)
             } else {
-                BONUS_CONSECUTIVE
+                (e.heads, e.heads_upper)
             };
-            bound += SCORE_MATCH + extra;
+            let head = if same & bit != 0 {
+                SCORE_MATCH + BONUS_HEAD
+            } else if other & bit != 0 && p0.is_ascii_alphabetic() {
+                match_score(
+                    p0.to_ascii_uppercase(),
+                    p0.to_ascii_lowercase(),
+                    self.sensitive,
+                )
+                .map_or(SCORE_MATCH, |s| s + BONUS_HEAD)
+            } else {
+                SCORE_MATCH
+            };
+            lead.max(head)
+        } else {
+            SCORE_MATCH + BONUS_HEAD * BONUS_FIRST_CHAR_MULTIPLIER
+        };
+        GAP_EXTENSION + first + self.tails[0]
+    }
+
+    /// The most [`skim_score`] can give this word against `hay`: the first char scores at most
+    /// `-1 +` its best [`Self::first_char_bound`] (or the first two chars together their exact
+    /// [`Self::pair_bound`]), and every later char at most 16 plus [`Self::extra`].
+    fn upper_bound(&self, hay: &[u8]) -> i32 {
+        let Some(&p0) = self.chars.first() else {
+            return 0;
+        };
+        match self.chars.get(1) {
+            Some(&p1) if p0.is_ascii() && p1.is_ascii() => {
+                self.pair_bound(hay, p0, p1) + self.tails[1]
+            }
+            _ => GAP_EXTENSION.saturating_add(self.first_char_bound(hay, p0)) + self.tails[0],
         }
-        bound
     }
 
     /// True when [`Self::upper_bound`] is the score itself (one or two ASCII chars), so no
@@ -533,22 +918,24 @@ impl Pattern {
         // match waits in `recent` until it is.
         let mut far = i32::MIN / 2;
         let mut recent: Option<(usize, i32)> = None;
-        // Char index of the byte being looked at.
-        let mut ci: usize = 0;
-        for (k, &x) in hay.iter().enumerate() {
-            if (0x80..0xC0).contains(&x) {
-                continue;
-            }
-            let fx = if self.sensitive {
-                x
-            } else {
-                x.to_ascii_lowercase()
-            };
-            ci += 1;
-            if fx != f0 && fx != f1 {
-                continue;
-            }
-            let (c, kb, k) = (x as char, k, ci - 1);
+        // Char index of the byte being looked at: bytes before it, less continuation bytes.
+        let mut conts = 0;
+        let mut counted = 0;
+        let (u0, u1) = if self.sensitive {
+            (f0, f1)
+        } else {
+            (f0.to_ascii_uppercase(), f1.to_ascii_uppercase())
+        };
+        for kb in positions(hay, [f0, u0], [f1, u1]) {
+            conts += hay
+                .get(counted..kb)
+                .unwrap_or(&[])
+                .iter()
+                .filter(|&&b| b & 0xC0 == 0x80)
+                .count();
+            counted = kb;
+            let x = hay[kb];
+            let (c, k) = (x as char, kb - conts);
             if let Some((j, v)) = recent {
                 if j + 2 <= k {
                     far = far.max(v);
@@ -583,11 +970,10 @@ impl Pattern {
     /// The best `match score + in-place bonus` the first char can get anywhere in `hay`: each of
     /// its occurrences with the type of the char before it (for an ASCII first char; any other
     /// gets the largest possible).
-    fn first_char_bound(&self, hay: &str, p0: char) -> i32 {
+    fn first_char_bound(&self, bytes: &[u8], p0: char) -> i32 {
         if !p0.is_ascii() {
             return SCORE_MATCH + BONUS_HEAD * BONUS_FIRST_CHAR_MULTIPLIER;
         }
-        let bytes = hay.as_bytes();
         let b = p0 as u8;
         let other = if self.sensitive {
             b
@@ -615,28 +1001,65 @@ impl Pattern {
         best
     }
 
-    /// A necessary condition for a skim match: the word's bytes are a subsequence of `hay`'s
-    /// (ASCII letters in either case unless sensitive). Skim compares chars with
-    /// `eq_ignore_ascii_case`, which only folds ASCII, and UTF-8 never hides an ASCII byte inside
-    /// a multi-byte char, so every skim match passes; a few non-matches with non-ASCII words may
-    /// pass too, and the exact scorer rejects them.
-    fn may_match(&self, hay: &[u8]) -> bool {
-        let mut at = 0;
-        for &b in &self.bytes {
-            let rest = hay.get(at..).unwrap_or(&[]);
-            let found = if !self.sensitive && b.is_ascii_lowercase() {
-                memchr::memchr2(b, b.to_ascii_uppercase(), rest)
-            } else {
-                memchr::memchr(b, rest)
+    /// A necessary condition for a skim match: the word's bytes from `done` on are a
+    /// subsequence of `hay[from..]` (ASCII letters in either case unless sensitive), found
+    /// greedily; the offset after the last one. Skim compares chars with `eq_ignore_ascii_case`,
+    /// which only folds ASCII, and UTF-8 never hides an ASCII byte inside a multi-byte char, so
+    /// every skim match passes; a few non-matches with non-ASCII words may pass too, and the
+    /// exact scorer rejects them.
+    fn match_from(&self, hay: &[u8], from: usize, done: usize) -> Option<usize> {
+        let mut at = from;
+        for &b in self.bytes.get(done..).unwrap_or(&[]) {
+            let rest = hay.get(at..)?;
+            let fold = !self.sensitive && b.is_ascii_lowercase();
+            // The next char is usually near (typing extends a word the text also continues):
+            // a plain look at the first bytes beats memchr's setup.
+            let near = rest
+                .iter()
+                .take(NEAR)
+                .position(|&x| x == b || (fold && x | 0x20 == b));
+            let found = match near {
+                Some(i) => Some(i),
+                None if rest.len() <= NEAR => None,
+                None => {
+                    let far = rest.get(NEAR..).unwrap_or(&[]);
+                    if fold {
+                        memchr::memchr2(b, b.to_ascii_uppercase(), far)
+                    } else {
+                        memchr::memchr(b, far)
+                    }
+                    .map(|i| i + NEAR)
+                }
             };
-            match found {
-                Some(i) => at += i + 1,
-                None => return false,
-            }
+            at += found? + 1;
         }
-        true
+        Some(at)
     }
 }
+
+/// Ascending offsets in `hay` of the bytes in `a` or in `b` (memchr jumps over the rest).
+fn positions(hay: &[u8], a: [u8; 2], b: [u8; 2]) -> impl Iterator<Item = usize> + '_ {
+    // The same byte in both: one search is enough.
+    let b_hay = if a.contains(&b[0]) && a.contains(&b[1]) {
+        &[][..]
+    } else {
+        hay
+    };
+    let mut xs = memchr::memchr2_iter(a[0], a[1], hay).peekable();
+    let mut ys = memchr::memchr2_iter(b[0], b[1], b_hay).peekable();
+    std::iter::from_fn(move || match (xs.peek(), ys.peek()) {
+        (Some(x), Some(y)) if y < x => ys.next(),
+        (Some(x), Some(y)) if y == x => {
+            ys.next();
+            xs.next()
+        }
+        (Some(_), _) => xs.next(),
+        (None, _) => ys.next(),
+    })
+}
+
+/// Bytes looked at one by one before [`Pattern::match_from`] hands the search to memchr.
+const NEAR: usize = 16;
 
 /// Per-thread buffers, reused across entries so scoring allocates nothing.
 #[derive(Debug, Default)]
@@ -847,9 +1270,7 @@ mod tests {
     fn ours(hay: &str, pat: &str) -> Option<i32> {
         let mut s = Scratch::default();
         let p = Pattern::new(pat);
-        if !p.may_match(hay.as_bytes()) {
-            return None;
-        }
+        p.match_from(hay.as_bytes(), 0, 0)?;
         s.load(hay);
         skim_score(&mut s, &p)
     }
@@ -913,8 +1334,10 @@ mod tests {
             assert_eq!(got, reference(&h, &p), "{h:?} {p:?}");
             if let Some(v) = got {
                 let pat = Pattern::new(&p);
-                let bound = pat.upper_bound(&h);
+                let bound = pat.upper_bound(h.as_bytes());
                 assert!(v <= bound, "{h:?} {p:?}: {v} > bound {bound}");
+                let quick = pat.quick_bound(&Summary::of(&h));
+                assert!(bound <= quick, "{h:?} {p:?}: {bound} > quick bound {quick}");
                 // One or two ASCII chars: the bound is the score itself.
                 if pat.chars.len() <= 2 && p.is_ascii() {
                     assert_eq!(v, bound, "{h:?} {p:?}");

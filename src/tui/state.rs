@@ -223,7 +223,9 @@ impl DocView {
 #[derive(Debug)]
 pub struct State {
     pub docs: Vec<Document>,
-    views: Vec<Option<DocView>>,
+    /// Boxed: an archive has a slot per document and few are ever opened, so an empty slot
+    /// should cost a pointer, not a whole `DocView`.
+    views: Vec<Option<Box<DocView>>>,
     pub current: usize,
     pub doc_cursor: usize,
     pub doc_scroll: usize,
@@ -297,22 +299,30 @@ impl State {
         self.docs.extend(docs);
     }
 
+    /// Room for `total` documents in all, made once: growing by doubling would copy the list
+    /// at each step and could leave half of it unused (the loader knows how many files remain).
+    pub fn reserve_docs(&mut self, total: usize) {
+        let more = total.saturating_sub(self.docs.len());
+        self.docs.reserve_exact(more);
+        self.views.reserve_exact(more);
+    }
+
     pub fn doc(&self) -> Option<&Document> {
         self.docs.get(self.current)
     }
 
     pub fn view(&self) -> Option<&DocView> {
-        self.views.get(self.current).and_then(|v| v.as_ref())
+        self.views.get(self.current).and_then(|v| v.as_deref())
     }
 
     pub fn view_of(&self, doc: usize) -> Option<&DocView> {
-        self.views.get(doc).and_then(|v| v.as_ref())
+        self.views.get(doc).and_then(|v| v.as_deref())
     }
 
     /// The current document and its view, for changes to the view.
     pub fn doc_view_mut(&mut self) -> Option<(&Document, &mut DocView)> {
         let doc = self.docs.get(self.current)?;
-        let view = self.views.get_mut(self.current)?.as_mut()?;
+        let view = self.views.get_mut(self.current)?.as_deref_mut()?;
         Some((doc, view))
     }
 
@@ -333,7 +343,7 @@ impl State {
             None => {
                 let mut v = DocView::new(doc, width);
                 v.marks = marks;
-                *slot = Some(v);
+                *slot = Some(Box::new(v));
             }
             Some(v) if v.layout.width != width => {
                 // Keep the first text line on screen at the top; the very top stays the top.

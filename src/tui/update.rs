@@ -494,6 +494,9 @@ fn show_results(state: &mut State, r: SearchResult) {
 /// Documents parsed in the background join the list (and the search index, if built).
 fn on_loaded(state: &mut State, batch: Loaded) {
     let added = !batch.docs.is_empty();
+    // Files in all: one document each for a directory of articles (a JSONL file has more, and
+    // the list then grows as usual).
+    state.reserve_docs(batch.total);
     state.append_docs(batch.docs);
     state.load_warnings.extend(batch.warnings);
     state.loading = (batch.done < batch.total).then_some((batch.done, batch.total));

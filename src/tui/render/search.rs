@@ -76,7 +76,7 @@ pub fn draw(f: &mut Frame, area: Rect, state: &State, s: &SearchState) {
             .is_none_or(|q| doc.speaker_name(q).is_none());
         let sp_style = theme.speaker(if unattributed { None } else { rank.or(Some(0)) });
         let name_chars = e.prefix_chars.saturating_sub(2);
-        let name: String = e.haystack.chars().take(name_chars).collect();
+        let name: String = index.haystack(e).chars().take(name_chars).collect();
         let name_cut = sanitize::elide(&name, SPEAKER_W - 1);
         let mut first = vec![Span::styled(
             if cursor { " ▸ " } else { "   " },
@@ -92,7 +92,7 @@ pub fn draw(f: &mut Frame, area: Rect, state: &State, s: &SearchState) {
         ));
         first.push(Span::raw(" ".repeat(SPEAKER_W - name_w.min(SPEAKER_W))));
         // The quote over two lines, cut by columns.
-        let quote: Vec<char> = e.haystack.chars().skip(e.prefix_chars).collect();
+        let quote: Vec<char> = index.haystack(e).chars().skip(e.prefix_chars).collect();
         let (l1, rest) = split_cols(&quote, text_w);
         let (l2, rest2) = split_cols(rest, text_w.saturating_sub(1));
         let s1: String = l1.iter().collect();

@@ -593,3 +593,11 @@ fn a_quote_after_that_belongs_to_the_verb_before_it() {
     let t = format!("{INTRO}But even as Reed claimed on Tuesday that “the audit found nothing,” one of the auditors for the state said the findings were mixed.");
     assert_eq!(speaker_of(&t, "“the audit").as_deref(), Some("Tom Reed"));
 }
+
+#[test]
+fn a_name_right_before_a_gerund_is_its_subject() {
+    let t = format!("{INTRO}Both issued a statement afterwards – Lopez saying she was “very encouraged” and Reed calling it a “great meeting.”\n\nThe ad closes with footage of Reed saying, “That makes me smart.”");
+    assert_eq!(speaker_of(&t, "“very").as_deref(), Some("Maria Lopez"));
+    assert_eq!(speaker_of(&t, "“great").as_deref(), Some("Tom Reed"));
+    assert_eq!(speaker_of(&t, "“That makes").as_deref(), Some("Tom Reed"));
+}

@@ -399,13 +399,14 @@ pub fn before(t: &Toks, k: usize, cs: usize) -> Option<Found> {
             }
         }
         if form == VerbForm::Gerund {
-            // "with Donald Trump tweeting that …": an absolute construction names its subject.
+            // "with Donald Trump tweeting that …", "footage of Trump saying …", "— Ryan saying
+            // he was … and Trump calling it …": a name right before the gerund is its subject.
             if let Some(np) = t.np_ending_at(v.wrapping_sub(1), cs) {
-                if np.start > cs
-                    && t.word(np.start - 1) == "with"
-                    && np.pronoun.is_none()
-                    && t.is_cap(np.end - 1)
-                {
+                let introduced = np.start > cs
+                    && (matches!(t.word(np.start - 1), "with" | "of" | "and" | "but")
+                        || t.is_punct(np.start - 1, '—')
+                        || t.is_punct(np.start - 1, '–'));
+                if introduced && np.pronoun.is_none() && t.is_cap(np.end - 1) {
                     return Some(Found {
                         np,
                         rule: SpeakerRule::CueBefore,

@@ -601,3 +601,12 @@ fn a_name_right_before_a_gerund_is_its_subject() {
     assert_eq!(speaker_of(&t, "“great").as_deref(), Some("Tom Reed"));
     assert_eq!(speaker_of(&t, "“That makes").as_deref(), Some("Tom Reed"));
 }
+
+#[test]
+fn inverted_cues_with_a_capitalised_verb() {
+    let t = "Stone Talks\n\nRoger Stone spoke on the radio on Friday.\n\nStated Stone:\n\n“I think the stakes are high.”\n\nContinued Stone: “So it is a real problem.”";
+    assert_eq!(speaker_of(t, "“I think").as_deref(), Some("Roger Stone"));
+    assert_eq!(speaker_of(t, "“So it").as_deref(), Some("Roger Stone"));
+    let d = parse(t);
+    assert_eq!(d.speakers.len(), 1, "{:?}", d.speakers);
+}

@@ -316,8 +316,10 @@ fn observe_names(reg: &mut Registry, t: &Toks) {
     let headline = headline_case(t);
     let mut i = 0;
     while i < t.len() {
-        let starts =
-            t.is_cap(i) && (!lex.function_words.contains(t.word(i)) || lex.is_title(t.word(i)));
+        // A capitalised reporting verb opens an inverted cue ("Continued Stone: …"), no name.
+        let starts = t.is_cap(i)
+            && (!lex.function_words.contains(t.word(i)) || lex.is_title(t.word(i)))
+            && !(t.verb(i).is_some() && t.is_cap(i + 1));
         if !starts {
             i += 1;
             continue;
@@ -695,13 +697,16 @@ fn indirect_speech_events(
     let mut last = None;
     for v in from..to {
         // A verb that already introduced a quotation was resolved with it.
-        if t.is_cap(v)
+        let cs = starts.get(v).copied().unwrap_or(0);
+        // Capitalised, a verb is a name's first word, unless it opens an inverted cue: "Stated
+        // Stone:".
+        let inverted = v == cs && t.is_cap(v + 1);
+        if (t.is_cap(v) && !inverted)
             || t.verb(v) != Some(lexicon::VerbForm::Finite)
             || cue_verbs.get(v).copied().unwrap_or(false)
         {
             continue;
         }
-        let cs = starts.get(v).copied().unwrap_or(0);
         // "X said …", or inverted "…, said X".
         let np = t.subject_of(v, cs).or_else(|| {
             t.np_starting_at(v + 1, to.min(v + 12))

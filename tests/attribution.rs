@@ -610,3 +610,12 @@ fn inverted_cues_with_a_capitalised_verb() {
     let d = parse(t);
     assert_eq!(d.speakers.len(), 1, "{:?}", d.speakers);
 }
+
+#[test]
+fn occupations_before_a_name_are_its_role_and_a_period_before_a_parenthesis_ends_it() {
+    let t = "Vigil\n\n“We pray for peace,” Rabbi Rick Jacobs said.\n\n“It was moving,” actress Rosa Dawes said. (“So moving,” said Ann Lee.)\n\n“Not now,” said Rep. Tom Hale (D-Mo.) on Friday.";
+    let d = parse(t);
+    let names: Vec<&str> = d.speakers.iter().map(|s| s.name.as_str()).collect();
+    assert_eq!(names, ["Rick Jacobs", "Rosa Dawes", "Ann Lee", "Tom Hale"]);
+    assert_eq!(d.speakers[0].role.as_deref(), Some("Rabbi"));
+}

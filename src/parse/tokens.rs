@@ -128,8 +128,9 @@ pub fn tokenize_into(text: &str, range: Span, out: &mut Vec<Token>) {
         if slice.as_bytes().get(end) == Some(&b'.') {
             let word = &slice[start..end];
             let single_initial = end - start == clen && c.is_uppercase();
-            // "(D-Mo.)": a period right before a closing parenthesis ends no sentence.
-            let before_paren = slice.as_bytes().get(end + 1) == Some(&b')');
+            // "(D-Mo.)": a party-state tag's period before a closing parenthesis ends no
+            // sentence; "(… said Ann Lee.)" does.
+            let before_paren = slice.as_bytes().get(end + 1) == Some(&b')') && word.contains('-');
             if single_initial || before_paren || word.contains('.') || is_abbreviation(lex, word) {
                 end += 1;
             }

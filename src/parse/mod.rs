@@ -68,6 +68,7 @@ fn words_of<'a>(t: &'a Toks, a: usize, b: usize) -> Vec<Word<'a>> {
             text: t.toks[i].span.text(t.text),
             low: t.word(i),
             cap: t.is_cap(i),
+            class: t.class(i),
         })
         .collect()
 }

@@ -21,7 +21,7 @@ use crate::model::{
 };
 use cues::Found;
 use entities::{Registry, Word};
-use lexicon::Lexicon;
+use lexicon::{Lexicon, WordClass};
 use phrases::Toks;
 use tokens::{TokKind, Token};
 
@@ -68,6 +68,7 @@ fn words_of<'a>(t: &'a Toks, a: usize, b: usize) -> Vec<Word<'a>> {
             text: t.toks[i].span.text(t.text),
             low: t.word(i),
             cap: t.is_cap(i),
+            class: t.class(i),
         })
         .collect()
 }
@@ -314,12 +315,14 @@ pub fn parse_document(meta: Meta, text: String) -> Document {
 fn observe_names(reg: &mut Registry, t: &Toks) {
     let lex = Lexicon::get();
     let headline = headline_case(t);
+    // The word classes answer `function_words`, `is_title` and `organisation_words`.
+    let function = |i: usize| t.class(i).has(WordClass::FUNCTION);
+    let title = |i: usize| t.class(i).has(WordClass::TITLE);
     let mut i = 0;
     while i < t.len() {
         // A capitalised reporting verb opens an inverted cue ("Continued Stone: …"), no name.
-        let starts = t.is_cap(i)
-            && (!lex.function_words.contains(t.word(i)) || lex.is_title(t.word(i)))
-            && !(t.verb(i).is_some() && t.is_cap(i + 1));
+        let starts =
+            t.is_cap(i) && (!function(i) || title(i)) && !(t.verb(i).is_some() && t.is_cap(i + 1));
         if !starts {
             i += 1;
             continue;
@@ -327,14 +330,11 @@ fn observe_names(reg: &mut Registry, t: &Toks) {
         let mut j = i + 1;
         while j < t.len() {
             let w = t.word(j);
-            let part = t.is_word(j)
-                && ((t.is_cap(j) && !lex.function_words.contains(w))
-                    || (lex.is_title(w) && t.is_cap(j)));
+            let part = t.is_word(j) && t.is_cap(j) && (!function(j) || title(j));
             // "Secretary of State", "University of Iowa" — but not "Michael Brown of Washington".
-            let before = t.word(j - 1);
             let of_join = w == "of"
                 && t.is_cap(j + 1)
-                && (lex.organisation_words.contains(before) || lex.is_title(before));
+                && (t.class(j - 1).has(WordClass::ORGANISATION) || title(j - 1));
             if part || of_join {
                 j += 1;
             } else {
@@ -345,12 +345,11 @@ fn observe_names(reg: &mut Registry, t: &Toks) {
             // In Title Case every word is capitalised, so a capitalised run is no evidence of a
             // name ("The Difference Between Bernie Sanders"): keep only runs that open like one
             // (a title or a given name), and end them at a verb ("Zoe Saldana Asked Men …").
-            let w = t.word(i);
-            if !lex.is_title(w) && !lex.given_names.contains_key(w) {
+            if !title(i) && !lex.given_names.contains_key(t.word(i)) {
                 i = j;
                 continue;
             }
-            let titles = (i..j).take_while(|&k| lex.is_title(t.word(k))).count();
+            let titles = (i..j).take_while(|&k| title(k)).count();
             let cut = (i + titles + 1..j)
                 .find(|&k| t.verb(k).is_some())
                 .unwrap_or(j);
@@ -388,26 +387,32 @@ fn observe_names(reg: &mut Registry, t: &Toks) {
 /// A headline or list item written in Title Case: every word but the small ones capitalised.
 fn headline_case(t: &Toks) -> bool {
     let small = &Lexicon::get().grammar.title_small_words;
-    let (mut words, mut caps) = (0, 0);
+    let mut words = 0;
     for i in 0..t.len() {
         if t.is_word(i) && !small.contains(t.word(i)) {
+            if !t.is_cap(i) {
+                // One lowercase word settles it: prose stops here, after a few words.
+                return false;
+            }
             words += 1;
-            caps += usize::from(t.is_cap(i));
         }
     }
-    words >= 4 && caps == words
+    words >= 4
 }
 
 /// Does an unattributed quote look like a title, a name or a scare quote rather than speech?
 fn looks_like_title_or_scare(text: &str, d: &Draft) -> bool {
-    let content = d.raw.content.text(text).trim();
-    let words: Vec<&str> = content.split_whitespace().collect();
-    let all_caps = words.iter().all(|w| {
-        w.chars()
-            .find(|c| c.is_alphanumeric())
-            .is_none_or(|c| c.is_uppercase() || c.is_numeric())
-    });
-    d.kind == QuoteKind::Partial && (words.len() <= 4 || all_caps)
+    if d.kind != QuoteKind::Partial {
+        return false;
+    }
+    // No word list: count up to five words, then test capitals word by word.
+    let mut words = d.raw.content.text(text).split_whitespace();
+    words.clone().nth(4).is_none()
+        || words.all(|w| {
+            w.chars()
+                .find(|c| c.is_alphanumeric())
+                .is_none_or(|c| c.is_uppercase() || c.is_numeric())
+        })
 }
 
 /// Title Case quoted words in a place where a title stands: "on NBC's “Meet the Press”", "her
@@ -725,21 +730,22 @@ fn indirect_speech_events(
 /// Role nominals in the narration ("his Russian counterpart", "the US President") become mention
 /// forms of the person they stand for, so the reader can list every way a speaker is named.
 fn role_mentions(reg: &mut Registry, t: &Toks) {
-    let lex = Lexicon::get();
     for i in 0..t.len() {
         if !matches!(t.word(i), "the" | "his" | "her" | "their") {
             continue;
         }
+        // The word classes answer `nationality`, `is_title` and `role_nouns`.
         let mut j = i + 1;
         while j < t.len()
             && j - i <= 4
-            && (lex.nationality(t.word(j)).is_some() || lex.is_title(t.word(j)))
+            && (t.class(j).is_nationality() || t.class(j).has(WordClass::TITLE))
         {
             j += 1;
         }
-        let head_ok = j < t.len() && lex.role_nouns.contains_key(t.word(j));
+        let role = |k: usize| t.class(k).has(WordClass::ROLE);
+        let head_ok = j < t.len() && role(j);
         let end = if head_ok { j + 1 } else { j };
-        if end <= i + 1 || !(head_ok || lex.role_nouns.contains_key(t.word(j - 1))) {
+        if end <= i + 1 || !(head_ok || role(j - 1)) {
             continue;
         }
         let words = words_of(t, i, end);

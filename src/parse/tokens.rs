@@ -44,6 +44,11 @@ fn is_word_char(c: char) -> bool {
     if c.is_ascii() {
         return c.is_ascii_alphanumeric();
     }
+    // General Punctuation (curly quotes, dashes, ellipsis) holds no letter or digit; answered
+    // here because `is_alphanumeric` takes its slow table path for every such character.
+    if ('\u{2000}'..='\u{206F}').contains(&c) {
+        return matches!(c, '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{2060}');
+    }
     // Soft hyphens and zero-width joiners sit inside words in scraped text ("Doug\u{AD}Andres").
     c.is_alphanumeric()
         || matches!(
@@ -194,6 +199,18 @@ mod tests {
                 "."
             ]
         );
+    }
+
+    #[test]
+    fn general_punctuation_shortcut_agrees_with_unicode() {
+        for c in ('\u{2000}'..='\u{206F}').chain(['\u{AD}', 'é', '’', '“', '—']) {
+            let full = c.is_alphanumeric()
+                || matches!(
+                    c,
+                    '\u{AD}' | '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{2060}'
+                );
+            assert_eq!(is_word_char(c), full, "{c:?}");
+        }
     }
 
     #[test]

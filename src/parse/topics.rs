@@ -127,7 +127,7 @@ pub fn find(text: &str, words: &[TopicWord], is_entity: &dyn Fn(&str) -> bool) -
             && !w.class.has(WordClass::FUNCTION)
             && w.class.verb.is_none()
             && !w.low.ends_with("ly")
-            && w.low.chars().all(|c| c.is_alphabetic() || c == '-')
+            && letters_or_hyphens(w.low)
     };
     let is_term: Vec<bool> = words.iter().map(term_word).collect();
     // Keyed by the two words themselves: no string is built until a term repeats. Each pair's
@@ -159,7 +159,12 @@ pub fn find(text: &str, words: &[TopicWord], is_entity: &dyn Fn(&str) -> bool) -
                 spans.push(Span::new(words[k].span.start, words[k + 1].span.end));
                 k = next[k];
             }
-            mined.insert(format!("{a} {b}"), (String::from("term"), spans));
+            // Built by hand: `format!` costs several times the copy.
+            let mut key = String::with_capacity(a.len() + 1 + b.len());
+            key.push_str(a);
+            key.push(' ');
+            key.push_str(b);
+            mined.insert(key, (String::from("term"), spans));
         }
     }
     let mut mined: Vec<(String, String, Vec<Span>)> = mined
@@ -195,6 +200,21 @@ pub fn find(text: &str, words: &[TopicWord], is_entity: &dyn Fn(&str) -> bool) -
         });
     }
     topics
+}
+
+/// Only letters and hyphens (`char::is_alphabetic`), bytewise for ASCII: most words are.
+fn letters_or_hyphens(w: &str) -> bool {
+    match w
+        .bytes()
+        .position(|b| !(b.is_ascii_alphabetic() || b == b'-'))
+    {
+        None => true,
+        // Everything before `p` is ASCII, so `p` is a character boundary.
+        Some(p) if !w.as_bytes()[p].is_ascii() => w
+            .get(p..)
+            .is_some_and(|rest| rest.chars().all(|c| c.is_alphabetic() || c == '-')),
+        Some(_) => false,
+    }
 }
 
 /// Words of every paragraph's tokens (in text order) as [`TopicWord`]s, with sentence starts

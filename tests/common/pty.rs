@@ -2,6 +2,7 @@
 //! Shared by every end-to-end test; every wait is bounded and the child is killed on drop.
 
 use std::io::{Read, Write};
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
@@ -11,6 +12,8 @@ pub const WAIT: Duration = Duration::from_secs(20);
 
 pub struct Session {
     pub screen: Arc<Mutex<vt100::Parser>>,
+    /// Set once the reader thread has taken the child's last output (end of file or error).
+    drained: Arc<AtomicBool>,
     writer: Box<dyn Write + Send>,
     pub child: Box<dyn Child + Send + Sync>,
 }
@@ -51,6 +54,8 @@ impl Session {
             0,
         )));
         let feed = Arc::clone(&screen);
+        let drained = Arc::new(AtomicBool::new(false));
+        let done = Arc::clone(&drained);
         // The master must outlive the child's output; the reader thread owns it.
         std::thread::spawn(move || {
             let _master = pair.master;
@@ -63,9 +68,11 @@ impl Session {
                     p.process(&buf[..n]);
                 }
             }
+            done.store(true, Ordering::Release);
         });
         Session {
             screen,
+            drained,
             writer,
             child,
         }
@@ -126,10 +133,22 @@ impl Session {
         self.writer.flush().expect("flush");
     }
 
+    /// Waits for the child to exit and for its last output (the terminal restore) to reach the
+    /// emulated screen: a child can exit before the reader thread has read what it wrote.
     pub fn wait_exit(&mut self) -> portable_pty::ExitStatus {
         let start = Instant::now();
         loop {
             if let Some(status) = self.child.try_wait().expect("wait") {
+                while !self.drained.load(Ordering::Acquire) {
+                    if start.elapsed() > WAIT {
+                        panic!(
+                            "output not drained; screen:
+{}",
+                            self.contents()
+                        );
+                    }
+                    std::thread::sleep(Duration::from_millis(10));
+                }
                 return status;
             }
             if start.elapsed() > WAIT {

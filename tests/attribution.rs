@@ -619,3 +619,11 @@ fn occupations_before_a_name_are_its_role_and_a_period_before_a_parenthesis_ends
     assert_eq!(names, ["Rick Jacobs", "Rosa Dawes", "Ann Lee", "Tom Hale"]);
     assert_eq!(d.speakers[0].role.as_deref(), Some("Rabbi"));
 }
+
+#[test]
+fn run_on_capitals_split_into_names() {
+    // A live-blog header glued to the next line: "…PMJeb Bush Hits Marco Rubio On …".
+    let t = "Live\n\nFebruary 6, 10:57PMJeb Bush Hits Marco Rubio On Abortion\nJeb Bush criticized Marco Rubio.\n\n“It is a hard issue,” Rubio said.\n\nDonald Trump Calls Out Ted Cruz.\n\n“He backed down,” Cruz said.";
+    assert_eq!(speaker_of(t, "“It is").as_deref(), Some("Marco Rubio"));
+    assert_eq!(speaker_of(t, "“He backed").as_deref(), Some("Ted Cruz"));
+}

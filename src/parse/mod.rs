@@ -335,6 +335,16 @@ fn observe_names(reg: &mut Registry, t: &Toks) {
             let of_join = w == "of"
                 && t.is_cap(j + 1)
                 && (t.class(j - 1).has(WordClass::ORGANISATION) || title(j - 1));
+            // Run-on capitals ("Jeb Bush Hits Marco Rubio", "Donald Trump Calls Out Ted Cruz",
+            // "Celebrities Julianne Moore"): a reporting verb ends the name, and a given name
+            // after a word that is neither a title nor a given name starts a new one.
+            let verb = t.verb(j).is_some();
+            let given = |k: usize| lex.given_names.contains_key(t.word(k));
+            let initial = |k: usize| t.toks[k].span.len() <= 2 || t.word(k).ends_with('.');
+            let new_name = given(j) && !title(j - 1) && !given(j - 1) && !initial(j - 1);
+            if part && (verb || new_name) {
+                break;
+            }
             if part || of_join {
                 j += 1;
             } else {

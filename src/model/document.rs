@@ -71,7 +71,7 @@ impl Document {
         quote
             .speaker
             .and_then(|s| self.speakers.get(s))
-            .map(|s| s.name.as_str())
+            .map(|s| &*s.name)
     }
 
     /// A display title: the stated title, else the first words of the first paragraph, else the id.

@@ -1,3 +1,5 @@
+use std::sync::Arc;
+
 use serde::{Deserialize, Serialize};
 
 use super::Span;
@@ -16,7 +18,7 @@ pub enum TopicSource {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Topic {
     /// Display name, e.g. "cybersecurity" or "Colonial Pipeline".
-    pub name: String,
+    pub name: Arc<str>,
     pub source: TopicSource,
     /// Number of keyword occurrences in the document.
     pub count: usize,

@@ -223,10 +223,10 @@ pub fn parse_document(meta: Meta, text: String) -> Document {
             *speaker_of_entity[e].get_or_insert_with(|| {
                 let ent = &reg.entities[e];
                 speakers.push(Speaker {
-                    name: ent.name.clone(),
+                    name: ent.name.as_str().into(),
                     kind: ent.kind,
-                    mentions: ent.mentions.clone(),
-                    role: ent.role_text.clone(),
+                    mentions: ent.mentions.iter().map(|m| m.as_str().into()).collect(),
+                    role: ent.role_text.as_deref().map(Into::into),
                     quote_count: 0,
                 });
                 speakers.len() - 1
@@ -239,7 +239,7 @@ pub fn parse_document(meta: Meta, text: String) -> Document {
         let cue = d.found.and_then(|f| f.cue).map(|(a, b)| {
             let span = Span::new(p.toks.toks[a].span.start, p.toks.toks[b - 1].span.end);
             Cue {
-                text: span.text(&text).to_string(),
+                text: span.text(&text).into(),
                 span,
             }
         });
@@ -247,7 +247,7 @@ pub fn parse_document(meta: Meta, text: String) -> Document {
             span: d.raw.span,
             content: d.raw.content,
             speaker,
-            mention: d.mention,
+            mention: d.mention.map(Into::into),
             cue,
             kind: d.kind,
             paragraph: d.para,

@@ -114,12 +114,12 @@ fn main() {
         ),
         (
             "topic mentions",
-            16,
-            count(|d| d.topics.iter().map(|t| t.mentions.capacity()).sum()),
+            std::mem::size_of::<briefing::model::NarrowSpan>(),
+            count(|d| d.topics.iter().map(|t| t.mentions.len()).sum()),
         ),
         (
             "speaker mentions",
-            24,
+            std::mem::size_of::<std::sync::Arc<str>>(),
             count(|d| d.speakers.iter().map(|s| s.mentions.capacity()).sum()),
         ),
     ] {

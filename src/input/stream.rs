@@ -156,9 +156,6 @@ fn compact(mut d: Document) -> Document {
         s.mentions.shrink_to_fit();
     }
     d.topics.shrink_to_fit();
-    for t in &mut d.topics {
-        t.mentions.shrink_to_fit();
-    }
     d.warnings.shrink_to_fit();
     d
 }

@@ -60,8 +60,8 @@ pub fn violations(doc: &Document) -> Vec<String> {
         }
     }
     for (i, t) in doc.topics.iter().enumerate() {
-        for (n, s) in t.mentions.iter().enumerate() {
-            span(&|| format!("topic {i} mention {n}"), *s);
+        for (n, s) in t.mention_spans().enumerate() {
+            span(&|| format!("topic {i} mention {n}"), s);
         }
     }
 

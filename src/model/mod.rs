@@ -16,6 +16,6 @@ pub use document::{Document, Heading, Paragraph, Sentence};
 pub use intern::Interner;
 pub use invariants::violations;
 pub use quote::{Cue, Provenance, Quote, QuoteKind, Resolution, SpanRule, SpeakerRule};
-pub use span::Span;
+pub use span::{NarrowSpan, Span};
 pub use speaker::{Speaker, SpeakerId, SpeakerKind};
 pub use topic::{Topic, TopicId, TopicSource};

@@ -2,7 +2,7 @@ use std::sync::Arc;
 
 use serde::{Deserialize, Serialize};
 
-use super::Span;
+use super::{NarrowSpan, Span};
 
 /// Where a topic came from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -26,8 +26,15 @@ pub struct Topic {
     pub paragraphs: usize,
     /// Number of quotes that mention it.
     pub quotes: usize,
+    /// Every occurrence of one of its keywords, in text order (narrow: see [`NarrowSpan`]).
+    pub mentions: Box<[NarrowSpan]>,
+}
+
+impl Topic {
     /// Every occurrence of one of its keywords.
-    pub mentions: Vec<Span>,
+    pub fn mention_spans(&self) -> impl Iterator<Item = Span> + '_ {
+        self.mentions.iter().map(|&m| Span::from(m))
+    }
 }
 
 /// Index of a topic in `Document::topics`.

@@ -272,16 +272,16 @@ pub fn parse_document(meta: Meta, text: String) -> Document {
     let is_entity = |k: &str| someone.contains(k);
     let mut topic_list = topics::find(&text, &tw, &is_entity);
     for (ti, topic) in topic_list.iter_mut().enumerate() {
-        for m in &topic.mentions {
+        for m in topic.mention_spans() {
             let pi = paragraphs.partition_point(|p: &Paragraph| p.span.end <= m.start);
             if let Some(p) = paragraphs.get_mut(pi) {
-                if p.span.contains(*m) && p.topics.last() != Some(&ti) {
+                if p.span.contains(m) && p.topics.last() != Some(&ti) {
                     p.topics.push(ti);
                 }
             }
             let qi = quotes_out.partition_point(|q: &Quote| q.span.end <= m.start);
             if let Some(q) = quotes_out.get_mut(qi) {
-                if q.span.contains(*m) && q.topics.last() != Some(&ti) {
+                if q.span.contains(m) && q.topics.last() != Some(&ti) {
                     q.topics.push(ti);
                 }
             }

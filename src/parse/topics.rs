@@ -78,7 +78,7 @@ pub fn find(text: &str, words: &[TopicWord], is_entity: &dyn Fn(&str) -> bool) -
             count: mentions.len(),
             paragraphs: 0,
             quotes: 0,
-            mentions,
+            mentions: mentions.into_iter().map(Into::into).collect(),
         })
         .collect();
     topics.sort_by(|a, b| b.count.cmp(&a.count).then(a.name.cmp(&b.name)));
@@ -191,7 +191,7 @@ pub fn find(text: &str, words: &[TopicWord], is_entity: &dyn Fn(&str) -> bool) -
             count: mentions.len(),
             paragraphs: 0,
             quotes: 0,
-            mentions,
+            mentions: mentions.into_iter().map(Into::into).collect(),
         });
     }
     topics

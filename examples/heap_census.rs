@@ -120,7 +120,7 @@ fn main() {
         (
             "speaker mentions",
             std::mem::size_of::<std::sync::Arc<str>>(),
-            count(|d| d.speakers.iter().map(|s| s.mentions.capacity()).sum()),
+            count(|d| d.speakers.iter().map(|s| s.mentions.len()).sum()),
         ),
     ] {
         println!("  {name}: {n} x {size} B = {:.1} MB", mb(n * size));

@@ -68,10 +68,7 @@ fn told_reporters_that_with_a_partial_quote() {
     let q = &d.quotes[0];
     assert_eq!(d.speaker_name(q), Some("Maria Lopez"));
     assert_eq!(q.kind, QuoteKind::Partial);
-    assert_eq!(
-        q.cue.as_ref().map(|c| c.text.as_str()),
-        Some("told reporters")
-    );
+    assert_eq!(q.cue.as_ref().map(|c| &*c.text), Some("told reporters"));
 }
 
 #[test]
@@ -102,7 +99,7 @@ fn surname_resolves_to_the_full_name_and_titles_are_stripped() {
     let d = parse(t);
     assert_eq!(d.speaker_name(&d.quotes[0]), Some("Lindsey Graham"));
     let sp = &d.speakers[0];
-    assert!(sp.mentions.iter().any(|m| m == "Graham"));
+    assert!(sp.mentions.iter().any(|m| &**m == "Graham"));
     assert_eq!(sp.role.as_deref(), Some("Sen."));
 }
 

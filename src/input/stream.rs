@@ -142,19 +142,12 @@ fn compact(mut d: Document) -> Document {
     d.text.shrink_to_fit();
     d.headings.shrink_to_fit();
     d.paragraphs.shrink_to_fit();
-    for p in &mut d.paragraphs {
-        p.topics.shrink_to_fit();
-    }
     d.sentences.shrink_to_fit();
     d.quotes.shrink_to_fit();
     for q in &mut d.quotes {
-        q.topics.shrink_to_fit();
         q.nested.shrink_to_fit();
     }
     d.speakers.shrink_to_fit();
-    for s in &mut d.speakers {
-        s.mentions.shrink_to_fit();
-    }
     d.topics.shrink_to_fit();
     d.warnings.shrink_to_fit();
     d

@@ -48,7 +48,7 @@ pub fn merge_speakers(docs: &[Document]) -> Vec<CorpusSpeaker> {
             if cs.role.is_none() {
                 cs.role.clone_from(&sp.role);
             }
-            for m in &sp.mentions {
+            for m in sp.mentions.iter() {
                 if !cs.mentions.contains(m) {
                     cs.mentions.push(m.clone());
                 }

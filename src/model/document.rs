@@ -1,3 +1,5 @@
+use std::sync::Arc;
+
 use serde::{Deserialize, Serialize};
 
 use super::{Quote, Span, Speaker, Topic, TopicId};
@@ -20,7 +22,8 @@ pub struct Paragraph {
     pub heading: Option<usize>,
     /// Range of indices into `Document::sentences`.
     pub sentences: std::ops::Range<usize>,
-    pub topics: Vec<TopicId>,
+    /// Shared: the same short lists recur in every document (see [`super::Interner`]).
+    pub topics: Arc<[TopicId]>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

@@ -90,7 +90,8 @@ pub struct Quote {
     pub kind: QuoteKind,
     /// Index of the paragraph where the quote starts.
     pub paragraph: usize,
-    pub topics: Vec<TopicId>,
+    /// Shared: the same short lists recur in every document (see [`super::Interner`]).
+    pub topics: Arc<[TopicId]>,
     /// Single-quoted spans nested in this quote (a quote within the quote).
     pub nested: Vec<Span>,
     pub provenance: Provenance,

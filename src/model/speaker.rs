@@ -22,7 +22,7 @@ pub struct Speaker {
     pub kind: SpeakerKind,
     /// Every surface form that referred to this speaker ("Biden", "US President Joe Biden",
     /// "the US President"), in order of first appearance.
-    pub mentions: Vec<Arc<str>>,
+    pub mentions: Arc<[Arc<str>]>,
     /// Role or title when the text states one ("US President").
     pub role: Option<Arc<str>>,
     /// Number of quotes attributed to this speaker.

@@ -15,6 +15,8 @@ mod sentences;
 mod tokens;
 mod topics;
 
+use std::sync::Arc;
+
 use crate::model::{
     Cue, Document, Heading, Paragraph, Provenance, Quote, QuoteKind, Resolution, Sentence, Span,
     SpanRule, Speaker, SpeakerRule,
@@ -136,7 +138,7 @@ pub fn parse_document(meta: Meta, text: String) -> Document {
             span,
             heading,
             sentences: first_sentence..sentences.len(),
-            topics: Vec::new(),
+            topics: Arc::from([]),
         });
         let next_opens = para_spans
             .get(pi + 1)
@@ -251,7 +253,7 @@ pub fn parse_document(meta: Meta, text: String) -> Document {
             cue,
             kind: d.kind,
             paragraph: d.para,
-            topics: Vec::new(),
+            topics: Arc::from([]),
             nested: d.raw.nested,
             provenance: Provenance {
                 span_rule: d.raw.rule,
@@ -271,21 +273,30 @@ pub fn parse_document(meta: Meta, text: String) -> Document {
     let someone = reg.someone_names(&quoted);
     let is_entity = |k: &str| someone.contains(k);
     let mut topic_list = topics::find(&text, &tw, &is_entity);
+    // Gathered here, then frozen into the model's shared lists.
+    let mut para_topics: Vec<Vec<usize>> = vec![Vec::new(); paragraphs.len()];
+    let mut quote_topics: Vec<Vec<usize>> = vec![Vec::new(); quotes_out.len()];
     for (ti, topic) in topic_list.iter_mut().enumerate() {
         for m in topic.mention_spans() {
             let pi = paragraphs.partition_point(|p: &Paragraph| p.span.end <= m.start);
-            if let Some(p) = paragraphs.get_mut(pi) {
-                if p.span.contains(m) && p.topics.last() != Some(&ti) {
-                    p.topics.push(ti);
+            if let Some(p) = paragraphs.get(pi) {
+                if p.span.contains(m) && para_topics[pi].last() != Some(&ti) {
+                    para_topics[pi].push(ti);
                 }
             }
             let qi = quotes_out.partition_point(|q: &Quote| q.span.end <= m.start);
-            if let Some(q) = quotes_out.get_mut(qi) {
-                if q.span.contains(m) && q.topics.last() != Some(&ti) {
-                    q.topics.push(ti);
+            if let Some(q) = quotes_out.get(qi) {
+                if q.span.contains(m) && quote_topics[qi].last() != Some(&ti) {
+                    quote_topics[qi].push(ti);
                 }
             }
         }
+    }
+    for (p, t) in paragraphs.iter_mut().zip(para_topics) {
+        p.topics = t.into();
+    }
+    for (q, t) in quotes_out.iter_mut().zip(quote_topics) {
+        q.topics = t.into();
     }
     for (ti, topic) in topic_list.iter_mut().enumerate() {
         topic.paragraphs = paragraphs.iter().filter(|p| p.topics.contains(&ti)).count();

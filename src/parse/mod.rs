@@ -128,10 +128,7 @@ pub fn parse_document(meta: Meta, text: String) -> Document {
         let first_sentence = sentences.len();
         for s in sentences::split(&text, span, &full) {
             sentence_starts.push(s.start);
-            sentences.push(Sentence {
-                span: s,
-                paragraph: pi,
-            });
+            sentences.push(Sentence::new(s, pi));
         }
         let heading = headings.iter().rposition(|h| h.before_paragraph <= pi);
         paragraphs.push(Paragraph {

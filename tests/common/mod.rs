@@ -75,7 +75,7 @@ impl DocBuilder {
         let span = self.push_block(p);
         let i = self.doc.paragraphs.len();
         let heading = self.doc.headings.len().checked_sub(1);
-        self.doc.sentences.push(Sentence { span, paragraph: i });
+        self.doc.sentences.push(Sentence::new(span, i));
         self.doc.paragraphs.push(Paragraph {
             span,
             heading,

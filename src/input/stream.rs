@@ -144,9 +144,6 @@ fn compact(mut d: Document) -> Document {
     d.paragraphs.shrink_to_fit();
     d.sentences.shrink_to_fit();
     d.quotes.shrink_to_fit();
-    for q in &mut d.quotes {
-        q.nested.shrink_to_fit();
-    }
     d.speakers.shrink_to_fit();
     d.topics.shrink_to_fit();
     d.warnings.shrink_to_fit();

@@ -92,7 +92,8 @@ pub struct Quote {
     pub paragraph: usize,
     /// Shared: the same short lists recur in every document (see [`super::Interner`]).
     pub topics: Arc<[TopicId]>,
-    /// Single-quoted spans nested in this quote (a quote within the quote).
-    pub nested: Vec<Span>,
+    /// Single-quoted spans nested in this quote (a quote within the quote). Boxed: a quote is
+    /// never grown after parsing, and a box is a word smaller than a `Vec`.
+    pub nested: Box<[Span]>,
     pub provenance: Provenance,
 }

@@ -251,7 +251,7 @@ pub fn parse_document(meta: Meta, text: String) -> Document {
             kind: d.kind,
             paragraph: d.para,
             topics: Arc::from([]),
-            nested: d.raw.nested,
+            nested: d.raw.nested.into(),
             provenance: Provenance {
                 span_rule: d.raw.rule,
                 speaker_rule: if speaker.is_some() {

@@ -134,7 +134,7 @@ impl DocBuilder {
             kind,
             paragraph,
             topics: Arc::from([]),
-            nested: vec![],
+            nested: Box::new([]),
             provenance: Provenance {
                 span_rule: SpanRule::Paired,
                 speaker_rule: if speaker.is_some() {

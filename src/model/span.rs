@@ -54,7 +54,9 @@ impl From<std::ops::Range<usize>> for Span {
 
 /// A [`Span`] in 8 bytes instead of 16, for the model's most numerous spans (every mention of
 /// every topic: millions in a large archive, issue 5). u32 offsets suffice because input
-/// refuses anything over 1 GiB (`input::MAX_INPUT_BYTES`); serialises exactly like a `Span`.
+/// refuses files and stdin over 1 GiB (`input::MAX_INPUT_BYTES`, checked in
+/// `src/input/bounded.rs`); a larger text handed straight to the parser saturates instead of
+/// panicking. Serialises exactly like a `Span`.
 #[derive(
     Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default, Serialize, Deserialize,
 )]

@@ -114,13 +114,13 @@ fn main() {
         ),
         (
             "topic mentions",
-            16,
-            count(|d| d.topics.iter().map(|t| t.mentions.capacity()).sum()),
+            std::mem::size_of::<briefing::model::NarrowSpan>(),
+            count(|d| d.topics.iter().map(|t| t.mentions.len()).sum()),
         ),
         (
             "speaker mentions",
-            24,
-            count(|d| d.speakers.iter().map(|s| s.mentions.capacity()).sum()),
+            std::mem::size_of::<std::sync::Arc<str>>(),
+            count(|d| d.speakers.iter().map(|s| s.mentions.len()).sum()),
         ),
     ] {
         println!("  {name}: {n} x {size} B = {:.1} MB", mb(n * size));

@@ -68,10 +68,7 @@ fn told_reporters_that_with_a_partial_quote() {
     let q = &d.quotes[0];
     assert_eq!(d.speaker_name(q), Some("Maria Lopez"));
     assert_eq!(q.kind, QuoteKind::Partial);
-    assert_eq!(
-        q.cue.as_ref().map(|c| c.text.as_str()),
-        Some("told reporters")
-    );
+    assert_eq!(q.cue.as_ref().map(|c| &*c.text), Some("told reporters"));
 }
 
 #[test]
@@ -102,7 +99,7 @@ fn surname_resolves_to_the_full_name_and_titles_are_stripped() {
     let d = parse(t);
     assert_eq!(d.speaker_name(&d.quotes[0]), Some("Lindsey Graham"));
     let sp = &d.speakers[0];
-    assert!(sp.mentions.iter().any(|m| m == "Graham"));
+    assert!(sp.mentions.iter().any(|m| &**m == "Graham"));
     assert_eq!(sp.role.as_deref(), Some("Sen."));
 }
 
@@ -615,7 +612,7 @@ fn inverted_cues_with_a_capitalised_verb() {
 fn occupations_before_a_name_are_its_role_and_a_period_before_a_parenthesis_ends_it() {
     let t = "Vigil\n\n“We pray for peace,” Rabbi Rick Jacobs said.\n\n“It was moving,” actress Rosa Dawes said. (“So moving,” said Ann Lee.)\n\n“Not now,” said Rep. Tom Hale (D-Mo.) on Friday.";
     let d = parse(t);
-    let names: Vec<&str> = d.speakers.iter().map(|s| s.name.as_str()).collect();
+    let names: Vec<&str> = d.speakers.iter().map(|s| &*s.name).collect();
     assert_eq!(names, ["Rick Jacobs", "Rosa Dawes", "Ann Lee", "Tom Hale"]);
     assert_eq!(d.speakers[0].role.as_deref(), Some("Rabbi"));
 }

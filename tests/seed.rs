@@ -135,7 +135,7 @@ fn speakers_are_resolved_to_full_names_with_counts() {
     let by_name = |n: &str| {
         doc.speakers
             .iter()
-            .find(|s| s.name == n)
+            .find(|s| &*s.name == n)
             .unwrap_or_else(|| panic!("no speaker {n}"))
     };
     let putin = by_name("Vladimir Putin");
@@ -150,14 +150,14 @@ fn speakers_are_resolved_to_full_names_with_counts() {
         "his Russian counterpart",
     ] {
         assert!(
-            putin.mentions.iter().any(|x| x == m),
+            putin.mentions.iter().any(|x| &**x == m),
             "Putin mention {m:?} in {:?}",
             putin.mentions
         );
     }
     for m in ["Biden", "US President Joe Biden", "the US President"] {
         assert!(
-            biden.mentions.iter().any(|x| x == m),
+            biden.mentions.iter().any(|x| &**x == m),
             "Biden mention {m:?} in {:?}",
             biden.mentions
         );
@@ -182,7 +182,7 @@ fn role_mentions_resolve_through_the_role_rule() {
         assert!(
             role_quotes
                 .iter()
-                .any(|(x, s)| x == m && *s == Some("Vladimir Putin")),
+                .any(|(x, s)| &**x == m && *s == Some("Vladimir Putin")),
             "{m:?} resolved to Putin by role; got {role_quotes:?}"
         );
     }
@@ -201,7 +201,7 @@ fn date_headings_and_cues() {
             .iter()
             .find(|q| doc.quote_text(q).starts_with(opening))
             .and_then(|q| q.cue.as_ref())
-            .map(|c| c.text.as_str())
+            .map(|c| &*c.text)
     };
     assert_eq!(cue_of("\"We agreed"), Some("told a news conference"));
     assert_eq!(cue_of("\"As far as"), Some("told reporters"));
@@ -211,7 +211,7 @@ fn date_headings_and_cues() {
 #[test]
 fn topics_include_lexicon_and_mined_phrases() {
     let doc = seed();
-    let names: Vec<&str> = doc.topics.iter().map(|t| t.name.as_str()).collect();
+    let names: Vec<&str> = doc.topics.iter().map(|t| &*t.name).collect();
     for t in [
         "cybersecurity",
         "diplomacy",

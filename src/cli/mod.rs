@@ -234,10 +234,10 @@ fn speakers(docs: &[Document], format: Format, out: &mut impl Write) -> Result<(
         &header,
         |s| {
             vec![
-                s.name.clone(),
+                s.name.to_string(),
                 s.quote_count.to_string(),
                 format!("{:?}", s.kind).to_lowercase(),
-                s.role.clone().unwrap_or_default(),
+                s.role.as_deref().unwrap_or_default().to_string(),
                 s.documents.len().to_string(),
                 s.mentions.join("; "),
             ]
@@ -258,7 +258,7 @@ fn topics(docs: &[Document], format: Format, out: &mut impl Write) -> Result<()>
         &header,
         |t| {
             vec![
-                t.name.clone(),
+                t.name.to_string(),
                 t.count.to_string(),
                 t.quotes.to_string(),
                 t.documents.len().to_string(),

@@ -29,12 +29,12 @@ impl<'a> QuoteRecord<'a> {
             speaker: doc.speaker_name(q),
             mention: q.mention.as_deref(),
             kind: q.kind,
-            cue: q.cue.as_ref().map(|c| c.text.as_str()),
+            cue: q.cue.as_ref().map(|c| &*c.text),
             topics: q
                 .topics
                 .iter()
                 .filter_map(|&t| doc.topics.get(t))
-                .map(|t| t.name.as_str())
+                .map(|t| &*t.name)
                 .collect(),
             paragraph: q.paragraph,
             provenance: q.provenance,

@@ -13,7 +13,7 @@ use anyhow::Result;
 use rayon::prelude::*;
 
 use super::{describe_io, input_error, read_file, read_stdin, seed, walk, Collected, RawArticle};
-use crate::model::Document;
+use crate::model::{Document, Interner};
 
 /// Parsed documents sent to the reader, in input order.
 #[derive(Debug)]
@@ -78,6 +78,8 @@ impl Pending {
             // the reader redraws a few times a second rather than per document.
             let mut size = 8;
             let mut last_send = Instant::now();
+            // Lives with the loader: documents keep their shared strings after it ends.
+            let mut strings = Interner::default();
             let mut pending = Batch {
                 docs: Vec::new(),
                 warnings: Vec::new(),
@@ -93,7 +95,8 @@ impl Pending {
                 // One task per source: the shared pool stays free for a search between them.
                 let parsed: Vec<(Vec<Document>, Vec<String>)> =
                     chunk.into_par_iter().map(load_source).collect();
-                for (docs, warnings) in parsed {
+                for (mut docs, warnings) in parsed {
+                    docs.iter_mut().for_each(|d| d.share_strings(&mut strings));
                     pending.docs.extend(docs);
                     pending.warnings.extend(warnings);
                 }
@@ -139,23 +142,10 @@ fn compact(mut d: Document) -> Document {
     d.text.shrink_to_fit();
     d.headings.shrink_to_fit();
     d.paragraphs.shrink_to_fit();
-    for p in &mut d.paragraphs {
-        p.topics.shrink_to_fit();
-    }
     d.sentences.shrink_to_fit();
     d.quotes.shrink_to_fit();
-    for q in &mut d.quotes {
-        q.topics.shrink_to_fit();
-        q.nested.shrink_to_fit();
-    }
     d.speakers.shrink_to_fit();
-    for s in &mut d.speakers {
-        s.mentions.shrink_to_fit();
-    }
     d.topics.shrink_to_fit();
-    for t in &mut d.topics {
-        t.mentions.shrink_to_fit();
-    }
     d.warnings.shrink_to_fit();
     d
 }

@@ -1,3 +1,5 @@
+use std::sync::Arc;
+
 use serde::{Deserialize, Serialize};
 
 use super::{Document, SpeakerKind};
@@ -5,10 +7,10 @@ use super::{Document, SpeakerKind};
 /// A speaker merged across documents by canonical name.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct CorpusSpeaker {
-    pub name: String,
+    pub name: Arc<str>,
     pub kind: SpeakerKind,
-    pub mentions: Vec<String>,
-    pub role: Option<String>,
+    pub mentions: Vec<Arc<str>>,
+    pub role: Option<Arc<str>>,
     pub quote_count: usize,
     /// Indices of the documents where this speaker is quoted or mentioned.
     pub documents: Vec<usize>,
@@ -17,7 +19,7 @@ pub struct CorpusSpeaker {
 /// A topic merged across documents by name.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct CorpusTopic {
-    pub name: String,
+    pub name: Arc<str>,
     pub count: usize,
     pub quotes: usize,
     pub documents: Vec<usize>,
@@ -46,7 +48,7 @@ pub fn merge_speakers(docs: &[Document]) -> Vec<CorpusSpeaker> {
             if cs.role.is_none() {
                 cs.role.clone_from(&sp.role);
             }
-            for m in &sp.mentions {
+            for m in sp.mentions.iter() {
                 if !cs.mentions.contains(m) {
                     cs.mentions.push(m.clone());
                 }

@@ -47,7 +47,7 @@ pub fn violations(doc: &Document) -> Vec<String> {
         span(&|| format!("paragraph {i}"), p.span);
     }
     for (i, s) in doc.sentences.iter().enumerate() {
-        span(&|| format!("sentence {i}"), s.span);
+        span(&|| format!("sentence {i}"), s.span());
     }
     for (i, q) in doc.quotes.iter().enumerate() {
         span(&|| format!("quote {i}"), q.span);
@@ -60,8 +60,8 @@ pub fn violations(doc: &Document) -> Vec<String> {
         }
     }
     for (i, t) in doc.topics.iter().enumerate() {
-        for (n, s) in t.mentions.iter().enumerate() {
-            span(&|| format!("topic {i} mention {n}"), *s);
+        for (n, s) in t.mention_spans().enumerate() {
+            span(&|| format!("topic {i} mention {n}"), s);
         }
     }
 
@@ -93,7 +93,7 @@ pub fn violations(doc: &Document) -> Vec<String> {
         } else if let Some(s) = p
             .sentences
             .clone()
-            .find(|&s| doc.sentences[s].paragraph != i)
+            .find(|&s| doc.sentences[s].paragraph() != i)
         {
             out.push(format!("paragraph {i}: sentence {s} belongs elsewhere"));
         }
@@ -102,11 +102,12 @@ pub fn violations(doc: &Document) -> Vec<String> {
         }
     }
     for (i, s) in doc.sentences.iter().enumerate() {
-        match doc.paragraphs.get(s.paragraph) {
-            None => out.push(format!("sentence {i}: paragraph {} missing", s.paragraph)),
-            Some(p) if !p.span.contains(s.span) => out.push(format!(
+        match doc.paragraphs.get(s.paragraph()) {
+            None => out.push(format!("sentence {i}: paragraph {} missing", s.paragraph())),
+            Some(p) if !p.span.contains(s.span()) => out.push(format!(
                 "sentence {i}: {:?} outside its paragraph {:?}",
-                s.span, p.span
+                s.span(),
+                p.span
             )),
             Some(_) => {}
         }

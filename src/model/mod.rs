@@ -4,6 +4,7 @@
 
 mod corpus;
 mod document;
+mod intern;
 mod invariants;
 mod quote;
 mod span;
@@ -12,8 +13,9 @@ mod topic;
 
 pub use corpus::{merge_speakers, merge_topics, CorpusSpeaker, CorpusTopic};
 pub use document::{Document, Heading, Paragraph, Sentence};
+pub use intern::Interner;
 pub use invariants::violations;
 pub use quote::{Cue, Provenance, Quote, QuoteKind, Resolution, SpanRule, SpeakerRule};
-pub use span::Span;
+pub use span::{NarrowSpan, Span};
 pub use speaker::{Speaker, SpeakerId, SpeakerKind};
 pub use topic::{Topic, TopicId, TopicSource};

@@ -1,3 +1,5 @@
+use std::sync::Arc;
+
 use serde::{Deserialize, Serialize};
 
 use super::{Span, SpeakerId, TopicId};
@@ -15,7 +17,7 @@ pub enum QuoteKind {
 /// The reporting verb phrase that introduces a quotation, e.g. "told reporters".
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Cue {
-    pub text: String,
+    pub text: Arc<str>,
     pub span: Span,
 }
 
@@ -83,13 +85,15 @@ pub struct Quote {
     pub content: Span,
     pub speaker: Option<SpeakerId>,
     /// The exact text that named the speaker here ("the Russian leader", "he").
-    pub mention: Option<String>,
+    pub mention: Option<Arc<str>>,
     pub cue: Option<Cue>,
     pub kind: QuoteKind,
     /// Index of the paragraph where the quote starts.
     pub paragraph: usize,
-    pub topics: Vec<TopicId>,
-    /// Single-quoted spans nested in this quote (a quote within the quote).
-    pub nested: Vec<Span>,
+    /// Shared: the same short lists recur in every document (see [`super::Interner`]).
+    pub topics: Arc<[TopicId]>,
+    /// Single-quoted spans nested in this quote (a quote within the quote). Boxed: a quote is
+    /// never grown after parsing, and a box is a word smaller than a `Vec`.
+    pub nested: Box<[Span]>,
     pub provenance: Provenance,
 }

@@ -1,3 +1,5 @@
+use std::sync::Arc;
+
 use serde::{Deserialize, Serialize};
 
 /// What kind of source a speaker is.
@@ -16,13 +18,13 @@ pub enum SpeakerKind {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Speaker {
     /// The fullest name form seen, e.g. "Joe Biden".
-    pub name: String,
+    pub name: Arc<str>,
     pub kind: SpeakerKind,
     /// Every surface form that referred to this speaker ("Biden", "US President Joe Biden",
     /// "the US President"), in order of first appearance.
-    pub mentions: Vec<String>,
+    pub mentions: Arc<[Arc<str>]>,
     /// Role or title when the text states one ("US President").
-    pub role: Option<String>,
+    pub role: Option<Arc<str>>,
     /// Number of quotes attributed to this speaker.
     pub quote_count: usize,
 }

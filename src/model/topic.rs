@@ -1,6 +1,8 @@
+use std::sync::Arc;
+
 use serde::{Deserialize, Serialize};
 
-use super::Span;
+use super::{NarrowSpan, Span};
 
 /// Where a topic came from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -16,7 +18,7 @@ pub enum TopicSource {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Topic {
     /// Display name, e.g. "cybersecurity" or "Colonial Pipeline".
-    pub name: String,
+    pub name: Arc<str>,
     pub source: TopicSource,
     /// Number of keyword occurrences in the document.
     pub count: usize,
@@ -24,8 +26,15 @@ pub struct Topic {
     pub paragraphs: usize,
     /// Number of quotes that mention it.
     pub quotes: usize,
+    /// Every occurrence of one of its keywords, in text order (narrow: see [`NarrowSpan`]).
+    pub mentions: Box<[NarrowSpan]>,
+}
+
+impl Topic {
     /// Every occurrence of one of its keywords.
-    pub mentions: Vec<Span>,
+    pub fn mention_spans(&self) -> impl Iterator<Item = Span> + '_ {
+        self.mentions.iter().map(|&m| Span::from(m))
+    }
 }
 
 /// Index of a topic in `Document::topics`.

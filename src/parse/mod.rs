@@ -15,6 +15,8 @@ mod sentences;
 mod tokens;
 mod topics;
 
+use std::sync::Arc;
+
 use crate::model::{
     Cue, Document, Heading, Paragraph, Provenance, Quote, QuoteKind, Resolution, Sentence, Span,
     SpanRule, Speaker, SpeakerRule,
@@ -127,17 +129,14 @@ pub fn parse_document(meta: Meta, text: String) -> Document {
         let first_sentence = sentences.len();
         for s in sentences::split(&text, span, &full) {
             sentence_starts.push(s.start);
-            sentences.push(Sentence {
-                span: s,
-                paragraph: pi,
-            });
+            sentences.push(Sentence::new(s, pi));
         }
         let heading = headings.iter().rposition(|h| h.before_paragraph <= pi);
         paragraphs.push(Paragraph {
             span,
             heading,
             sentences: first_sentence..sentences.len(),
-            topics: Vec::new(),
+            topics: Arc::from([]),
         });
         let next_opens = para_spans
             .get(pi + 1)
@@ -224,10 +223,10 @@ pub fn parse_document(meta: Meta, text: String) -> Document {
             *speaker_of_entity[e].get_or_insert_with(|| {
                 let ent = &reg.entities[e];
                 speakers.push(Speaker {
-                    name: ent.name.clone(),
+                    name: ent.name.as_str().into(),
                     kind: ent.kind,
-                    mentions: ent.mentions.clone(),
-                    role: ent.role_text.clone(),
+                    mentions: ent.mentions.iter().map(|m| m.as_str().into()).collect(),
+                    role: ent.role_text.as_deref().map(Into::into),
                     quote_count: 0,
                 });
                 speakers.len() - 1
@@ -240,7 +239,7 @@ pub fn parse_document(meta: Meta, text: String) -> Document {
         let cue = d.found.and_then(|f| f.cue).map(|(a, b)| {
             let span = Span::new(p.toks.toks[a].span.start, p.toks.toks[b - 1].span.end);
             Cue {
-                text: span.text(&text).to_string(),
+                text: span.text(&text).into(),
                 span,
             }
         });
@@ -248,12 +247,12 @@ pub fn parse_document(meta: Meta, text: String) -> Document {
             span: d.raw.span,
             content: d.raw.content,
             speaker,
-            mention: d.mention,
+            mention: d.mention.map(Into::into),
             cue,
             kind: d.kind,
             paragraph: d.para,
-            topics: Vec::new(),
-            nested: d.raw.nested,
+            topics: Arc::from([]),
+            nested: d.raw.nested.into(),
             provenance: Provenance {
                 span_rule: d.raw.rule,
                 speaker_rule: if speaker.is_some() {
@@ -272,21 +271,30 @@ pub fn parse_document(meta: Meta, text: String) -> Document {
     let someone = reg.someone_names(&quoted);
     let is_entity = |k: &str| someone.contains(k);
     let mut topic_list = topics::find(&text, &tw, &is_entity);
+    // Gathered here, then frozen into the model's shared lists.
+    let mut para_topics: Vec<Vec<usize>> = vec![Vec::new(); paragraphs.len()];
+    let mut quote_topics: Vec<Vec<usize>> = vec![Vec::new(); quotes_out.len()];
     for (ti, topic) in topic_list.iter_mut().enumerate() {
-        for m in &topic.mentions {
+        for m in topic.mention_spans() {
             let pi = paragraphs.partition_point(|p: &Paragraph| p.span.end <= m.start);
-            if let Some(p) = paragraphs.get_mut(pi) {
-                if p.span.contains(*m) && p.topics.last() != Some(&ti) {
-                    p.topics.push(ti);
+            if let Some(p) = paragraphs.get(pi) {
+                if p.span.contains(m) && para_topics[pi].last() != Some(&ti) {
+                    para_topics[pi].push(ti);
                 }
             }
             let qi = quotes_out.partition_point(|q: &Quote| q.span.end <= m.start);
-            if let Some(q) = quotes_out.get_mut(qi) {
-                if q.span.contains(*m) && q.topics.last() != Some(&ti) {
-                    q.topics.push(ti);
+            if let Some(q) = quotes_out.get(qi) {
+                if q.span.contains(m) && quote_topics[qi].last() != Some(&ti) {
+                    quote_topics[qi].push(ti);
                 }
             }
         }
+    }
+    for (p, t) in paragraphs.iter_mut().zip(para_topics) {
+        p.topics = t.into();
+    }
+    for (q, t) in quotes_out.iter_mut().zip(quote_topics) {
+        q.topics = t.into();
     }
     for (ti, topic) in topic_list.iter_mut().enumerate() {
         topic.paragraphs = paragraphs.iter().filter(|p| p.topics.contains(&ti)).count();

@@ -73,12 +73,12 @@ pub fn find(text: &str, words: &[TopicWord], is_entity: &dyn Fn(&str) -> bool) -
         .zip(mentions)
         .filter(|(_, m)| !m.is_empty())
         .map(|(entry, mentions)| Topic {
-            name: entry.name.clone(),
+            name: entry.name.as_str().into(),
             source: TopicSource::Lexicon,
             count: mentions.len(),
             paragraphs: 0,
             quotes: 0,
-            mentions,
+            mentions: mentions.into_iter().map(Into::into).collect(),
         })
         .collect();
     topics.sort_by(|a, b| b.count.cmp(&a.count).then(a.name.cmp(&b.name)));
@@ -191,12 +191,12 @@ pub fn find(text: &str, words: &[TopicWord], is_entity: &dyn Fn(&str) -> bool) -
             mentions[0].text(text).to_string()
         };
         topics.push(Topic {
-            name,
+            name: name.into(),
             source: TopicSource::Mined,
             count: mentions.len(),
             paragraphs: 0,
             quotes: 0,
-            mentions,
+            mentions: mentions.into_iter().map(Into::into).collect(),
         });
     }
     topics

@@ -214,7 +214,7 @@ impl DocView {
             .active
             .iter()
             .filter_map(|&t| doc.topics.get(t))
-            .flat_map(|t| t.mentions.iter().copied())
+            .flat_map(|t| t.mention_spans())
             .collect();
         self.keywords.sort();
     }

@@ -4,6 +4,8 @@
 #[cfg(unix)]
 pub mod pty;
 
+use std::sync::Arc;
+
 use briefing::model::{
     Cue, Document, Heading, Paragraph, Provenance, Quote, QuoteKind, Sentence, Span, SpanRule,
     Speaker, SpeakerKind, SpeakerRule, Topic, TopicSource,
@@ -73,12 +75,12 @@ impl DocBuilder {
         let span = self.push_block(p);
         let i = self.doc.paragraphs.len();
         let heading = self.doc.headings.len().checked_sub(1);
-        self.doc.sentences.push(Sentence { span, paragraph: i });
+        self.doc.sentences.push(Sentence::new(span, i));
         self.doc.paragraphs.push(Paragraph {
             span,
             heading,
             sentences: i..i + 1,
-            topics: vec![],
+            topics: Arc::from([]),
         });
         self
     }
@@ -102,13 +104,13 @@ impl DocBuilder {
         let content = Span::new(span.start + open, span.end - close);
         let speaker_id =
             speaker.map(
-                |name| match self.doc.speakers.iter().position(|s| s.name == name) {
+                |name| match self.doc.speakers.iter().position(|s| &*s.name == name) {
                     Some(i) => i,
                     None => {
                         self.doc.speakers.push(Speaker {
                             name: name.into(),
                             kind: SpeakerKind::Person,
-                            mentions: vec![name.into()],
+                            mentions: Arc::from([name.into()]),
                             role: None,
                             quote_count: 0,
                         });
@@ -124,15 +126,15 @@ impl DocBuilder {
             span,
             content,
             speaker: speaker_id,
-            mention: speaker.map(String::from),
+            mention: speaker.map(Arc::from),
             cue: cue.map(|c| Cue {
                 text: c.into(),
                 span: Span::new(0, 0),
             }),
             kind,
             paragraph,
-            topics: vec![],
-            nested: vec![],
+            topics: Arc::from([]),
+            nested: Box::new([]),
             provenance: Provenance {
                 span_rule: SpanRule::Paired,
                 speaker_rule: if speaker.is_some() {
@@ -164,14 +166,14 @@ impl DocBuilder {
         let mut paragraphs = 0;
         for p in &mut self.doc.paragraphs {
             if mentions.iter().any(|m| p.span.contains(*m)) {
-                p.topics.push(id);
+                p.topics = p.topics.iter().copied().chain([id]).collect();
                 paragraphs += 1;
             }
         }
         let mut quotes = 0;
         for q in &mut self.doc.quotes {
             if mentions.iter().any(|m| q.span.contains(*m)) {
-                q.topics.push(id);
+                q.topics = q.topics.iter().copied().chain([id]).collect();
                 quotes += 1;
             }
         }
@@ -181,7 +183,7 @@ impl DocBuilder {
             count: mentions.len(),
             paragraphs,
             quotes,
-            mentions,
+            mentions: mentions.into_iter().map(Into::into).collect(),
         });
         self
     }

@@ -67,7 +67,7 @@ pub fn draw(f: &mut Frame, area: Rect, state: &State, focused: bool) {
 fn speaker_label(doc: &Document, speaker: Option<usize>) -> &str {
     speaker
         .and_then(|s| doc.speakers.get(s))
-        .map_or("Unattributed", |s| s.name.as_str())
+        .map_or("Unattributed", |s| &*s.name)
 }
 
 fn row_lines<'a>(

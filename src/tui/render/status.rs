@@ -21,7 +21,7 @@ pub fn header(f: &mut Frame, area: Rect, state: &State) {
                 .active
                 .iter()
                 .filter_map(|&t| doc.topics.get(t))
-                .map(|t| t.name.as_str())
+                .map(|t| &*t.name)
                 .collect();
             let mode = if v.match_all { "all" } else { "any" };
             sanitize::elide(&format!("filter: {} ({mode}) ", names.join(" + ")), w / 2)
@@ -80,7 +80,7 @@ pub fn footer(f: &mut Frame, area: Rect, state: &State) {
         if let Some(q) = v.selected.and_then(|q| doc.quotes.get(q)) {
             let mut parts = vec![doc.speaker_name(q).unwrap_or("unattributed").to_string()];
             if let Some(c) = &q.cue {
-                parts.push(c.text.clone());
+                parts.push(c.text.to_string());
             }
             parts.push(match q.kind {
                 QuoteKind::Full => "full".into(),

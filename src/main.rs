@@ -56,13 +56,6 @@ fn run() -> Result<()> {
     }
 }
 
-/// mimalloc instead of the system allocator: parsing makes many small, short-lived allocations
-/// (tokens, names, mentions), for which glibc malloc cost about a fifth of all instructions.
-/// Declared by the binary (and the ingest bench), not the library, so diagnostics such as
-/// `examples/heap_census.rs` can install their own counting allocator.
-#[global_allocator]
-static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
-
 fn main() -> ExitCode {
     match run() {
         Ok(()) => ExitCode::SUCCESS,

@@ -624,3 +624,17 @@ fn run_on_capitals_split_into_names() {
     assert_eq!(speaker_of(t, "“It is").as_deref(), Some("Marco Rubio"));
     assert_eq!(speaker_of(t, "“He backed").as_deref(), Some("Ted Cruz"));
 }
+
+#[test]
+fn the_source_serving_a_person_is_not_that_person() {
+    // "A senior adviser to Reed" speaks; Reed does not.
+    let t = format!("{INTRO}A senior adviser to Reed said that “the talks failed.”\n\nAttorneys for Lopez said the files were “private.”");
+    assert_eq!(
+        speaker_of(&t, "“the talks").as_deref(),
+        Some("A senior adviser to Reed")
+    );
+    assert_eq!(
+        speaker_of(&t, "“private").as_deref(),
+        Some("Attorneys for Lopez")
+    );
+}

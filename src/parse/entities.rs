@@ -206,6 +206,28 @@ pub fn classify<'a>(words: &'a [Word<'a>]) -> Option<Phrase<'a>> {
     }
     let prefix = &words[..n];
     let name_words = &words[n..];
+    // "a senior adviser to Reed", "attorneys for Clinton": a noun that can speak, then a
+    // preposition (and determiners) before the name — the noun is the source, the name is who it
+    // serves. Crediting the name would give the quote to the wrong person.
+    if let Some(p) = prefix
+        .iter()
+        .rposition(|w| matches!(w.low, "for" | "to" | "with" | "at" | "from"))
+    {
+        let only_determiners = prefix[p + 1..]
+            .iter()
+            .all(|w| w.class.has(WordClass::DETERMINER));
+        let head = prefix[..p]
+            .last()
+            .map(|w| strip_possessive(w.low).trim_end_matches('.'))
+            .filter(|h| lex.can_speak(h));
+        if let (true, Some(head)) = (only_determiners, head) {
+            return Some(Phrase::Nominal {
+                definite,
+                head,
+                nations: Vec::new(),
+            });
+        }
+    }
     let mut nations: Vec<&'static str> = Vec::new();
     let mut roles: Vec<&'a str> = Vec::new();
     for w in prefix {

@@ -638,3 +638,9 @@ fn the_source_serving_a_person_is_not_that_person() {
         Some("Attorneys for Lopez")
     );
 }
+
+#[test]
+fn a_capitalised_gerund_opening_the_clause_is_no_name() {
+    let t = format!("{INTRO}Reading from a prepared text, Reed repeatedly mispronounced the name of the group, calling it “Hummus.”");
+    assert_eq!(speaker_of(&t, "“Hummus").as_deref(), Some("Tom Reed"));
+}

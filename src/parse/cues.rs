@@ -495,6 +495,20 @@ pub fn clause_subject(t: &Toks, cs: usize, limit: usize) -> Option<Np> {
         }
         let next_is_verb =
             t.is_word(after) && !t.is_cap(after) && !matches!(t.word(after), "of" | "and" | "or");
+        // "Reading from a prepared text, Carson …": a capitalised gerund opening the clause
+        // before a preposition is no name (but "Manning of the Post" may be).
+        let w = t.word(np.start);
+        let opener = np.end == np.start + 1
+            && (np.start == cs || !t.is_word(np.start - 1))
+            && w.len() > 5
+            && w.ends_with("ing")
+            && !Lexicon::get().given_names.contains_key(w)
+            && t.class(np.end).has(WordClass::PREPOSITION)
+            && t.word(np.end) != "of";
+        if opener {
+            i = np.end;
+            continue;
+        }
         if !after_prep && next_is_verb && !super::tokens::is_possessive(t.np_text(np)) {
             return Some(np);
         }

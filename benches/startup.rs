@@ -9,90 +9,41 @@
 //! Corpora are generated under the target directory once and reused. `BENCH_RSS_ARTICLES`
 //! sets the memory corpus (default 100,000; 0 skips it).
 
-use std::io::Read;
-use std::path::{Path, PathBuf};
-use std::sync::{Arc, Mutex};
+use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
 use briefing::corpus_gen::{write_corpus, Pool};
-use portable_pty::{native_pty_system, Child, CommandBuilder, PtySize};
 
-struct Session {
-    screen: Arc<Mutex<vt100::Parser>>,
-    writer: Box<dyn std::io::Write + Send>,
-    child: Box<dyn Child + Send + Sync>,
+// The end-to-end tests' pty harness (spawn, emulated screen, bounded waits); the bench uses
+// part of it.
+#[allow(dead_code)]
+#[path = "../tests/common/pty.rs"]
+mod pty;
+
+use pty::Session;
+
+/// The reader on `dir` in a 200×60 pseudo-terminal.
+fn start(dir: &str) -> Session {
+    Session::start(&[dir], 200, 60)
 }
 
-impl Session {
-    fn start(dir: &Path) -> Session {
-        let pair = native_pty_system()
-            .openpty(PtySize {
-                rows: 60,
-                cols: 200,
-                pixel_width: 0,
-                pixel_height: 0,
-            })
-            .expect("pty");
-        let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_briefing"));
-        cmd.arg(dir);
-        cmd.env("TERM", "xterm-256color");
-        let child = pair.slave.spawn_command(cmd).expect("spawn");
-        drop(pair.slave);
-        let mut reader = pair.master.try_clone_reader().expect("reader");
-        let writer = pair.master.take_writer().expect("writer");
-        let screen = Arc::new(Mutex::new(vt100::Parser::new(
-            std::num::NonZeroU16::new(60).expect("rows"),
-            std::num::NonZeroU16::new(200).expect("cols"),
-            0,
-        )));
-        let feed = Arc::clone(&screen);
-        std::thread::spawn(move || {
-            let _master = pair.master;
-            let mut buf = [0u8; 65536];
-            while let Ok(n) = reader.read(&mut buf) {
-                if n == 0 {
-                    break;
-                }
-                if let Ok(mut p) = feed.lock() {
-                    p.process(&buf[..n]);
-                }
-            }
-        });
-        Session {
-            screen,
-            writer,
-            child,
+/// How long until the screen's text satisfies `pred`, polled every millisecond (the harness's
+/// own waits poll every 20 ms, too coarse for a first-frame figure); `None` past `limit`.
+fn shown_within(s: &Session, limit: Duration, pred: impl Fn(&str) -> bool) -> Option<Duration> {
+    let start = Instant::now();
+    while start.elapsed() < limit {
+        if pred(&s.contents()) {
+            return Some(start.elapsed());
         }
+        std::thread::sleep(Duration::from_millis(1));
     }
+    None
+}
 
-    fn wait_for(&self, limit: Duration, pred: impl Fn(&str) -> bool) -> Option<Duration> {
-        let start = Instant::now();
-        while start.elapsed() < limit {
-            let s = self
-                .screen
-                .lock()
-                .map(|p| p.screen().contents())
-                .unwrap_or_default();
-            if pred(&s) {
-                return Some(start.elapsed());
-            }
-            std::thread::sleep(Duration::from_millis(1));
-        }
-        None
-    }
-
-    fn quit(mut self) {
-        let _ = self.writer.write_all(b"q");
-        let _ = self.writer.flush();
-        let start = Instant::now();
-        while start.elapsed() < Duration::from_secs(10) {
-            if let Ok(Some(_)) = self.child.try_wait() {
-                return;
-            }
-            std::thread::sleep(Duration::from_millis(10));
-        }
-        let _ = self.child.kill();
-    }
+/// Quits with `q` and waits (bounded) for the reader to exit.
+fn quit(mut s: Session) {
+    s.send("q");
+    s.wait_exit();
 }
 
 fn corpus(n: usize) -> (PathBuf, u64) {
@@ -120,18 +71,19 @@ fn vm_hwm_kb(pid: u32) -> Option<u64> {
 
 fn main() {
     let (dir, bytes) = corpus(10_000);
+    let dir_arg = dir.to_string_lossy().into_owned();
     let ready = |s: &str| s.contains("Documents") && s.contains("Article") && s.contains("loading");
     let mut times = Vec::new();
     for _ in 0..7 {
         let t = Instant::now();
-        let s = Session::start(&dir);
-        let shown = s.wait_for(Duration::from_secs(20), ready);
+        let s = start(&dir_arg);
+        let shown = shown_within(&s, Duration::from_secs(20), ready);
         let total = t.elapsed();
         match shown {
             Some(_) => times.push(total.as_secs_f64() * 1e3),
             None => println!("first frame: not shown within 20 s"),
         }
-        s.quit();
+        quit(s);
     }
     times.sort_by(f64::total_cmp);
     if let Some(med) = times.get(times.len() / 2) {
@@ -152,16 +104,17 @@ fn main() {
         return;
     }
     let (dir, bytes) = corpus(n);
+    let dir_arg = dir.to_string_lossy().into_owned();
     let t = Instant::now();
-    let s = Session::start(&dir);
+    let s = start(&dir_arg);
     let pid = s.child.process_id().unwrap_or(0);
-    let _ = s.wait_for(Duration::from_secs(20), ready);
-    let loaded = s.wait_for(Duration::from_secs(900), |t| {
+    let _ = shown_within(&s, Duration::from_secs(20), ready);
+    let loaded = shown_within(&s, Duration::from_secs(900), |t| {
         t.contains("Documents") && !t.contains("loading")
     });
     let hwm = vm_hwm_kb(pid);
     let secs = t.elapsed().as_secs_f64();
-    s.quit();
+    quit(s);
     match (loaded, hwm) {
         (Some(_), Some(kb)) => {
             let rss = kb as f64 * 1024.0;

@@ -93,24 +93,24 @@ fn an_error_restores_the_terminal_and_exits_1() {
     });
 }
 
-#[test]
-fn sigterm_restores_the_terminal_and_dies_of_the_signal() {
+/// Sends `signal` to the running reader: it must restore the terminal and die of it.
+fn restores_and_dies_of(signal: &str, described: &str) {
     let mut s = Session::reader(&[]);
     s.wait_reader();
-    s.signal("TERM");
+    s.signal(signal);
     let status = s.wait_exit();
-    assert_eq!(status.signal(), Some("Terminated"), "{status:?}");
+    assert_eq!(status.signal(), Some(described), "{status:?}");
     s.assert_restored();
 }
 
 #[test]
+fn sigterm_restores_the_terminal_and_dies_of_the_signal() {
+    restores_and_dies_of("TERM", "Terminated");
+}
+
+#[test]
 fn sighup_restores_the_terminal_and_dies_of_the_signal() {
-    let mut s = Session::reader(&[]);
-    s.wait_reader();
-    s.signal("HUP");
-    let status = s.wait_exit();
-    assert_eq!(status.signal(), Some("Hangup"), "{status:?}");
-    s.assert_restored();
+    restores_and_dies_of("HUP", "Hangup");
 }
 
 /// Under an interactive shell with job control: Ctrl-Z stops the reader and gives the shell a

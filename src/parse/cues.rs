@@ -75,15 +75,7 @@ fn followed_by_cue(t: &Toks, i: usize) -> bool {
     }
     if t.is_punct(v, ',') {
         // An apposition, then the reporting verb before the sentence ends.
-        let reach = t.len().min(v + 25);
-        return (v + 1..reach)
-            .take_while(|&j| {
-                !matches!(
-                    t.toks[j].kind,
-                    TokKind::Quote(_) | TokKind::Punct('.' | '!' | '?' | ';')
-                )
-            })
-            .any(|j| t.verb(j).is_some_and(|f| f == VerbForm::Finite));
+        return verb_after_apposition(t, v, t.len()).is_some();
     }
     // A past tense outside the lexicon that closes the sentence: "Hannity pressed."
     let w = t.word(v);
@@ -92,6 +84,19 @@ fn followed_by_cue(t: &Toks, i: usize) -> bool {
         && w.len() > 3
         && w.ends_with("ed")
         && (v + 1 == t.len() || t.is_punct(v + 1, '.') || t.is_punct(v + 1, ','))
+}
+
+/// The reporting verb after an apposition that opens with the comma at `comma`: the first
+/// finite verb within 25 tokens, before `limit`, a quotation or the sentence's end.
+fn verb_after_apposition(t: &Toks, comma: usize, limit: usize) -> Option<usize> {
+    (comma + 1..limit.min(comma + 25))
+        .take_while(|&j| {
+            !matches!(
+                t.toks[j].kind,
+                TokKind::Quote(_) | TokKind::Punct('.' | '!' | '?' | ';')
+            )
+        })
+        .find(|&j| t.verb(j) == Some(VerbForm::Finite))
 }
 
 /// How far (in tokens) any cue search reaches from its quotation. Real clauses are far shorter;
@@ -199,18 +204,11 @@ pub fn after(t: &Toks, k: usize, limit: usize) -> Option<Found> {
         // out ("X, a spokesman for Y told the Post"), to the reporting verb.
         // Appositions may hold commas of their own ("Anne Richards, assistant secretary of state
         // for population, refugees, and migration, said"): run to the first reporting verb.
-        let mut j = v + 1;
-        while j < limit && j - v < 25 && t.verb(j).is_none_or(|f| f != VerbForm::Finite) {
-            j += 1;
-        }
-        if j >= limit || j - v >= 25 {
-            return None;
-        }
-        v = j;
+        v = verb_after_apposition(t, v, limit)?;
         apposition = true;
     }
     let mut skipped = 0;
-    while v < limit && skipped < 3 && t.verb(v).is_none() && is_aux_or_adverb(t, v) {
+    while v < limit && skipped < 3 && t.verb(v).is_none() && t.is_adverb(v) {
         v += 1;
         skipped += 1;
     }
@@ -347,10 +345,6 @@ pub fn named_apposition(t: &Toks, after: usize, limit: usize) -> Option<Np> {
     (named && closed).then_some(np)
 }
 
-fn is_aux_or_adverb(t: &Toks, i: usize) -> bool {
-    t.is_adverb(i)
-}
-
 /// `X said, "Q."` / `X told reporters that … "Q"` / `according to X, "Q"`: the nearest reporting
 /// verb before the quote in its clause, and its subject.
 pub fn before(t: &Toks, k: usize, cs: usize) -> Option<Found> {
@@ -427,7 +421,7 @@ pub fn before(t: &Toks, k: usize, cs: usize) -> Option<Found> {
         }
         // "…, but now said": adverbs may stand between the conjunction and the verb.
         let mut c = v;
-        while c > cs + 1 && v - c < 2 && is_aux_or_adverb(t, c - 1) && t.word(c - 1) != "then" {
+        while c > cs + 1 && v - c < 2 && t.is_adverb(c - 1) && t.word(c - 1) != "then" {
             c -= 1;
         }
         if c > cs && matches!(t.word(c - 1), "and" | "but" | "or" | "then" | "yet") {

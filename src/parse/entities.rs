@@ -353,18 +353,25 @@ pub struct Registry {
     events: Vec<Mention>,
 }
 
+/// The mentions of a sorted `list` before byte `at`, newest first, at most [`LOOKBACK`].
+fn before(list: &[Mention], at: usize) -> impl Iterator<Item = &Mention> {
+    let end = list.partition_point(|m| m.at < at);
+    list[..end].iter().rev().take(LOOKBACK)
+}
+
 impl Registry {
+    /// The latest mention before byte `at` that `fits`, among the narration's mentions and the
+    /// speech events.
+    fn latest(&self, at: usize, fits: impl Fn(&Mention) -> bool) -> Option<Mention> {
+        let find = |list: &[Mention]| before(list, at).find(|m| fits(m)).copied();
+        match (find(&self.timeline), find(&self.events)) {
+            (Some(a), Some(b)) => Some(if a.at >= b.at { a } else { b }),
+            (a, b) => a.or(b),
+        }
+    }
+
     fn last_mention(&self, e: usize, before: usize) -> Option<usize> {
-        let find = |list: &[Mention]| {
-            let end = list.partition_point(|m| m.at < before);
-            list[..end]
-                .iter()
-                .rev()
-                .take(LOOKBACK)
-                .find(|m| m.entity == e)
-                .map(|m| m.at)
-        };
-        find(&self.timeline).max(find(&self.events))
+        self.latest(before, |m| m.entity == e).map(|m| m.at)
     }
 
     /// Find or create the entity a name refers to, near byte `at`; `name` gives the display name
@@ -608,19 +615,7 @@ impl Registry {
                 && (nations.is_empty() || nations.iter().any(|n| ent.nations.contains(n)))
         };
         // The most recently mentioned person who fits, among the last mentions and speech events.
-        let recent = |list: &[Mention]| {
-            let end = list.partition_point(|m| m.at < at);
-            list[..end]
-                .iter()
-                .rev()
-                .take(LOOKBACK)
-                .find(|m| fits(m.entity))
-                .copied()
-        };
-        match (recent(&self.timeline), recent(&self.events)) {
-            (Some(a), Some(b)) => Some(if a.at >= b.at { a.entity } else { b.entity }),
-            (a, b) => a.or(b).map(|m| m.entity),
-        }
+        self.latest(at, |m| fits(m.entity)).map(|m| m.entity)
     }
 
     /// A pronoun at byte `at` → the most salient compatible entity before it: the nearest speech
@@ -646,11 +641,7 @@ impl Registry {
             }
         };
         let recent = |list: &[Mention]| -> Vec<Mention> {
-            let end = list.partition_point(|m| m.at < at);
-            list[..end]
-                .iter()
-                .rev()
-                .take(LOOKBACK)
+            before(list, at)
                 .take_while(|m| m.at >= window_start)
                 .filter(|m| want(m.entity))
                 .copied()

@@ -326,6 +326,8 @@ fn observe_names(reg: &mut Registry, t: &Toks) {
     // The word classes answer `function_words`, `is_title` and `organisation_words`.
     let function = |i: usize| t.class(i).has(WordClass::FUNCTION);
     let title = |i: usize| t.class(i).has(WordClass::TITLE);
+    let given = |k: usize| lex.given_names.contains_key(t.word(k));
+    let initial = |k: usize| t.toks[k].span.len() <= 2 || t.word(k).ends_with('.');
     let mut i = 0;
     while i < t.len() {
         // A capitalised reporting verb opens an inverted cue ("Continued Stone: …"), no name.
@@ -346,11 +348,10 @@ fn observe_names(reg: &mut Registry, t: &Toks) {
             // Run-on capitals ("Jeb Bush Hits Marco Rubio", "Donald Trump Calls Out Ted Cruz",
             // "Celebrities Julianne Moore"): a reporting verb ends the name, and a given name
             // after a word that is neither a title nor a given name starts a new one.
-            let verb = t.verb(j).is_some();
-            let given = |k: usize| lex.given_names.contains_key(t.word(k));
-            let initial = |k: usize| t.toks[k].span.len() <= 2 || t.word(k).ends_with('.');
-            let new_name = given(j) && !title(j - 1) && !given(j - 1) && !initial(j - 1);
-            if part && (verb || new_name) {
+            if part
+                && (t.verb(j).is_some()
+                    || (given(j) && !title(j - 1) && !given(j - 1) && !initial(j - 1)))
+            {
                 break;
             }
             if part || of_join {
@@ -362,28 +363,22 @@ fn observe_names(reg: &mut Registry, t: &Toks) {
         if headline {
             // In Title Case every word is capitalised, so a capitalised run is no evidence of a
             // name ("The Difference Between Bernie Sanders"): keep only runs that open like one
-            // (a title or a given name), and end them at a verb ("Zoe Saldana Asked Men …").
-            if !title(i) && !lex.given_names.contains_key(t.word(i)) {
+            // (a title or a given name), and keep at most three words after the titles (the run
+            // already ends at a verb: "Zoe Saldana Asked Men …").
+            if !title(i) && !given(i) {
                 i = j;
                 continue;
             }
             let titles = (i..j).take_while(|&k| title(k)).count();
-            let cut = (i + titles + 1..j)
-                .find(|&k| t.verb(k).is_some())
-                .unwrap_or(j);
-            j = cut.min(i + titles + 3);
+            j = j.min(i + titles + 3);
         }
         let words = words_of(t, i, j);
         let surface = &t.text[t.toks[i].span.start..t.toks[j - 1].span.end];
         // A subject opens its clause: after punctuation, a quotation or a conjunction.
         let opens_clause = i == 0
             || !t.is_word(i - 1)
-            || Lexicon::get().grammar.subject_after.contains(t.word(i - 1))
-            || (t.is_cap(i - 1)
-                && !Lexicon::get()
-                    .grammar
-                    .not_subject_after
-                    .contains(t.word(i - 1)));
+            || lex.grammar.subject_after.contains(t.word(i - 1))
+            || (t.is_cap(i - 1) && !lex.grammar.not_subject_after.contains(t.word(i - 1)));
         let subject =
             opens_clause && !tokens::is_possessive(surface) && !t.is_punct(i.wrapping_sub(1), '(');
         let e = reg.observe(&words, surface, t.toks[i].span.start, subject);
@@ -676,7 +671,6 @@ fn attribute(text: &str, paras: &[Para], drafts: &mut [Draft], reg: &mut Registr
             }
         }
     }
-    let _ = paras;
 }
 
 /// Resolve a cue's noun phrase to an entity.

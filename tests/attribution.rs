@@ -644,3 +644,23 @@ fn a_capitalised_gerund_opening_the_clause_is_no_name() {
     let t = format!("{INTRO}Reading from a prepared text, Reed repeatedly mispronounced the name of the group, calling it “Hummus.”");
     assert_eq!(speaker_of(&t, "“Hummus").as_deref(), Some("Tom Reed"));
 }
+
+#[test]
+fn places_never_speak_nor_stand_for_a_pronoun() {
+    // A town and its state inside an apposition are one group; neither is the subject, and a
+    // later "she" is the person, not the state.
+    let t = "Dana Wirth, a teacher from Dalton, Vermont, said the vote mattered. \
+             She called the result “a disgrace.”\n\n“I am angry,” she said.";
+    assert_eq!(speaker_of(t, "“a disgrace").as_deref(), Some("Dana Wirth"));
+    assert_eq!(speaker_of(t, "“I am angry").as_deref(), Some("Dana Wirth"));
+    // "Town, Fla." and "Fairfax County" are places too.
+    let t = "Omar Price, who lives outside Ocala, Fla., joined the march near Fairfax County. \
+             “We came to be heard,” he said.";
+    assert_eq!(speaker_of(t, "“We came").as_deref(), Some("Omar Price"));
+}
+
+#[test]
+fn a_person_of_a_state_is_the_person() {
+    let t = "Sen. Ann Mertz of New Mexico said the plan was “reckless.”";
+    assert_eq!(speaker_of(t, "“reckless").as_deref(), Some("Ann Mertz"));
+}

@@ -189,6 +189,25 @@ pub fn classify<'a>(words: &'a [Word<'a>]) -> Option<Phrase<'a>> {
     if words.is_empty() {
         return None;
     }
+    // "Sen. Marco Rubio of Florida": the person, not the place (but "University of Texas" stays
+    // an organisation).
+    if let Some(p) = words.iter().rposition(|w| w.low == "of") {
+        let tail: Vec<&str> = words[p + 1..]
+            .iter()
+            .map(|w| strip_possessive(w.low))
+            .collect();
+        if p > 0 && lex.places.is_place(&tail.join(" ")) {
+            if let Some(
+                person @ Phrase::Name {
+                    kind: SpeakerKind::Person,
+                    ..
+                },
+            ) = classify(&words[..p])
+            {
+                return Some(person);
+            }
+        }
+    }
     // The class bits answer `is_title`, `function_words` and `nationality` for the word itself.
     let is_nat = |w: &Word| w.class.is_nationality();
     let is_title = |w: &Word| w.class.has(WordClass::TITLE);
@@ -276,6 +295,10 @@ pub fn classify<'a>(words: &'a [Word<'a>]) -> Option<Phrase<'a>> {
             lex.organisation_words.contains(stripped)
         }
     };
+    // "Monsey, New York", "Fairfax County": places never speak.
+    if lex.places.is_place(&whole_low) {
+        return None;
+    }
     let org = name_words.iter().any(org_word)
         || lex.nationalities.contains_key(&whole_low)
         || (name_words.len() == 1 && is_acronym(name_words[0].text))

@@ -193,6 +193,47 @@ impl Grammar {
     }
 }
 
+/// Places, which never speak (assets/places.txt).
+#[derive(Debug, Default)]
+pub struct Places {
+    /// Whole lowercase names: "ohio", "new york".
+    pub names: HashSet<String>,
+    /// "fla.", "n.h.": places only after a town and a comma.
+    pub state_abbreviations: HashSet<String>,
+    /// A name ending in one of these is a place: "county".
+    pub place_words: HashSet<String>,
+}
+
+impl Places {
+    fn load(src: &str) -> Places {
+        let mut p = Places::default();
+        let mut section = "";
+        for l in lines(src) {
+            if let Some(name) = l.strip_prefix('[').and_then(|l| l.strip_suffix(']')) {
+                section = name;
+                continue;
+            }
+            let set = match section {
+                "places" => &mut p.names,
+                "state_abbreviations" => &mut p.state_abbreviations,
+                "place_words" => &mut p.place_words,
+                _ => continue,
+            };
+            set.insert(l.to_lowercase());
+        }
+        p
+    }
+
+    /// Is this lowercase name (words joined by single spaces) a place?
+    pub fn is_place(&self, low: &str) -> bool {
+        self.names.contains(low)
+            || low
+                .rsplit(' ')
+                .next()
+                .is_some_and(|last| low.contains(' ') && self.place_words.contains(last))
+    }
+}
+
 /// Every lexicon the parser consults.
 #[derive(Debug)]
 pub struct Lexicon {
@@ -217,6 +258,7 @@ pub struct Lexicon {
     pub given_names: HashMap<String, Gender>,
     /// Nouns that state a gender next to a name: "husband", "actress", "spokeswoman".
     pub gendered_nouns: HashMap<String, Gender>,
+    pub places: Places,
     /// Every listed word → its memberships, for `class_of`.
     words: WordTable,
     /// The distinct values of `nationalities`, indexed by `WordClass::nation`.
@@ -441,6 +483,7 @@ impl Lexicon {
         let gendered_nouns = gendered_words(include_str!("../../assets/gendered_nouns.txt"));
         let topic_index = TopicIndex::build(&topics);
         let mut lex = Lexicon {
+            places: Places::load(include_str!("../../assets/places.txt")),
             grammar: Grammar::load(include_str!("../../assets/grammar.txt")),
             speaking_nouns: word_set(include_str!("../../assets/speaking_nouns.txt")),
             topic_index,

@@ -372,6 +372,11 @@ fn observe_names(reg: &mut Registry, t: &Toks) {
             let titles = (i..j).take_while(|&k| title(k)).count();
             j = j.min(i + titles + 3);
         }
+        if town_before_place(t, j) {
+            // "Aurora, Colorado": the town is no one.
+            i = j;
+            continue;
+        }
         let words = words_of(t, i, j);
         let surface = &t.text[t.toks[i].span.start..t.toks[j - 1].span.end];
         // A subject opens its clause: after punctuation, a quotation or a conjunction.
@@ -395,6 +400,20 @@ fn observe_names(reg: &mut Registry, t: &Toks) {
         }
         i = j;
     }
+}
+
+/// Does a capitalised run ending before token `j` name a town, followed by ", <state>" ("Monsey,
+/// New York", "Gainesville, Fla.")? The state must be the whole capitalised run after the comma,
+/// so "Rob Portman, Ohio Republican" keeps its name.
+fn town_before_place(t: &Toks, j: usize) -> bool {
+    if !t.is_punct(j, ',') {
+        return false;
+    }
+    let mut end = j + 1;
+    while end < t.len() && end - j <= 3 && t.is_word(end) && t.is_cap(end) {
+        end += 1;
+    }
+    !t.is_cap(end) && t.is_place(j + 1, end, true)
 }
 
 /// A headline or list item written in Title Case: every word but the small ones capitalised.

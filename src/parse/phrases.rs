@@ -180,6 +180,20 @@ impl<'a> Toks<'a> {
         })
     }
 
+    /// Do tokens `a..b` name a place in full ("New York", "Fla.")? The AP state abbreviations
+    /// count only when `abbreviated` (after a town and a comma), as several are also words.
+    pub fn is_place(&self, a: usize, b: usize, abbreviated: bool) -> bool {
+        if a >= b || b > self.len() || b - a > 3 || !(a..b).all(|k| self.is_cap(k)) {
+            return false;
+        }
+        let places = &Lexicon::get().places;
+        if b - a == 1 && abbreviated && places.state_abbreviations.contains(self.word(a)) {
+            return true;
+        }
+        let low: Vec<&str> = (a..b).map(|k| self.word(k)).collect();
+        places.names.contains(&low.join(" "))
+    }
+
     /// The noun phrase ending at token `i` (inclusive), not crossing `floor`.
     pub fn np_ending_at(&self, i: usize, floor: usize) -> Option<Np> {
         if i < floor || !self.is_word(i) {
@@ -301,6 +315,11 @@ impl<'a> Toks<'a> {
                     break;
                 }
                 if !self.is_punct(k, ',') {
+                    continue;
+                }
+                // "a philanthropist from Monsey, New York, said": a town and its state are one
+                // group.
+                if self.is_cap(k.wrapping_sub(1)) && self.is_place(k + 1, close, true) {
                     continue;
                 }
                 groups += 1;

@@ -664,3 +664,10 @@ fn a_person_of_a_state_is_the_person() {
     let t = "Sen. Ann Mertz of New Mexico said the plan was “reckless.”";
     assert_eq!(speaker_of(t, "“reckless").as_deref(), Some("Ann Mertz"));
 }
+
+#[test]
+fn a_relative_clause_with_commas_leaves_its_antecedent_the_subject() {
+    let t = "Lena Ortiz, who runs a bakery near the county seat, Millbrook, said she was \
+             “tired of waiting.”";
+    assert_eq!(speaker_of(t, "“tired").as_deref(), Some("Lena Ortiz"));
+}

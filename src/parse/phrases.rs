@@ -303,6 +303,9 @@ impl<'a> Toks<'a> {
             end = open - 1;
         }
         if self.is_punct(end, ',') {
+            if let Some(np) = self.relative_antecedent(end, floor) {
+                return Some(np);
+            }
             // Apposition: "X, a spokesman for Y, said" or "A delegate, Jim Poolman, said"; up to two
             // comma groups ("Ramil Carr, 31, a photographer, said").
             let close = end;
@@ -371,6 +374,28 @@ impl<'a> Toks<'a> {
             return None;
         }
         Some(self.extend_over_of(np, floor))
+    }
+
+    /// "Michael Seaman, who lives outside the state capital, Sacramento, said": a relative clause
+    /// set off by commas, however many commas it holds, ends at `close`; its antecedent is the
+    /// subject.
+    fn relative_antecedent(&self, close: usize, floor: usize) -> Option<Np> {
+        let lim = close.saturating_sub(40).max(floor);
+        let mut k = close;
+        while k > lim + 2 {
+            k -= 1;
+            let sentence_break = ['.', ':', ';', '!', '?']
+                .iter()
+                .any(|&p| self.is_punct(k, p));
+            if sentence_break || self.toks[k].quote().is_some() {
+                return None;
+            }
+            if self.word(k) == "who" && self.is_punct(k - 1, ',') {
+                let np = self.np_ending_at(k - 2, floor)?;
+                return (np.pronoun.is_none()).then_some(np);
+            }
+        }
+        None
     }
 
     /// The head of lowercase words from `from` (at most `max`, before `limit`): the last of the

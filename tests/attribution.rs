@@ -671,3 +671,14 @@ fn a_relative_clause_with_commas_leaves_its_antecedent_the_subject() {
              “tired of waiting.”";
     assert_eq!(speaker_of(t, "“tired").as_deref(), Some("Lena Ortiz"));
 }
+
+#[test]
+fn sentence_openers_are_no_names() {
+    // A number word or an adverb opening the sentence never speaks: the pronoun after the number
+    // goes to the person named before, and the name after the adverb is the subject.
+    let t = "Pastor Ray Dunn spoke on Sunday.\n\nEight years ago, he backed the mayor and said, \
+             “The plan is a mistake.”";
+    assert_eq!(speaker_of(t, "“The plan").as_deref(), Some("Ray Dunn"));
+    let t = "Hastily dressed, Mayor Tom Ruiz blamed his rivals and called the flood “a disaster.”";
+    assert_eq!(speaker_of(t, "“a disaster").as_deref(), Some("Tom Ruiz"));
+}

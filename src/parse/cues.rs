@@ -489,16 +489,20 @@ pub fn clause_subject(t: &Toks, cs: usize, limit: usize) -> Option<Np> {
         }
         let next_is_verb =
             t.is_word(after) && !t.is_cap(after) && !matches!(t.word(after), "of" | "and" | "or");
-        // "Reading from a prepared text, Carson …": a capitalised gerund opening the clause
-        // before a preposition is no name (but "Manning of the Post" may be).
+        // "Reading from a prepared text, Carson …", "Hastily arranged …", "Declaring himself
+        // …": a capitalised gerund or adverb opening the clause before a lowercase word (not a
+        // reporting verb) is no name (but "Manning of the Post" and "Donnelly said" may be).
         let w = t.word(np.start);
+        let next = np.end;
         let opener = np.end == np.start + 1
             && (np.start == cs || !t.is_word(np.start - 1))
             && w.len() > 5
-            && w.ends_with("ing")
             && !Lexicon::get().given_names.contains_key(w)
-            && t.class(np.end).has(WordClass::PREPOSITION)
-            && t.word(np.end) != "of";
+            && t.is_word(next)
+            && !t.is_cap(next)
+            && t.verb(next).is_none()
+            && t.word(next) != "of"
+            && (w.ends_with("ly") || w.ends_with("ing"));
         if opener {
             i = np.end;
             continue;

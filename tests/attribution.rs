@@ -682,3 +682,15 @@ fn sentence_openers_are_no_names() {
     let t = "Hastily dressed, Mayor Tom Ruiz blamed his rivals and called the flood “a disaster.”";
     assert_eq!(speaker_of(t, "“a disaster").as_deref(), Some("Tom Ruiz"));
 }
+
+#[test]
+fn a_name_of_an_organisation_speaks_itself() {
+    // The cue after the quote names its own speaker; the quote must not inherit the speaker of
+    // the paragraph before.
+    let t =
+        "The plan would pass, said Tom Bell, director of Public Works. \"It avoids a fight.\"\n\n\
+             \"It was the least bad outcome,\" Mr. Cole of the Sierra Club said.";
+    assert_eq!(speaker_of(t, "\"It was").as_deref(), Some("Cole"));
+    let t = "Sen. Ada Quill of the Farm Caucus said the bill was \"dead.\"";
+    assert_eq!(speaker_of(t, "\"dead").as_deref(), Some("Ada Quill"));
+}

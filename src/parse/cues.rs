@@ -295,6 +295,16 @@ pub fn late_after(t: &Toks, k: usize, cs: usize, limit: usize) -> Option<Found> 
 /// or `limit`. Returns the end of the description (`np.end` when there is none).
 pub fn nominal_tail(t: &Toks, np: Np, limit: usize) -> usize {
     let e = np.end;
+    if np.pronoun.is_none() && e < limit && t.is_cap(e - 1) && t.word(e) == "of" {
+        // "Mr. Morgan of the Sierra Club said", "Jeff Merkley of Oregon said": the name speaks.
+        let mut j = e + 1 + usize::from(t.word(e + 1) == "the");
+        let run = j;
+        while j < limit && j - run < 5 && t.is_cap(j) {
+            j += 1;
+        }
+        let verb_next = t.verb(j).is_some_and(|f| f != VerbForm::Gerund);
+        return if j > run && verb_next { j } else { e };
+    }
     if np.pronoun.is_some() || e >= limit || t.is_cap(e - 1) || !t.is_word(e) {
         return e;
     }

@@ -189,14 +189,16 @@ pub fn classify<'a>(words: &'a [Word<'a>]) -> Option<Phrase<'a>> {
     if words.is_empty() {
         return None;
     }
-    // "Sen. Marco Rubio of Florida": the person, not the place (but "University of Texas" stays
-    // an organisation).
+    // "Sen. Marco Rubio of Florida", "Mr. Morgan of the Sierra Club": the person, not the place
+    // or the organisation (but "University of Texas" stays an organisation).
     if let Some(p) = words.iter().rposition(|w| w.low == "of") {
-        let tail: Vec<&str> = words[p + 1..]
-            .iter()
-            .map(|w| strip_possessive(w.low))
-            .collect();
-        if p > 0 && lex.places.is_place(&tail.join(" ")) {
+        let mut tail = &words[p + 1..];
+        if tail.first().is_some_and(|w| w.low == "the") {
+            tail = &tail[1..];
+        }
+        if p > 0 && !tail.is_empty() && tail.iter().all(|w| w.cap) {
+            // Only a clear person: two name words or a title ("American Federation of
+            // Teachers" stays whole).
             if let Some(
                 person @ Phrase::Name {
                     kind: SpeakerKind::Person,
@@ -204,7 +206,11 @@ pub fn classify<'a>(words: &'a [Word<'a>]) -> Option<Phrase<'a>> {
                 },
             ) = classify(&words[..p])
             {
-                return Some(person);
+                if let Phrase::Name { tokens, roles, .. } = &person {
+                    if tokens.len() > 1 || !roles.is_empty() {
+                        return Some(person);
+                    }
+                }
             }
         }
     }

@@ -213,6 +213,14 @@ impl<'a> Toks<'a> {
                 } else if self.word(k) == "of" && k > floor && self.is_cap(k - 1) && self.is_cap(j)
                 {
                     j = k - 1;
+                } else if self.word(k) == "the"
+                    && k > floor + 1
+                    && self.word(k - 1) == "of"
+                    && self.is_cap(k - 2)
+                    && self.is_cap(j)
+                {
+                    // "Mr. Morgan of the Sierra Club said".
+                    j = k - 2;
                 } else {
                     break;
                 }

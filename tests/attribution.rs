@@ -694,3 +694,11 @@ fn a_name_of_an_organisation_speaks_itself() {
     let t = "Sen. Ada Quill of the Farm Caucus said the bill was \"dead.\"";
     assert_eq!(speaker_of(t, "\"dead").as_deref(), Some("Ada Quill"));
 }
+
+#[test]
+fn went_on_to_say_reports_for_its_subject() {
+    let t = "Critics spoke first.\n\nAnn Ross went on to say, \"From the bottom of my heart, I \
+             know this.\"\n\n\"The way I see it,\" she elaborated, \"no one asked.\"";
+    assert_eq!(speaker_of(t, "\"From the").as_deref(), Some("Ann Ross"));
+    assert_eq!(speaker_of(t, "\"The way").as_deref(), Some("Ann Ross"));
+}

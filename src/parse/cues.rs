@@ -387,6 +387,22 @@ pub fn before(t: &Toks, k: usize, cs: usize) -> Option<Found> {
                     | "should"
                     | "must"
             );
+        // "Byrne went on to say, …", "She continued to say …": the base form reports for the
+        // verb that governs it.
+        let governed = (form == VerbForm::Base && v > cs + 2 && t.word(v - 1) == "to")
+            .then(|| match (t.word(v - 3), t.word(v - 2)) {
+                ("went" | "goes" | "go" | "going", "on") => Some(v - 3),
+                (_, "continued" | "continues" | "proceeded" | "proceeds") => Some(v - 2),
+                _ => None,
+            })
+            .flatten();
+        if let Some(np) = governed.and_then(|g| t.subject_of(g, cs)) {
+            return Some(Found {
+                np,
+                rule: SpeakerRule::CueBefore,
+                cue: Some(cue_range(t, v, k)),
+            });
+        }
         if (t.is_cap(v) && v > cs) || (form == VerbForm::Base && !after_aux) {
             // A base form ("would respond", "to say") rarely introduces the quote that follows.
             continue;

@@ -702,3 +702,16 @@ fn went_on_to_say_reports_for_its_subject() {
     assert_eq!(speaker_of(t, "\"From the").as_deref(), Some("Ann Ross"));
     assert_eq!(speaker_of(t, "\"The way").as_deref(), Some("Ann Ross"));
 }
+
+#[test]
+fn a_bare_surname_acting_as_subject_is_a_pronoun_antecedent() {
+    // "Dahl" is never given a first name, yet "he" after "Dahl refused …" is Dahl, not the
+    // speaker of the paragraph before.
+    let t = "Gov. Tim Crane answered first. “We will win,” he said.\n\n\
+             Dahl refused the question. “I predict nothing,” he said.";
+    assert_eq!(speaker_of(t, "“I predict").as_deref(), Some("Dahl"));
+    // A plural opening a sentence is no such subject.
+    let t = "Gov. Tim Crane answered first.\n\nCorporations refused the plan. “We will win,” he \
+             said.";
+    assert_eq!(speaker_of(t, "“We will").as_deref(), Some("Tim Crane"));
+}

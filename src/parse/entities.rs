@@ -553,6 +553,15 @@ impl Registry {
         Some(e)
     }
 
+    /// A bare name seen acting as a subject ("Carson defied the question") is a person a later
+    /// "he" may mean.
+    pub fn confirm(&mut self, e: usize) {
+        let ent = &mut self.entities[e];
+        if ent.kind == SpeakerKind::Person {
+            ent.confirmed = true;
+        }
+    }
+
     /// A gender stated next to a mention ("her husband, Milton Berg"), unless one is known.
     pub fn hint_gender(&mut self, e: usize, g: Gender) {
         let ent = &mut self.entities[e];

@@ -387,6 +387,9 @@ fn observe_names(reg: &mut Registry, t: &Toks) {
         let subject =
             opens_clause && !tokens::is_possessive(surface) && !t.is_punct(i.wrapping_sub(1), '(');
         let e = reg.observe(&words, surface, t.toks[i].span.start, subject);
+        if let (Some(e), true) = (e, subject && j == i + 1 && acts(t, i, j)) {
+            reg.confirm(e);
+        }
         // "her husband, Milton Berg" / "actress Zoe Saldana": a gendered noun just before.
         let before = if t.is_punct(i.wrapping_sub(1), ',') {
             i.wrapping_sub(2)
@@ -400,6 +403,18 @@ fn observe_names(reg: &mut Registry, t: &Toks) {
         }
         i = j;
     }
+}
+
+/// Is the one-word name at `i` followed (at `j`) by what a person does: a reporting verb or a
+/// past tense ("Carson defied")? A plural opening a sentence ("Corporations agreed") is no name.
+fn acts(t: &Toks, i: usize, j: usize) -> bool {
+    let w = t.word(j);
+    let verb = t.verb(j).is_some_and(|f| f != lexicon::VerbForm::Gerund)
+        || (t.is_word(j) && !t.is_cap(j) && w.len() > 4 && w.ends_with("ed"));
+    let sentence_start = i == 0 || t.is_punct(i - 1, '.') || t.toks[i - 1].quote().is_some();
+    // After a capital the word ends a longer name ("West Virginia lauded").
+    let after_cap = i > 0 && t.is_cap(i - 1);
+    verb && !after_cap && !(sentence_start && t.word(i).ends_with('s'))
 }
 
 /// Does a capitalised run ending before token `j` name a town, followed by ", <state>" ("Monsey,

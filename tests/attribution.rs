@@ -715,3 +715,11 @@ fn a_bare_surname_acting_as_subject_is_a_pronoun_antecedent() {
              said.";
     assert_eq!(speaker_of(t, "“We will").as_deref(), Some("Tim Crane"));
 }
+
+#[test]
+fn a_name_coordinated_with_a_name_is_no_subject() {
+    // "He" is the one who attacked, not the last of the people attacked.
+    let t = "Gov. Tim Crane attacked Maria Lopez and Tom Reed during the rally.\n\nHe said Lopez \
+             was “a fraud.”";
+    assert_eq!(speaker_of(t, "“a fraud").as_deref(), Some("Tim Crane"));
+}

@@ -384,8 +384,16 @@ fn observe_names(reg: &mut Registry, t: &Toks) {
             || !t.is_word(i - 1)
             || lex.grammar.subject_after.contains(t.word(i - 1))
             || (t.is_cap(i - 1) && !lex.grammar.not_subject_after.contains(t.word(i - 1)));
-        let subject =
-            opens_clause && !tokens::is_possessive(surface) && !t.is_punct(i.wrapping_sub(1), '(');
+        // "attacked Clinton and Marco Rubio": a name joined to a name by a conjunction is
+        // coordinated with it, not a new clause's subject.
+        let coordinated = i >= 2
+            && matches!(t.word(i - 1), "and" | "or")
+            && t.is_cap(i - 2)
+            && !tokens::is_possessive(t.toks[i - 2].span.text(t.text));
+        let subject = opens_clause
+            && !coordinated
+            && !tokens::is_possessive(surface)
+            && !t.is_punct(i.wrapping_sub(1), '(');
         let e = reg.observe(&words, surface, t.toks[i].span.start, subject);
         if let (Some(e), true) = (e, subject && j == i + 1 && acts(t, i, j)) {
             reg.confirm(e);

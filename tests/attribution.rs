@@ -723,3 +723,11 @@ fn a_name_coordinated_with_a_name_is_no_subject() {
              was “a fraud.”";
     assert_eq!(speaker_of(t, "“a fraud").as_deref(), Some("Tim Crane"));
 }
+
+#[test]
+fn a_name_in_a_that_clause_is_less_salient_than_the_speaker() {
+    // The subject of a reported clause does not take "he" from the person reporting it.
+    let t = "Gov. Tim Crane spoke on Monday.\n\nCrane argued that Tom Reed is not ready. \
+             “He has never run anything,” he said.";
+    assert_eq!(speaker_of(t, "“He has").as_deref(), Some("Tim Crane"));
+}

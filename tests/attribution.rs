@@ -731,3 +731,42 @@ fn a_name_in_a_that_clause_is_less_salient_than_the_speaker() {
              “He has never run anything,” he said.";
     assert_eq!(speaker_of(t, "“He has").as_deref(), Some("Tim Crane"));
 }
+
+#[test]
+fn cues_after_a_quote_that_named_no_one_before() {
+    // Each quote opens its own paragraph after a quote by someone else: a cue we fail to read
+    // would hand it to the previous speaker.
+    let intro = "Gov. Tim Crane spoke first. \"We will win,\" he said.\n\n";
+    let cases = [
+        (
+            "\"This is wasteful,\" a spokesman for committee Democrats said.",
+            "a spokesman for committee Democrats",
+        ),
+        ("\"Let him talk,\" Reed shot back.", "Tom Reed"),
+        (
+            "\"France is France,\" an angry Lopez retaliated.",
+            "Maria Lopez",
+        ),
+        (
+            "\"Our ideas differ,\" agrees Ana Stone, 30, of Ocala, Fla.",
+            "Ana Stone",
+        ),
+        (
+            "\"He invited us,\" the Post's senior politics editor Sam Gold responded.",
+            "Sam Gold",
+        ),
+        (
+            "\"There was wrongdoing,\" said a former senior law enforcement official.",
+            "a former senior law enforcement official",
+        ),
+    ];
+    for (para, want) in cases {
+        let t = format!("{INTRO}{intro}{para}");
+        let quote = &para[..para[1..].find('"').map_or(para.len(), |e| e + 2)];
+        assert_eq!(speaker_of(&t, quote).as_deref(), Some(want), "{para}");
+    }
+    // A person at an organisation agreed: the person, whose "he" follows.
+    let t = "Dan Lowe at the National Review agreed with the verdict.\n\n\"It was a rout,\" he \
+             wrote.";
+    assert_eq!(speaker_of(t, "\"It was").as_deref(), Some("Dan Lowe"));
+}

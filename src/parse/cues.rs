@@ -219,6 +219,14 @@ pub fn after(t: &Toks, k: usize, limit: usize) -> Option<Found> {
             cue: Some(cue_range(t, v, limit)),
         });
     }
+    // `"Q," Trump shot back.`: a verb outside the lexicon with the particle "back" answers.
+    if !apposition && v + 1 < limit && t.word(v + 1) == "back" && t.is_word(v) && !t.is_cap(v) {
+        return Some(Found {
+            np,
+            rule: SpeakerRule::CueAfter,
+            cue: Some((v, v + 2)),
+        });
+    }
     // `"Q," an angry Hollande retaliated.`: right after a quote that ends on a comma, a name and a
     // past-tense verb outside the lexicon still report speech.
     if !apposition && v < limit {
@@ -235,7 +243,10 @@ pub fn after(t: &Toks, k: usize, limit: usize) -> Option<Found> {
             && w.ends_with("ed")
             && ends_clause
             && np.pronoun.is_none()
-            && (t.is_cap(np.start) || t.word(np.start) == "the")
+            // "the campaign", or a name after its determiner and adjectives ("an angry Hollande").
+            && (t.is_cap(np.start)
+                || t.word(np.start) == "the"
+                || (t.is_determiner(np.start) && t.is_cap(np.end - 1)))
         {
             return Some(Found {
                 np,

@@ -252,6 +252,8 @@ pub struct Lexicon {
     pub topics: Vec<TopicEntry>,
     pub topic_index: TopicIndex,
     pub grammar: Grammar,
+    /// Words with an agent-noun ending that name no one ("senior", "other").
+    pub not_agents: HashSet<String>,
     /// Head nouns an unnamed source may have ("a person close to…", "the campaign").
     pub speaking_nouns: HashSet<String>,
     /// Given name → gender.
@@ -486,6 +488,7 @@ impl Lexicon {
             places: Places::load(include_str!("../../assets/places.txt")),
             grammar: Grammar::load(include_str!("../../assets/grammar.txt")),
             speaking_nouns: word_set(include_str!("../../assets/speaking_nouns.txt")),
+            not_agents: word_set(include_str!("../../assets/not_agents.txt")),
             topic_index,
             given_names,
             gendered_nouns,
@@ -589,7 +592,8 @@ impl Lexicon {
             "er", "or", "ist", "ian", "man", "woman", "men", "ess", "eon", "ee",
         ];
         let agent = [lower, singular].iter().any(|w| {
-            w.len() > 4
+            !self.not_agents.contains(*w)
+                && w.len() > 4
                 && w.chars().all(|c| c.is_alphabetic() || c == '-')
                 && AGENT_SUFFIXES.iter().any(|s| w.ends_with(s))
         }) || lower.ends_with("-old");

@@ -149,7 +149,7 @@ impl<'a> Toks<'a> {
             && (self.has(i, WordClass::ADVERB) || (w.len() > 4 && w.ends_with("ly")))
     }
 
-    fn is_determiner(&self, i: usize) -> bool {
+    pub fn is_determiner(&self, i: usize) -> bool {
         self.has(i, WordClass::DETERMINER)
     }
 
@@ -381,6 +381,19 @@ impl<'a> Toks<'a> {
             // possessive comes a noun, and a plural noun that is also a verb form is the noun.
             return None;
         }
+        // "Dan McLaughlin at the National Review agreed": the person, not the place of work.
+        if np.pronoun.is_none()
+            && np.start >= floor + 2
+            && matches!(self.word(np.start - 1), "at" | "from")
+            && self.is_cap(np.start - 2)
+        {
+            if let Some(name) = self.np_ending_at(np.start - 2, floor) {
+                let last = self.toks[name.end - 1].span.text(self.text);
+                if name.pronoun.is_none() && !is_possessive(last) {
+                    return Some(name);
+                }
+            }
+        }
         Some(self.extend_over_of(np, floor))
     }
 
@@ -417,6 +430,8 @@ impl<'a> Toks<'a> {
             && self.is_word(k)
             && !self.is_cap(k)
             && !self.has(k, WordClass::STOP)
+            // "a spokesman | for committee Democrats": the head does not run past a preposition.
+            && !self.has(k, WordClass::PREPOSITION)
             && self.verb(k).is_none()
         {
             if lex.can_speak(self.word(k)) {
@@ -539,16 +554,20 @@ impl<'a> Toks<'a> {
         // A name used as a modifier: "the printed Cruz slate card", "the Clinton campaign" — the
         // lowercase nouns after it are the head.
         if j > first && first > i && j < limit {
-            // Up to three lowercase words, ending at the head noun.
-            if let Some(h) = self.speaking_head(j, limit, 3) {
+            // Up to four lowercase words, ending at the head noun.
+            if let Some(h) = self.speaking_head(j, limit, 4) {
                 j = h + 1;
+                // "the Post's senior politics editor Steven Ginsberg": the name after the role.
+                while j < limit && self.name_part(j) && self.is_cap(j) {
+                    j += 1;
+                }
             }
         }
         // A lowercase head noun after a determiner: "said the campaign".
         if j == first && first > i && self.is_word(j) && !self.is_cap(j) && j < limit {
             // Adjectives up to the noun that can speak ("the local party office"); with none in
             // reach, the first word alone.
-            j = self.speaking_head(j, limit, 4).unwrap_or(j) + 1;
+            j = self.speaking_head(j, limit, 5).unwrap_or(j) + 1;
         }
         (j > first).then_some(Np {
             start: i,

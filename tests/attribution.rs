@@ -770,3 +770,18 @@ fn cues_after_a_quote_that_named_no_one_before() {
              wrote.";
     assert_eq!(speaker_of(t, "\"It was").as_deref(), Some("Dan Lowe"));
 }
+
+#[test]
+fn an_unread_cue_takes_no_speaker_from_the_quote_before() {
+    let intro = "Gov. Tim Crane spoke first. \"We will win,\" he said.\n\n";
+    // A cue with odd words before the name is still found.
+    let t = format!("{intro}\"It was the first time,\" NBC This Week co-anchor Dee Moss said.");
+    assert_eq!(speaker_of(&t, "\"It was").as_deref(), Some("Dee Moss"));
+    // A cue no rule reads leaves the quote without a speaker rather than Crane's.
+    let t = format!("{intro}\"Call the roll,\" came shouts from the floor.");
+    assert_eq!(speaker_of(&t, "\"Call").as_deref(), None);
+    // An unresolved "she said" does not continue a man's quote.
+    let t = "Gov. Tim Crane spoke first. \"We will win,\" he said. She said, \"It just came \
+             out.\"";
+    assert_eq!(speaker_of(t, "\"It just").as_deref(), None);
+}

@@ -258,6 +258,27 @@ pub fn after(t: &Toks, k: usize, limit: usize) -> Option<Found> {
     None
 }
 
+/// `"Q," CBS This Morning co-anchor DeMarco Morgan said.`: after a quote that ends on a comma,
+/// the first reporting verb of the rest of the sentence, with the subject right before it, when
+/// the words between are too unusual for [`after`] to read as one noun phrase.
+pub fn loose_after(t: &Toks, k: usize, limit: usize) -> Option<Found> {
+    let limit = limit.min(k + 12);
+    let v = (k + 2..limit).find(|&v| t.verb(v) == Some(VerbForm::Finite) && !t.is_cap(v))?;
+    let np = t.np_ending_at(v - 1, k + 1)?;
+    // "a supporter at a rally in Denver repeated": the object of a preposition is no subject.
+    let governed = t.class(np.start - 1).has(WordClass::PREPOSITION)
+        || matches!(
+            t.word(np.start - 1),
+            "in" | "at" | "on" | "to" | "with" | "by" | "from" | "of" | "for"
+        );
+    let named = np.pronoun.is_none() && t.is_cap(np.end - 1) && !governed;
+    named.then_some(Found {
+        np,
+        rule: SpeakerRule::CueAfter,
+        cue: Some(cue_range(t, v, limit)),
+    })
+}
+
 /// A cue that closes the quote's sentence further on: `… "a great deal of weight" and help …,
 /// DFA spokesman Neil Sroka said.` / `…, says psychologist Nancy Molitor.` / `… as described by
 /// FBI Director James Comey`.

@@ -665,19 +665,7 @@ impl Registry {
         at: usize,
         window_start: usize,
     ) -> Option<usize> {
-        let want = |e: usize| {
-            let ent = &self.entities[e];
-            match kind {
-                PronounKind::Person(g) => {
-                    ent.kind == SpeakerKind::Person
-                        && ent.confirmed
-                        && (g.is_none() || ent.gender.is_none() || ent.gender == g)
-                }
-                PronounKind::Organisation | PronounKind::Group => {
-                    ent.kind == SpeakerKind::Organisation
-                }
-            }
-        };
+        let want = |e: usize| self.fits(e, kind) && self.entities[e].confirmed;
         let recent = |list: &[Mention]| -> Vec<Mention> {
             before(list, at)
                 .take_while(|m| m.at >= window_start)
@@ -692,6 +680,18 @@ impl Registry {
             .find(|m| m.spoke || m.subject)
             .or_else(|| all.first())
             .map(|m| m.entity)
+    }
+
+    /// Can a pronoun of this kind stand for entity `e` ("she" is no man, "it" no person)?
+    pub fn fits(&self, e: usize, kind: PronounKind) -> bool {
+        let ent = &self.entities[e];
+        match kind {
+            PronounKind::Person(g) => {
+                ent.kind == SpeakerKind::Person
+                    && (g.is_none() || ent.gender.is_none() || ent.gender == g)
+            }
+            PronounKind::Organisation | PronounKind::Group => ent.kind == SpeakerKind::Organisation,
+        }
     }
 
     /// Record that entity `e` spoke at byte `at` (text order).

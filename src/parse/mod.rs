@@ -52,6 +52,9 @@ struct Draft {
     clause_has_verb: bool,
     /// The quoted words name a work or a label (a show, a book, "Going Viral"), not speech.
     title: bool,
+    /// Words follow the quote's closing comma that no cue rule could read: it takes no speaker
+    /// from its neighbours.
+    unread_cue: bool,
 }
 
 /// One paragraph's analysis.
@@ -184,6 +187,7 @@ pub fn parse_document(meta: Meta, text: String) -> Document {
                 kind: QuoteKind::Partial,
                 clause_has_verb: false,
                 title: false,
+                unread_cue: false,
             });
         }
         paras.push(Para {
@@ -590,7 +594,7 @@ fn attribute(text: &str, paras: &[Para], drafts: &mut [Draft], reg: &mut Registr
             // before it, whatever follows.
             let introduced = k > cs && t.word(k - 1) == "that" && before.is_some();
             let mut ordered: Vec<Option<Found>> = if trailing_comma && !introduced {
-                vec![after, before, late, colon]
+                vec![after, before, late, colon, cues::loose_after(t, k, limit)]
             } else {
                 vec![before, after, late, colon]
             };
@@ -649,7 +653,13 @@ fn attribute(text: &str, paras: &[Para], drafts: &mut [Draft], reg: &mut Registr
             // the speaker the paragraph is already quoting.
             let unresolved_pronoun =
                 d.entity.is_none() && d.found.is_some_and(|f| f.np.pronoun.is_some());
-            if d.entity.is_none() && (d.found.is_none() || unresolved_pronoun) {
+            // `"Call the roll," came shouts from the crowd`: words after a paragraph's opening
+            // quote that ends on a comma are an attribution we could not read; better no speaker
+            // than a wrong one.
+            let next = k + 1 + usize::from(t.is_punct(k + 1, ','));
+            let unread_cue = k == 0 && trailing_comma && next < limit && t.is_word(next);
+            d.unread_cue = unread_cue && d.entity.is_none();
+            if d.entity.is_none() && (d.found.is_none() || unresolved_pronoun) && !unread_cue {
                 // A cue-less quote continues the previous quote's speaker: in the same paragraph,
                 // or, for a paragraph that opens with a full quote, the previous paragraph's.
                 let inherited = prev_speaker.map(|x| x.0).or_else(|| {
@@ -658,6 +668,9 @@ fn attribute(text: &str, paras: &[Para], drafts: &mut [Draft], reg: &mut Registr
                         .filter(|&(lp, _)| opens && lp + 1 == pi && d.kind == QuoteKind::Full)
                         .map(|x| x.1)
                 });
+                // An unresolved "she said" continues no man.
+                let pronoun = d.found.and_then(|f| f.np.pronoun);
+                let inherited = inherited.filter(|&e| pronoun.is_none_or(|p| reg.fits(e, p)));
                 if let Some(e) = inherited {
                     d.entity = Some(e);
                     d.rule = SpeakerRule::Continuation;
@@ -681,6 +694,7 @@ fn attribute(text: &str, paras: &[Para], drafts: &mut [Draft], reg: &mut Registr
             let same_clause = starts.get(drafts[a].tok) == starts.get(drafts[b].tok);
             if drafts[a].entity.is_none()
                 && drafts[a].found.is_none()
+                && !drafts[a].unread_cue
                 && (drafts[a].kind == QuoteKind::Full || same_clause)
                 && drafts[b].found.is_some()
             {

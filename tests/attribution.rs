@@ -785,3 +785,10 @@ fn an_unread_cue_takes_no_speaker_from_the_quote_before() {
              out.\"";
     assert_eq!(speaker_of(t, "\"It just").as_deref(), None);
 }
+
+#[test]
+fn a_party_tag_is_no_speaker() {
+    let t = "Amid what was called a “rough week” for Reed, with polls showing Sen. Ann Cole, \
+             R-Texas, leading, the race tightened.";
+    assert_ne!(speaker_of(t, "“rough").as_deref(), Some("R-Texas"));
+}

@@ -149,6 +149,12 @@ impl Phrase<'_> {
     }
 }
 
+/// "R-Texas", "D-Ill.": a party and state tag after a name, never a speaker itself.
+fn is_party_tag(w: &str) -> bool {
+    let b = w.as_bytes();
+    b.len() > 3 && matches!(b[0], b'R' | b'D' | b'I') && b[1] == b'-' && b[2].is_ascii_uppercase()
+}
+
 fn is_acronym(w: &str) -> bool {
     w.len() >= 2 && w.chars().all(|c| c.is_ascii_uppercase() || c == '.')
 }
@@ -301,8 +307,10 @@ pub fn classify<'a>(words: &'a [Word<'a>]) -> Option<Phrase<'a>> {
             lex.organisation_words.contains(stripped)
         }
     };
-    // "Monsey, New York", "Fairfax County": places never speak.
-    if lex.places.is_place(&whole_low) {
+    // "Monsey, New York", "Fairfax County": places never speak, nor do party tags.
+    if lex.places.is_place(&whole_low)
+        || (name_words.len() == 1 && is_party_tag(name_words[0].text))
+    {
         return None;
     }
     let org = name_words.iter().any(org_word)

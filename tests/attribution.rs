@@ -792,3 +792,17 @@ fn a_party_tag_is_no_speaker() {
              showing rival Sen. Ann Cole, R-Texas, leading in Iowa, Reed said nothing.";
     assert_ne!(speaker_of(t, "“rough").as_deref(), Some("R-Texas"));
 }
+
+#[test]
+fn a_quote_inside_an_apposition_does_not_cut_the_cue() {
+    // After the quote: the apposition holding a short quote still leads to the verb, and the
+    // embedded quote (a label) is nobody's.
+    let t = "Not everyone was pleased.\n\n“We have had better weeks,” delegate Bill Eastman, \
+             wearing “Vote Reed” buttons, said.";
+    assert_eq!(speaker_of(t, "“We have").as_deref(), Some("Bill Eastman"));
+    assert_eq!(speaker_of(t, "“Vote Reed").as_deref(), None);
+    // Before the quote: a relative clause holding a quote still names the subject.
+    let t = "Singer Ana Perez, who wore a cape bearing the words, “I'm with her,” shouted, \
+             “Let's make history!”";
+    assert_eq!(speaker_of(t, "“Let's").as_deref(), Some("Ana Perez"));
+}

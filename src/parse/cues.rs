@@ -87,14 +87,14 @@ fn followed_by_cue(t: &Toks, i: usize) -> bool {
 }
 
 /// The reporting verb after an apposition that opens with the comma at `comma`: the first
-/// finite verb within 25 tokens, before `limit`, a quotation or the sentence's end.
+/// finite verb within 25 tokens, before `limit`, a quotation or the sentence's end. A quotation
+/// inside the apposition ("wearing “Ted Cruz” buttons") does not end it.
 fn verb_after_apposition(t: &Toks, comma: usize, limit: usize) -> Option<usize> {
     (comma + 1..limit.min(comma + 25))
-        .take_while(|&j| {
-            !matches!(
-                t.toks[j].kind,
-                TokKind::Quote(_) | TokKind::Punct('.' | '!' | '?' | ';')
-            )
+        .take_while(|&j| match t.toks[j].kind {
+            TokKind::Quote(_) => t.is_word(j + 1) && !t.is_cap(j + 1),
+            TokKind::Punct('.' | '!' | '?' | ';') => false,
+            _ => true,
         })
         .find(|&j| t.verb(j) == Some(VerbForm::Finite))
 }

@@ -538,6 +538,9 @@ fn attribute(text: &str, paras: &[Para], drafts: &mut [Draft], reg: &mut Registr
         let clause_ends = cues::clause_ends(&starts);
         let window_start = if pi >= 2 { paras[pi - 2].span.start } else { 0 };
         let mut prev_speaker: Option<(usize, Option<Resolution>)> = None;
+        // Where the previous quote's cue verb stands: a quote before it lies inside that cue
+        // ("Bill Eastland, wearing “Ted Cruz” buttons, said") and continues no one.
+        let mut prev_cue_verb = 0;
         let mut done = 0;
         // Which tokens are verbs that introduced this paragraph's quotations (a flag per token,
         // so the check stays constant-time in a paragraph of thousands of quotes).
@@ -555,11 +558,24 @@ fn attribute(text: &str, paras: &[Para], drafts: &mut [Draft], reg: &mut Registr
             let ce = clause_ends.get(k).copied().unwrap_or(t.len());
             let mut limit = k + 1;
             let reach = t.len().min(k + cues::WINDOW);
+            // A short quote embedded in the words after this one ("Bill Eastland, wearing
+            // “Ted Cruz” buttons, said") does not end the search; any other quote does.
+            let embedded = |i: usize| {
+                t.toks[i].quote().is_some_and(|q| {
+                    let inner = p
+                        .quotes
+                        .get(q)
+                        .map_or("", |&d| drafts[d].raw.content.text(text));
+                    let open = !inner.trim_end().ends_with(['.', ',', '!', '?', ';', ':']);
+                    open && t.is_word(i + 1) && !t.is_cap(i + 1)
+                })
+            };
             while limit < reach
-                && !matches!(
-                    t.toks[limit].kind,
-                    TokKind::Quote(_) | TokKind::Punct('.' | '!' | '?' | ';')
-                )
+                && (embedded(limit)
+                    || !matches!(
+                        t.toks[limit].kind,
+                        TokKind::Quote(_) | TokKind::Punct('.' | '!' | '?' | ';')
+                    ))
             {
                 limit += 1;
             }
@@ -659,7 +675,12 @@ fn attribute(text: &str, paras: &[Para], drafts: &mut [Draft], reg: &mut Registr
             let next = k + 1 + usize::from(t.is_punct(k + 1, ','));
             let unread_cue = k == 0 && trailing_comma && next < limit && t.is_word(next);
             d.unread_cue = unread_cue && d.entity.is_none();
-            if d.entity.is_none() && (d.found.is_none() || unresolved_pronoun) && !unread_cue {
+            let inside_cue = k < prev_cue_verb;
+            if d.entity.is_none()
+                && (d.found.is_none() || unresolved_pronoun)
+                && !unread_cue
+                && !inside_cue
+            {
                 // A cue-less quote continues the previous quote's speaker: in the same paragraph,
                 // or, for a paragraph that opens with a full quote, the previous paragraph's.
                 let inherited = prev_speaker.map(|x| x.0).or_else(|| {
@@ -680,6 +701,9 @@ fn attribute(text: &str, paras: &[Para], drafts: &mut [Draft], reg: &mut Registr
             if let Some(e) = d.entity {
                 prev_speaker = Some((e, d.resolution));
                 last_para_speaker = Some((pi, e));
+            }
+            if let Some((v, _)) = d.found.and_then(|f| f.cue).filter(|_| d.entity.is_some()) {
+                prev_cue_verb = prev_cue_verb.max(v);
             }
         }
         if let Some(e) =

@@ -310,6 +310,11 @@ impl<'a> Toks<'a> {
             }
             end = open - 1;
         }
+        if self.toks[end].quote().is_some() {
+            // "Perry, who wore a cape bearing the words “I'm with her,” shouted": the quote
+            // closes the relative clause.
+            return self.relative_antecedent(end, floor);
+        }
         if self.is_punct(end, ',') {
             if let Some(np) = self.relative_antecedent(end, floor) {
                 return Some(np);
@@ -398,17 +403,17 @@ impl<'a> Toks<'a> {
     }
 
     /// "Michael Seaman, who lives outside the state capital, Sacramento, said": a relative clause
-    /// set off by commas, however many commas it holds, ends at `close`; its antecedent is the
-    /// subject.
+    /// set off by commas, however many commas (or quotations) it holds, ends at `close`; its
+    /// antecedent is the subject.
     fn relative_antecedent(&self, close: usize, floor: usize) -> Option<Np> {
         let lim = close.saturating_sub(40).max(floor);
         let mut k = close;
         while k > lim + 2 {
             k -= 1;
-            let sentence_break = ['.', ':', ';', '!', '?']
+            if ['.', ':', ';', '!', '?']
                 .iter()
-                .any(|&p| self.is_punct(k, p));
-            if sentence_break || self.toks[k].quote().is_some() {
+                .any(|&p| self.is_punct(k, p))
+            {
                 return None;
             }
             if self.word(k) == "who" && self.is_punct(k - 1, ',') {

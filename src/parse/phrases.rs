@@ -5,14 +5,16 @@
 
 use super::lexicon::{Lexicon, PronounKind, VerbForm, WordClass};
 use super::tokens::{is_possessive, Token};
+use std::rc::Rc;
 
 /// A paragraph's tokens with their lowercase forms and lexicon classes.
 pub struct Toks<'a> {
     pub text: &'a str,
     pub toks: Vec<Token>,
     /// Lowercase forms of the words, stored back to back in one buffer (one allocation per
-    /// paragraph instead of one per word); `lows[i]` is token i's range in `low_buf`.
-    low_buf: String,
+    /// paragraph instead of one per word); `lows[i]` is token i's range in `low_buf`. Shared
+    /// with the collapsed copy of the same paragraph, which needs no copy of its own.
+    low_buf: Rc<String>,
     lows: Vec<(u32, u32)>,
     /// What the lexicon says of each word, looked up once here (default for non-words).
     classes: Vec<WordClass>,
@@ -64,7 +66,7 @@ impl<'a> Toks<'a> {
         Toks {
             text,
             toks,
-            low_buf,
+            low_buf: Rc::new(low_buf),
             lows,
             classes,
         }
@@ -93,7 +95,7 @@ impl<'a> Toks<'a> {
         Toks {
             text: self.text,
             toks,
-            low_buf: self.low_buf.clone(),
+            low_buf: Rc::clone(&self.low_buf),
             lows,
             classes,
         }

@@ -428,13 +428,17 @@ impl Registry {
                 }
             }
         }
-        let first = tokens
-            .first()
-            .filter(|_| tokens.len() > 1)
-            .map(str::to_string);
+        // Built only when the entity is new or grows (most lookups repeat a known name).
+        let first = |tokens: &NameKey| {
+            tokens
+                .first()
+                .filter(|_| tokens.len() > 1)
+                .map(str::to_string)
+        };
         if let Some((e, _)) = best {
             let ent = &mut self.entities[e];
             if tokens.len() > ent.tokens.len() {
+                let first = first(&tokens);
                 ent.name = name();
                 ent.tokens = tokens;
                 if let Some(first) = first {
@@ -443,6 +447,7 @@ impl Registry {
             }
             return e;
         }
+        let first = first(&tokens);
         let last = last.to_string();
         self.entities.push(Entity {
             name: name(),

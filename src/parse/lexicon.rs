@@ -122,18 +122,31 @@ impl TopicIndex {
     }
 
     /// Calls `f(topic, keyword)` for every keyword whose first word may match `word` (lowercase).
-    pub fn for_each_candidate(&self, word: &str, mut f: impl FnMut(usize, usize)) {
-        if self.exact_sieve.may_contain(exact_key(word)) {
+    /// The two bit tests are inlined into the caller: they settle most words.
+    #[inline]
+    pub fn for_each_candidate(&self, word: &str, f: impl FnMut(usize, usize)) {
+        let exact = self.exact_sieve.may_contain(exact_key(word));
+        let prefix = match *word.as_bytes() {
+            [a, b, c, ..] => self.prefix_sieve.may_contain(prefix_key([a, b, c])),
+            _ => false,
+        };
+        if exact || prefix || !self.short.is_empty() {
+            self.candidates(word, exact, prefix, f);
+        }
+    }
+
+    /// `for_each_candidate` past the sieves: `exact` and `prefix` are their answers.
+    #[inline(never)]
+    fn candidates(&self, word: &str, exact: bool, prefix: bool, mut f: impl FnMut(usize, usize)) {
+        if exact {
             for &(t, k) in self.exact.get(word).into_iter().flatten() {
                 f(t, k);
             }
         }
-        if let [a, b, c, ..] = *word.as_bytes() {
-            if self.prefix_sieve.may_contain(prefix_key([a, b, c])) {
-                for (stem, t, k) in self.prefix.get(&[a, b, c]).into_iter().flatten() {
-                    if word.starts_with(stem.as_str()) {
-                        f(*t, *k);
-                    }
+        if let (true, [a, b, c, ..]) = (prefix, word.as_bytes()) {
+            for (stem, t, k) in self.prefix.get(&[*a, *b, *c]).into_iter().flatten() {
+                if word.starts_with(stem.as_str()) {
+                    f(*t, *k);
                 }
             }
         }

@@ -64,15 +64,20 @@ struct Para<'a> {
 }
 
 fn words_of<'a>(t: &'a Toks, a: usize, b: usize) -> Vec<Word<'a>> {
-    (a..b)
-        .filter(|&i| t.is_word(i))
-        .map(|i| Word {
-            text: t.toks[i].span.text(t.text),
-            low: t.word(i),
-            cap: t.is_cap(i),
-            class: t.class(i),
-        })
-        .collect()
+    let mut out = Vec::new();
+    words_into(t, a, b, &mut out);
+    out
+}
+
+/// The words of tokens `a..b`, into a buffer the caller reuses across phrases.
+fn words_into<'a>(t: &'a Toks, a: usize, b: usize, out: &mut Vec<Word<'a>>) {
+    out.clear();
+    out.extend((a..b).filter(|&i| t.is_word(i)).map(|i| Word {
+        text: t.toks[i].span.text(t.text),
+        low: t.word(i),
+        cap: t.is_cap(i),
+        class: t.class(i),
+    }));
 }
 
 fn ends_sentence(text: &str, q: &quotes::RawQuote) -> bool {
@@ -328,6 +333,8 @@ fn observe_names(reg: &mut Registry, t: &Toks) {
     let title = |i: usize| t.class(i).has(WordClass::TITLE);
     let given = |k: usize| lex.given_names.contains_key(t.word(k));
     let initial = |k: usize| t.toks[k].span.len() <= 2 || t.word(k).ends_with('.');
+    // One buffer for every name run's words: most paragraphs have several.
+    let mut words = Vec::new();
     let mut i = 0;
     while i < t.len() {
         // A capitalised reporting verb opens an inverted cue ("Continued Stone: …"), no name.
@@ -372,7 +379,7 @@ fn observe_names(reg: &mut Registry, t: &Toks) {
             let titles = (i..j).take_while(|&k| title(k)).count();
             j = j.min(i + titles + 3);
         }
-        let words = words_of(t, i, j);
+        words_into(t, i, j, &mut words);
         let surface = &t.text[t.toks[i].span.start..t.toks[j - 1].span.end];
         // A subject opens its clause: after punctuation, a quotation or a conjunction.
         let opens_clause = i == 0

@@ -202,12 +202,25 @@ pub fn find(text: &str, words: &[TopicWord], is_entity: &dyn Fn(&str) -> bool) -
     topics
 }
 
+/// ASCII letters and the hyphen by byte, for `letters_or_hyphens`.
+static ASCII_LETTER_OR_HYPHEN: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        t[b] = (b as u8).is_ascii_alphabetic() || b == b'-' as usize;
+        b += 1;
+    }
+    t
+};
+
 /// Only letters and hyphens (`char::is_alphabetic`), bytewise for ASCII: most words are.
 fn letters_or_hyphens(w: &str) -> bool {
-    match w
-        .bytes()
-        .position(|b| !(b.is_ascii_alphabetic() || b == b'-'))
-    {
+    let bytes = w.as_bytes();
+    let mut p = 0;
+    while p < bytes.len() && ASCII_LETTER_OR_HYPHEN[usize::from(bytes[p])] {
+        p += 1;
+    }
+    match (p < bytes.len()).then_some(p) {
         None => true,
         // Everything before `p` is ASCII, so `p` is a character boundary.
         Some(p) if !w.as_bytes()[p].is_ascii() => w

@@ -93,7 +93,7 @@ pub fn parse_document(meta: Meta, text: String) -> Document {
     let mut title = meta.title.clone();
     let mut title_span = None;
     let mut headings = Vec::new();
-    let mut para_spans = Vec::new();
+    let mut para_spans = Vec::with_capacity(lay.blocks.len());
     for block in &lay.blocks {
         match *block {
             layout::Block::Title(s) => {
@@ -120,8 +120,8 @@ pub fn parse_document(meta: Meta, text: String) -> Document {
     };
 
     let mut sentences = Vec::new();
-    let mut paragraphs = Vec::new();
-    let mut paras: Vec<Para> = Vec::new();
+    let mut paragraphs = Vec::with_capacity(para_spans.len());
+    let mut paras: Vec<Para> = Vec::with_capacity(para_spans.len());
     let mut drafts: Vec<Draft> = Vec::new();
     let mut warnings = Vec::new();
     // Every paragraph's tokens with quotations left in, for topics.

@@ -48,7 +48,9 @@ fn lines(text: &str, from: usize) -> Vec<Span> {
     let mut pos = from;
     let bytes = text.as_bytes();
     // Counted first (vectorised): one allocation instead of a growth per doubling.
-    let newlines = bytes.get(from..).map_or(0, |b| memchr::memchr_iter(b'\n', b).count());
+    let newlines = bytes
+        .get(from..)
+        .map_or(0, |b| memchr::memchr_iter(b'\n', b).count());
     let mut out = Vec::with_capacity(newlines + 1);
     while pos < text.len() {
         let end = memchr::memchr(b'\n', &bytes[pos..]).map_or(text.len(), |i| pos + i);
@@ -93,11 +95,7 @@ pub fn layout(text: &str) -> Layout {
     let body_start = date.as_ref().map_or(0, |(_, s)| s.end);
     let all = lines(text, body_start);
     let mut nonblank: Vec<Span> = Vec::with_capacity(all.len());
-    nonblank.extend(
-        all.iter()
-            .map(|l| trim(text, *l))
-            .filter(|l| !l.is_empty()),
-    );
+    nonblank.extend(all.iter().map(|l| trim(text, *l)).filter(|l| !l.is_empty()));
     // Text hard-wrapped at a fixed width joins lines into paragraphs at blank lines; unwrapped text
     // (one paragraph per line, as most scraped news is) may separate paragraphs by single newlines.
     let long_lines = nonblank.iter().filter(|l| l.len() > 110).count();

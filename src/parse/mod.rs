@@ -15,6 +15,7 @@ mod sentences;
 mod tokens;
 mod topics;
 
+use std::ops::Range;
 use std::sync::Arc;
 
 use crate::model::{
@@ -24,7 +25,7 @@ use crate::model::{
 use cues::Found;
 use entities::{Registry, Word};
 use lexicon::{Lexicon, WordClass};
-use phrases::Toks;
+use phrases::{TokStore, Toks};
 use tokens::{TokKind, Token};
 
 /// Metadata known before parsing (from a JSONL record or the file name).
@@ -121,18 +122,23 @@ pub fn parse_document(meta: Meta, text: String) -> Document {
 
     let mut sentences = Vec::new();
     let mut paragraphs = Vec::with_capacity(para_spans.len());
-    let mut paras: Vec<Para> = Vec::with_capacity(para_spans.len());
     let mut drafts: Vec<Draft> = Vec::new();
     let mut warnings = Vec::new();
-    // Every paragraph's tokens with quotations left in, for topics.
-    let mut fulls: Vec<Toks> = Vec::with_capacity(para_spans.len());
     let mut sentence_starts = Vec::new();
+    // Every paragraph's tokens, first with quotations left in (for topics), then collapsed.
+    let mut store = TokStore::new(&text);
+    // Per paragraph: the ranges of its full and collapsed tokens in `store`, its quotes.
+    let mut ranges: Vec<(Range<usize>, Range<usize>, Vec<usize>)> =
+        Vec::with_capacity(para_spans.len());
+    // About one token per five bytes of prose, twice (full and collapsed).
+    store.toks.reserve(text.len() / 5 * 2 + 1);
+    let mut keep: Vec<Result<usize, Token>> = Vec::new();
 
     for (pi, &span) in para_spans.iter().enumerate() {
-        let mut full = Vec::new();
-        tokens::tokenize_into(&text, span, &mut full);
+        tokens::tokenize_into(&text, span, &mut store.toks);
+        let full = store.seal(&text);
         let first_sentence = sentences.len();
-        for s in sentences::split(&text, span, &full) {
+        for s in sentences::split(&text, span, &store.toks[full.clone()]) {
             sentence_starts.push(s.start);
             sentences.push(Sentence::new(s, pi));
         }
@@ -148,12 +154,12 @@ pub fn parse_document(meta: Meta, text: String) -> Document {
             .is_some_and(|n| quotes::opens_with_quote(&text, *n));
         let found = quotes::find(&text, span, next_opens);
         // Collapse each quotation to one token, remembering where each quote's token stands.
-        let full = Toks::new(&text, full);
-        let mut keep: Vec<Result<usize, Token>> = Vec::with_capacity(full.len());
+        keep.clear();
+        keep.reserve(full.len());
         let mut tok_of = vec![0; found.len()];
         let mut qi = 0;
-        let mut para_quotes = Vec::new();
-        for (i, t) in full.toks.iter().enumerate() {
+        let mut para_quotes = Vec::with_capacity(found.len());
+        for (i, t) in store.toks[full.clone()].iter().enumerate() {
             while qi < found.len() && found[qi].span.end <= t.span.start {
                 qi += 1;
             }
@@ -191,12 +197,23 @@ pub fn parse_document(meta: Meta, text: String) -> Document {
                 title: false,
             });
         }
+        let collapsed = store.collapse(full.clone(), &keep);
+        ranges.push((full, collapsed, para_quotes));
+    }
+    let title_toks = title_span.map(|ts| {
+        tokens::tokenize_into(&text, ts, &mut store.toks);
+        store.seal(&text)
+    });
+    let mut paras: Vec<Para> = Vec::with_capacity(ranges.len());
+    // Every paragraph's tokens with quotations left in, for topics.
+    let mut fulls: Vec<Toks> = Vec::with_capacity(ranges.len());
+    for ((full, collapsed, quotes), &span) in ranges.into_iter().zip(&para_spans) {
         paras.push(Para {
             span,
-            toks: full.collapsed(&keep),
-            quotes: para_quotes,
+            toks: store.view(&text, collapsed),
+            quotes,
         });
-        fulls.push(full);
+        fulls.push(store.view(&text, full));
     }
 
     // Pre-pass: every name mentioned in the narration (outside quotations), so that "Putin" can
@@ -205,10 +222,8 @@ pub fn parse_document(meta: Meta, text: String) -> Document {
     for p in &paras {
         observe_names(&mut reg, &p.toks);
     }
-    if let Some(ts) = title_span {
-        let mut tt = Vec::new();
-        tokens::tokenize_into(&text, ts, &mut tt);
-        observe_names(&mut reg, &Toks::new(&text, tt));
+    if let Some(tt) = title_toks {
+        observe_names(&mut reg, &store.view(&text, tt));
     }
     reg.seal();
 

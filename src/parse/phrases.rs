@@ -91,18 +91,27 @@ impl TokStore {
         self.toks.reserve(keep.len());
         self.lows.reserve(keep.len());
         self.classes.reserve(keep.len());
-        for k in keep {
-            match *k {
+        let mut k = 0;
+        while let Some(&next) = keep.get(k) {
+            match next {
                 Ok(i) => {
-                    let i = range.start + i;
-                    self.toks.push(self.toks[i]);
-                    self.lows.push(self.lows[i]);
-                    self.classes.push(self.classes[i]);
+                    // Kept tokens come in runs of consecutive indices (everything between two
+                    // quotations): each run is copied whole.
+                    let mut n = 1;
+                    while matches!(keep.get(k + n), Some(&Ok(j)) if j == i + n) {
+                        n += 1;
+                    }
+                    let run = range.start + i..range.start + i + n;
+                    self.toks.extend_from_within(run.clone());
+                    self.lows.extend_from_within(run.clone());
+                    self.classes.extend_from_within(run);
+                    k += n;
                 }
                 Err(q) => {
                     self.toks.push(q);
                     self.lows.push((0, 0));
                     self.classes.push(WordClass::default());
+                    k += 1;
                 }
             }
         }
@@ -124,6 +133,20 @@ impl TokStore {
 impl<'a> Toks<'a> {
     pub fn len(&self) -> usize {
         self.toks.len()
+    }
+
+    /// Every word token with its lowercase form and class, in order (one walk over the three
+    /// arrays instead of an indexed lookup per word).
+    pub fn words(&self) -> impl Iterator<Item = (&'a Token, &'a str, WordClass)> + 'a {
+        let low_buf = self.low_buf;
+        self.toks
+            .iter()
+            .zip(self.lows)
+            .zip(self.classes)
+            .filter(|((t, _), _)| t.is_word())
+            .map(move |((t, &(a, b)), &c)| {
+                (t, low_buf.get(a as usize..b as usize).unwrap_or(""), c)
+            })
     }
 
     pub fn word(&self, i: usize) -> &'a str {

@@ -238,10 +238,7 @@ pub fn words_of<'a>(paras: &'a [Toks], sentence_starts: &[usize]) -> Vec<TopicWo
     let mut s = 0;
     for t in paras {
         let text = t.text;
-        for (i, tok) in t.toks.iter().enumerate() {
-            if !tok.is_word() {
-                continue;
-            }
+        for (tok, low, class) in t.words() {
             while s < sentence_starts.len() && sentence_starts[s] < tok.span.start {
                 s += 1;
             }
@@ -253,10 +250,10 @@ pub fn words_of<'a>(paras: &'a [Toks], sentence_starts: &[usize]) -> Vec<TopicWo
                         .ends_with(['“', '"', '‘', '(', ':']));
             out.push(TopicWord {
                 span: tok.span,
-                low: t.word(i),
+                low,
                 cap: tok.is_cap(),
                 sentence_start: starts,
-                class: t.class(i),
+                class,
             });
         }
     }

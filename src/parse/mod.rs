@@ -120,6 +120,8 @@ pub fn parse_document(meta: Meta, text: String) -> Document {
         (None, d) => (d.clone(), None),
     };
 
+    // Placeholder topic lists until topics are tagged: one shared empty list, not one each.
+    let no_topics: Arc<[usize]> = Arc::from([]);
     let mut sentences = Vec::new();
     let mut paragraphs = Vec::with_capacity(para_spans.len());
     let mut drafts: Vec<Draft> = Vec::new();
@@ -138,16 +140,16 @@ pub fn parse_document(meta: Meta, text: String) -> Document {
         tokens::tokenize_into(&text, span, &mut store.toks);
         let full = store.seal(&text);
         let first_sentence = sentences.len();
-        for s in sentences::split(&text, span, &store.toks[full.clone()]) {
+        sentences::split(&text, span, &store.toks[full.clone()], |s| {
             sentence_starts.push(s.start);
             sentences.push(Sentence::new(s, pi));
-        }
+        });
         let heading = headings.iter().rposition(|h| h.before_paragraph <= pi);
         paragraphs.push(Paragraph {
             span,
             heading,
             sentences: first_sentence..sentences.len(),
-            topics: Arc::from([]),
+            topics: Arc::clone(&no_topics),
         });
         let next_opens = para_spans
             .get(pi + 1)
@@ -271,7 +273,7 @@ pub fn parse_document(meta: Meta, text: String) -> Document {
             cue,
             kind: d.kind,
             paragraph: d.para,
-            topics: Arc::from([]),
+            topics: Arc::clone(&no_topics),
             nested: d.raw.nested.into(),
             provenance: Provenance {
                 span_rule: d.raw.rule,

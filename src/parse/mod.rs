@@ -132,8 +132,6 @@ pub fn parse_document(meta: Meta, text: String) -> Document {
     // Per paragraph: the ranges of its full and collapsed tokens in `store`, its quotes.
     let mut ranges: Vec<(Range<usize>, Range<usize>, Vec<usize>)> =
         Vec::with_capacity(para_spans.len());
-    // About one token per five bytes of prose, twice (full and collapsed).
-    store.toks.reserve(text.len() / 5 * 2 + 1);
     let mut keep: Vec<Result<usize, Token>> = Vec::new();
 
     for (pi, &span) in para_spans.iter().enumerate() {

@@ -43,10 +43,13 @@ pub struct Np {
 
 impl TokStore {
     pub fn new(text: &str) -> Self {
+        // About one token per five bytes of prose, twice (full and collapsed): one allocation
+        // per array instead of a reallocation per doubling.
+        let n = text.len() / 5 * 2 + 1;
         TokStore {
-            toks: Vec::new(),
-            lows: Vec::new(),
-            classes: Vec::new(),
+            toks: Vec::with_capacity(n),
+            lows: Vec::with_capacity(n),
+            classes: Vec::with_capacity(n),
             low_buf: text.to_ascii_lowercase(),
             all_ascii: text.is_ascii(),
         }

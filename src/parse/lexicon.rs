@@ -264,6 +264,14 @@ impl WordClass {
     pub const PREPOSITION: u32 = 1 << 5;
     pub const STOP: u32 = 1 << 6;
     pub const ADVERB: u32 = 1 << 7;
+    /// A key of `given_names`.
+    pub const GIVEN: u32 = 1 << 8;
+    /// `grammar.title_small_words`.
+    pub const SMALL: u32 = 1 << 9;
+    /// `grammar.subject_after`.
+    pub const SUBJECT_AFTER: u32 = 1 << 10;
+    /// `grammar.not_subject_after`.
+    pub const NOT_SUBJECT_AFTER: u32 = 1 << 11;
 
     pub fn has(self, bit: u32) -> bool {
         self.bits & bit != 0
@@ -479,7 +487,7 @@ impl Lexicon {
     fn index_words(&mut self) {
         let mut words: HashMap<String, WordClass> = HashMap::default();
         let g = &self.grammar;
-        let sets: [(&HashSet<String>, u32); 7] = [
+        let sets: [(&HashSet<String>, u32); 10] = [
             (&self.function_words, WordClass::FUNCTION),
             (&self.titles, WordClass::TITLE),
             (&self.organisation_words, WordClass::ORGANISATION),
@@ -487,11 +495,17 @@ impl Lexicon {
             (&g.prepositions, WordClass::PREPOSITION),
             (&g.stops, WordClass::STOP),
             (&g.adverbs, WordClass::ADVERB),
+            (&g.title_small_words, WordClass::SMALL),
+            (&g.subject_after, WordClass::SUBJECT_AFTER),
+            (&g.not_subject_after, WordClass::NOT_SUBJECT_AFTER),
         ];
         for (set, bit) in sets {
             for w in set {
                 words.entry(w.clone()).or_default().bits |= bit;
             }
+        }
+        for w in self.given_names.keys() {
+            words.entry(w.clone()).or_default().bits |= WordClass::GIVEN;
         }
         for w in self.role_nouns.keys() {
             words.entry(w.clone()).or_default().bits |= WordClass::ROLE;
@@ -639,6 +653,26 @@ mod tests {
             );
             assert_eq!(c.has(WordClass::STOP), g.stops.contains(w), "{w}");
             assert_eq!(c.has(WordClass::ADVERB), g.adverbs.contains(w), "{w}");
+            assert_eq!(
+                c.has(WordClass::GIVEN),
+                lex.given_names.contains_key(w),
+                "{w}"
+            );
+            assert_eq!(
+                c.has(WordClass::SMALL),
+                g.title_small_words.contains(w),
+                "{w}"
+            );
+            assert_eq!(
+                c.has(WordClass::SUBJECT_AFTER),
+                g.subject_after.contains(w),
+                "{w}"
+            );
+            assert_eq!(
+                c.has(WordClass::NOT_SUBJECT_AFTER),
+                g.not_subject_after.contains(w),
+                "{w}"
+            );
             assert_eq!(c.verb, lex.speech_verb(w), "{w}");
             assert_eq!(c.pronoun, lex.pronouns.get(w).copied(), "{w}");
             // The nationality rule, straight from the map.

@@ -346,7 +346,7 @@ fn observe_names(reg: &mut Registry, t: &Toks) {
     // The word classes answer `function_words`, `is_title` and `organisation_words`.
     let function = |i: usize| t.class(i).has(WordClass::FUNCTION);
     let title = |i: usize| t.class(i).has(WordClass::TITLE);
-    let given = |k: usize| lex.given_names.contains_key(t.word(k));
+    let given = |k: usize| t.class(k).has(WordClass::GIVEN);
     let initial = |k: usize| t.toks[k].span.len() <= 2 || t.word(k).ends_with('.');
     // One buffer for every name run's words: most paragraphs have several.
     let mut words = Vec::new();
@@ -399,8 +399,8 @@ fn observe_names(reg: &mut Registry, t: &Toks) {
         // A subject opens its clause: after punctuation, a quotation or a conjunction.
         let opens_clause = i == 0
             || !t.is_word(i - 1)
-            || lex.grammar.subject_after.contains(t.word(i - 1))
-            || (t.is_cap(i - 1) && !lex.grammar.not_subject_after.contains(t.word(i - 1)));
+            || t.class(i - 1).has(WordClass::SUBJECT_AFTER)
+            || (t.is_cap(i - 1) && !t.class(i - 1).has(WordClass::NOT_SUBJECT_AFTER));
         let subject =
             opens_clause && !tokens::is_possessive(surface) && !t.is_punct(i.wrapping_sub(1), '(');
         let e = reg.observe(&words, surface, t.toks[i].span.start, subject);
@@ -421,10 +421,10 @@ fn observe_names(reg: &mut Registry, t: &Toks) {
 
 /// A headline or list item written in Title Case: every word but the small ones capitalised.
 fn headline_case(t: &Toks) -> bool {
-    let small = &Lexicon::get().grammar.title_small_words;
     let mut words = 0;
     for i in 0..t.len() {
-        if t.is_word(i) && !small.contains(t.word(i)) {
+        // The class bit answers `title_small_words`.
+        if t.is_word(i) && !t.class(i).has(WordClass::SMALL) {
             if !t.is_cap(i) {
                 // One lowercase word settles it: prose stops here, after a few words.
                 return false;

@@ -448,7 +448,15 @@ impl Registry {
             return e;
         }
         let first = first(&tokens);
-        let last = last.to_string();
+        let e = self.entities.len();
+        // A surname already seen keeps its key: the string is copied only for a new one.
+        let new_last = match self.by_last.get_mut(last) {
+            Some(list) => {
+                list.push(e);
+                None
+            }
+            None => Some(last.to_string()),
+        };
         self.entities.push(Entity {
             name: name(),
             kind,
@@ -461,8 +469,9 @@ impl Registry {
             gender: None,
             count: 0,
         });
-        let e = self.entities.len() - 1;
-        self.by_last.entry(last).or_default().push(e);
+        if let Some(last) = new_last {
+            self.by_last.insert(last, vec![e]);
+        }
         if let Some(first) = first {
             self.by_first.entry(first).or_default().push(e);
         }

@@ -310,11 +310,16 @@ pub fn parse_document(meta: Meta, text: String) -> Document {
             }
         }
     }
+    // An empty list keeps the shared placeholder.
     for (p, t) in paragraphs.iter_mut().zip(para_topics) {
-        p.topics = t.into();
+        if !t.is_empty() {
+            p.topics = t.into();
+        }
     }
     for (q, t) in quotes_out.iter_mut().zip(quote_topics) {
-        q.topics = t.into();
+        if !t.is_empty() {
+            q.topics = t.into();
+        }
     }
     for (ti, topic) in topic_list.iter_mut().enumerate() {
         topic.paragraphs = paragraphs.iter().filter(|p| p.topics.contains(&ti)).count();
@@ -503,6 +508,8 @@ fn is_title(text: &str, t: &Toks, k: usize, raw: &quotes::RawQuote, kind: QuoteK
 /// Find each quote's cue and speaker, in text order, then carry speakers over cue-less quotes.
 fn attribute(text: &str, paras: &[Para], drafts: &mut [Draft], reg: &mut Registry) {
     let mut last_para_speaker: Option<(usize, usize)> = None; // (paragraph, entity)
+                                                              // One buffer for every paragraph's cue-verb flags (see below).
+    let mut cue_verbs: Vec<bool> = Vec::new();
     for (pi, p) in paras.iter().enumerate() {
         let t = &p.toks;
         let ends = |local: usize| {
@@ -517,7 +524,8 @@ fn attribute(text: &str, paras: &[Para], drafts: &mut [Draft], reg: &mut Registr
         let mut done = 0;
         // Which tokens are verbs that introduced this paragraph's quotations (a flag per token,
         // so the check stays constant-time in a paragraph of thousands of quotes).
-        let mut cue_verbs: Vec<bool> = vec![false; t.len()];
+        cue_verbs.clear();
+        cue_verbs.resize(t.len(), false);
         for &di in &p.quotes {
             let k = drafts[di].tok;
             if let Some(e) =

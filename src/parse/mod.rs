@@ -47,7 +47,7 @@ struct Draft {
     entity: Option<usize>,
     resolution: Option<Resolution>,
     rule: SpeakerRule,
-    mention: Option<String>,
+    mention: Option<Arc<str>>,
     kind: QuoteKind,
     /// Whether the quote's clause contains any reporting verb.
     clause_has_verb: bool,
@@ -267,7 +267,7 @@ pub fn parse_document(meta: Meta, text: String) -> Document {
             span: d.raw.span,
             content: d.raw.content,
             speaker,
-            mention: d.mention.map(Into::into),
+            mention: d.mention,
             cue,
             kind: d.kind,
             paragraph: d.para,
@@ -321,9 +321,22 @@ pub fn parse_document(meta: Meta, text: String) -> Document {
             q.topics = t.into();
         }
     }
-    for (ti, topic) in topic_list.iter_mut().enumerate() {
-        topic.paragraphs = paragraphs.iter().filter(|p| p.topics.contains(&ti)).count();
-        topic.quotes = quotes_out.iter().filter(|q| q.topics.contains(&ti)).count();
+    // Each list holds a topic at most once, so counting entries counts paragraphs and quotes
+    // (one walk over the lists instead of one per topic).
+    let mut counts = vec![(0, 0); topic_list.len()];
+    for &ti in paragraphs.iter().flat_map(|p| p.topics.iter()) {
+        if let Some(c) = counts.get_mut(ti) {
+            c.0 += 1;
+        }
+    }
+    for &ti in quotes_out.iter().flat_map(|q| q.topics.iter()) {
+        if let Some(c) = counts.get_mut(ti) {
+            c.1 += 1;
+        }
+    }
+    for (topic, (paragraphs, quotes)) in topic_list.iter_mut().zip(counts) {
+        topic.paragraphs = paragraphs;
+        topic.quotes = quotes;
     }
 
     Document {
@@ -622,7 +635,7 @@ fn attribute(text: &str, paras: &[Para], drafts: &mut [Draft], reg: &mut Registr
                     if let Some(flag) = f.cue.and_then(|(verb, _)| cue_verbs.get_mut(verb)) {
                         *flag = true;
                     }
-                    d.mention = Some(surface.to_string());
+                    d.mention = Some(surface.into());
                     d.entity = Some(e);
                     d.resolution = Some(how);
                     d.rule = f.rule;
@@ -631,7 +644,7 @@ fn attribute(text: &str, paras: &[Para], drafts: &mut [Draft], reg: &mut Registr
                 }
             }
             if d.mention.is_none() {
-                d.mention = d.found.map(|f| t.np_text(f.np).to_string());
+                d.mention = d.found.map(|f| t.np_text(f.np).into());
             }
             // An unresolved pronoun ("he said" with no antecedent in reach) most often refers to
             // the speaker the paragraph is already quoting.

@@ -85,6 +85,7 @@ pub fn find(text: &str, words: &[TopicWord], is_entity: &dyn Fn(&str) -> bool) -
 
     let mut mined: HashMap<String, (String, Vec<Span>)> = HashMap::default();
     // Multi-word proper nouns: "Colonial Pipeline", "Air Force One".
+    let mut key = String::new();
     let mut i = 0;
     while i < words.len() {
         let plain_cap = |w: &TopicWord| {
@@ -106,13 +107,20 @@ pub fn find(text: &str, words: &[TopicWord], is_entity: &dyn Fn(&str) -> bool) -
             }
             if j > i {
                 let span = Span::new(words[i].span.start, words[j].span.end);
-                let key: Vec<&str> = words[i..=j].iter().map(|w| w.low).collect();
-                let key = key.join(" ");
-                mined
-                    .entry(key)
-                    .or_insert_with(|| (String::new(), Vec::new()))
-                    .1
-                    .push(span);
+                // Built in one reused buffer: a string is kept only for a phrase not seen yet.
+                key.clear();
+                for (n, w) in words[i..=j].iter().enumerate() {
+                    if n > 0 {
+                        key.push(' ');
+                    }
+                    key.push_str(w.low);
+                }
+                match mined.get_mut(key.as_str()) {
+                    Some(m) => m.1.push(span),
+                    None => {
+                        mined.insert(key.clone(), (String::new(), vec![span]));
+                    }
+                }
             }
             i = j + 1;
         } else {

@@ -62,13 +62,22 @@ impl TokStore {
         let from = self.lows.len();
         self.lows.reserve(self.toks.len() - from);
         self.classes.reserve(self.toks.len() - from);
+        // Most paragraphs are ASCII even in a text with curly quotes elsewhere: one vectorised
+        // test for the paragraph spares a test per word.
+        let all_ascii = self.all_ascii
+            || match (self.toks.get(from), self.toks.last()) {
+                (Some(first), Some(last)) => text
+                    .get(first.span.start..last.span.end)
+                    .is_some_and(str::is_ascii),
+                _ => true,
+            };
         for t in &self.toks[from..] {
             if !t.is_word() {
                 self.lows.push((0, 0));
                 self.classes.push(WordClass::default());
                 continue;
             }
-            let (a, b) = if self.all_ascii || t.span.text(text).is_ascii() {
+            let (a, b) = if all_ascii || t.span.text(text).is_ascii() {
                 (t.span.start, t.span.end)
             } else {
                 let w = t.span.text(text);

@@ -756,15 +756,16 @@ fn indirect_speech_events(
 ) -> Option<usize> {
     let mut last = None;
     for v in from..to {
+        // Most tokens are no finite verb: that test first.
+        if t.verb(v) != Some(lexicon::VerbForm::Finite) {
+            continue;
+        }
         // A verb that already introduced a quotation was resolved with it.
         let cs = starts.get(v).copied().unwrap_or(0);
         // Capitalised, a verb is a name's first word, unless it opens an inverted cue: "Stated
         // Stone:".
         let inverted = v == cs && t.is_cap(v + 1);
-        if (t.is_cap(v) && !inverted)
-            || t.verb(v) != Some(lexicon::VerbForm::Finite)
-            || cue_verbs.get(v).copied().unwrap_or(false)
-        {
+        if (t.is_cap(v) && !inverted) || cue_verbs.get(v).copied().unwrap_or(false) {
             continue;
         }
         // "X said …", or inverted "…, said X".

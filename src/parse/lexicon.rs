@@ -336,19 +336,32 @@ impl WordTable {
         WordTable { slots, entries }
     }
 
-    fn get(&self, w: &str) -> Option<WordClass> {
-        let mask = self.slots.len().checked_sub(1)?;
+    /// The class of `w`, or the empty class: by reference, so a miss or a hit copies nothing
+    /// until the caller does.
+    #[inline]
+    fn get(&self, w: &str) -> &WordClass {
+        const NONE: &WordClass = &WordClass {
+            bits: 0,
+            verb: None,
+            pronoun: None,
+            nation: 0,
+        };
+        let Some(mask) = self.slots.len().checked_sub(1) else {
+            return NONE;
+        };
         let h = WordTable::hash(w.as_bytes());
         let mut i = h as usize & mask;
         loop {
-            let (sh, e) = *self.slots.get(i)?;
+            let Some(&(sh, e)) = self.slots.get(i) else {
+                return NONE;
+            };
             if sh == 0 {
-                return None;
+                return NONE;
             }
             if sh == h {
                 if let Some((key, class)) = self.entries.get(e as usize) {
                     if **key == *w {
-                        return Some(*class);
+                        return class;
                     }
                 }
             }
@@ -531,7 +544,7 @@ impl Lexicon {
     /// The class of a lowercase word, with the same answers as `is_title`, `nationality`,
     /// `speech_verb`, `pronouns` and the sets: one hash lookup for most words.
     pub fn class_of(&self, lower: &str) -> WordClass {
-        let get = |w: &str| self.words.get(w).unwrap_or_default();
+        let get = |w: &str| *self.words.get(w);
         let mut c = get(lower);
         // Variants need a second lookup only for words ending in a period or a possessive "s"
         // (the last byte is tested first: that is all most words pay).

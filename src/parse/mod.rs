@@ -71,7 +71,7 @@ fn words_of<'a>(t: &'a Toks, a: usize, b: usize) -> Vec<Word<'a>> {
 }
 
 /// The words of tokens `a..b`, into a buffer the caller reuses across phrases.
-fn words_into<'a>(t: &'a Toks, a: usize, b: usize, out: &mut Vec<Word<'a>>) {
+fn words_into<'a>(t: &Toks<'a>, a: usize, b: usize, out: &mut Vec<Word<'a>>) {
     out.clear();
     out.extend((a..b).filter(|&i| t.is_word(i)).map(|i| Word {
         text: t.toks[i].span.text(t.text),
@@ -219,11 +219,13 @@ pub fn parse_document(meta: Meta, text: String) -> Document {
     // Pre-pass: every name mentioned in the narration (outside quotations), so that "Putin" can
     // become "Vladimir Putin" and roles can be looked up.
     let mut reg = Registry::default();
+    // One buffer for every name run's words, across paragraphs.
+    let mut name_words = Vec::new();
     for p in &paras {
-        observe_names(&mut reg, &p.toks);
+        observe_names(&mut reg, &p.toks, &mut name_words);
     }
     if let Some(tt) = title_toks {
-        observe_names(&mut reg, &store.view(&text, tt));
+        observe_names(&mut reg, &store.view(&text, tt), &mut name_words);
     }
     reg.seal();
 
@@ -358,7 +360,7 @@ pub fn parse_document(meta: Meta, text: String) -> Document {
 }
 
 /// Register every capitalised name run of the narration.
-fn observe_names(reg: &mut Registry, t: &Toks) {
+fn observe_names<'a>(reg: &mut Registry, t: &Toks<'a>, words: &mut Vec<Word<'a>>) {
     let lex = Lexicon::get();
     let headline = headline_case(t);
     // The word classes answer `function_words`, `is_title` and `organisation_words`.
@@ -366,8 +368,6 @@ fn observe_names(reg: &mut Registry, t: &Toks) {
     let title = |i: usize| t.class(i).has(WordClass::TITLE);
     let given = |k: usize| t.class(k).has(WordClass::GIVEN);
     let initial = |k: usize| t.toks[k].span.len() <= 2 || t.word(k).ends_with('.');
-    // One buffer for every name run's words: most paragraphs have several.
-    let mut words = Vec::new();
     let mut i = 0;
     while i < t.len() {
         // A capitalised reporting verb opens an inverted cue ("Continued Stone: …"), no name.
@@ -412,7 +412,7 @@ fn observe_names(reg: &mut Registry, t: &Toks) {
             let titles = (i..j).take_while(|&k| title(k)).count();
             j = j.min(i + titles + 3);
         }
-        words_into(t, i, j, &mut words);
+        words_into(t, i, j, words);
         let surface = &t.text[t.toks[i].span.start..t.toks[j - 1].span.end];
         // A subject opens its clause: after punctuation, a quotation or a conjunction.
         let opens_clause = i == 0
@@ -421,7 +421,7 @@ fn observe_names(reg: &mut Registry, t: &Toks) {
             || (t.is_cap(i - 1) && !t.class(i - 1).has(WordClass::NOT_SUBJECT_AFTER));
         let subject =
             opens_clause && !tokens::is_possessive(surface) && !t.is_punct(i.wrapping_sub(1), '(');
-        let e = reg.observe(&words, surface, t.toks[i].span.start, subject);
+        let e = reg.observe(words, surface, t.toks[i].span.start, subject);
         // "her husband, Milton Berg" / "actress Zoe Saldana": a gendered noun just before.
         let before = if t.is_punct(i.wrapping_sub(1), ',') {
             i.wrapping_sub(2)

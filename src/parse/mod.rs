@@ -153,6 +153,11 @@ pub fn parse_document(meta: Meta, text: String) -> Document {
             .get(pi + 1)
             .is_some_and(|n| quotes::opens_with_quote(&text, *n));
         let found = quotes::find(&text, span, next_opens);
+        if found.is_empty() {
+            // No quotation to collapse: both views are the same tokens.
+            ranges.push((full.clone(), full, Vec::new()));
+            continue;
+        }
         // Collapse each quotation to one token, remembering where each quote's token stands.
         keep.clear();
         keep.reserve(full.len());

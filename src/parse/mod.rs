@@ -536,7 +536,12 @@ fn attribute(text: &str, paras: &[Para], drafts: &mut [Draft], reg: &mut Registr
                 .is_some_and(|&d| ends_sentence(text, &drafts[d].raw))
         };
         let starts = cues::clause_starts(t, &ends);
-        let clause_ends = cues::clause_ends(&starts);
+        // Clause ends are asked only about quotations' tokens.
+        let clause_ends = if p.quotes.is_empty() {
+            Vec::new()
+        } else {
+            cues::clause_ends(&starts)
+        };
         let window_start = if pi >= 2 { paras[pi - 2].span.start } else { 0 };
         let mut prev_speaker: Option<(usize, Option<Resolution>)> = None;
         let mut done = 0;

@@ -797,7 +797,9 @@ fn indirect_speech_events(
 /// forms of the person they stand for, so the reader can list every way a speaker is named.
 fn role_mentions(reg: &mut Registry, t: &Toks) {
     for i in 0..t.len() {
-        if !matches!(t.word(i), "the" | "his" | "her" | "their") {
+        // The four openers are determiners (a test below holds the lexicon to it): the class bit
+        // turns most tokens away before their word is looked at.
+        if !t.class(i).has(WordClass::DETERMINER) || !is_role_opener(t.word(i)) {
             continue;
         }
         // The word classes answer `nationality`, `is_title` and `role_nouns`.
@@ -824,6 +826,11 @@ fn role_mentions(reg: &mut Registry, t: &Toks) {
     }
 }
 
+/// A word that may open a role nominal: "the", "his", "her", "their".
+fn is_role_opener(w: &str) -> bool {
+    matches!(w, "the" | "his" | "her" | "their")
+}
+
 /// Full sentence(s) of speech, or a fragment inside the writer's sentence?
 fn quote_kind(text: &str, t: &Toks, k: usize, cs: usize, raw: &quotes::RawQuote) -> QuoteKind {
     let content = raw.content.text(text).trim_start();
@@ -845,5 +852,19 @@ fn quote_kind(text: &str, t: &Toks, k: usize, cs: usize, raw: &quotes::RawQuote)
         QuoteKind::Full
     } else {
         QuoteKind::Partial
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// `role_mentions` skips tokens that are no determiner before comparing words.
+    #[test]
+    fn role_openers_are_determiners() {
+        for w in ["the", "his", "her", "their"] {
+            assert!(is_role_opener(w));
+            assert!(Lexicon::get().class_of(w).has(WordClass::DETERMINER), "{w}");
+        }
     }
 }

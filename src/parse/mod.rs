@@ -617,7 +617,11 @@ fn attribute(text: &str, paras: &[Para], drafts: &mut [Draft], reg: &mut Registr
             let d = &mut drafts[di];
             d.clause_has_verb = (cs.max(k.saturating_sub(cues::WINDOW))
                 ..ce.max(limit).min(k + cues::WINDOW))
-                .any(|i| t.verb(i).is_some() || t.word(i) == "according");
+                .any(|i| {
+                    let c = t.class(i);
+                    // "according" is a function word (see the tests): the bit first.
+                    c.verb.is_some() || (c.has(WordClass::FUNCTION) && t.word(i) == "according")
+                });
             d.kind = quote_kind(text, t, k, cs, &d.raw);
             d.title = is_title(text, t, k, &d.raw, d.kind);
             d.found = ordered.iter().flatten().next().copied();
@@ -866,5 +870,13 @@ mod tests {
             assert!(is_role_opener(w));
             assert!(Lexicon::get().class_of(w).has(WordClass::DETERMINER), "{w}");
         }
+    }
+
+    /// `attribute` tests the function-word bit before comparing a word with "according".
+    #[test]
+    fn according_is_a_function_word() {
+        assert!(Lexicon::get()
+            .class_of("according")
+            .has(WordClass::FUNCTION));
     }
 }

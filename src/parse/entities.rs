@@ -465,13 +465,17 @@ impl Registry {
                 }
             }
         }
-        let first = tokens
-            .first()
-            .filter(|_| tokens.len() > 1)
-            .map(str::to_string);
+        // Built only when the entity is new or grows (most lookups repeat a known name).
+        let first = |tokens: &NameKey| {
+            tokens
+                .first()
+                .filter(|_| tokens.len() > 1)
+                .map(str::to_string)
+        };
         if let Some((e, _)) = best {
             let ent = &mut self.entities[e];
             if tokens.len() > ent.tokens.len() {
+                let first = first(&tokens);
                 ent.name = name();
                 ent.tokens = tokens;
                 if let Some(first) = first {
@@ -480,7 +484,16 @@ impl Registry {
             }
             return e;
         }
-        let last = last.to_string();
+        let first = first(&tokens);
+        let e = self.entities.len();
+        // A surname already seen keeps its key: the string is copied only for a new one.
+        let new_last = match self.by_last.get_mut(last) {
+            Some(list) => {
+                list.push(e);
+                None
+            }
+            None => Some(last.to_string()),
+        };
         self.entities.push(Entity {
             name: name(),
             kind,
@@ -493,8 +506,9 @@ impl Registry {
             gender: None,
             count: 0,
         });
-        let e = self.entities.len() - 1;
-        self.by_last.entry(last).or_default().push(e);
+        if let Some(last) = new_last {
+            self.by_last.insert(last, vec![e]);
+        }
         if let Some(first) = first {
             self.by_first.entry(first).or_default().push(e);
         }

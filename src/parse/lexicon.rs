@@ -122,18 +122,31 @@ impl TopicIndex {
     }
 
     /// Calls `f(topic, keyword)` for every keyword whose first word may match `word` (lowercase).
-    pub fn for_each_candidate(&self, word: &str, mut f: impl FnMut(usize, usize)) {
-        if self.exact_sieve.may_contain(exact_key(word)) {
+    /// The two bit tests are inlined into the caller: they settle most words.
+    #[inline]
+    pub fn for_each_candidate(&self, word: &str, f: impl FnMut(usize, usize)) {
+        let exact = self.exact_sieve.may_contain(exact_key(word));
+        let prefix = match *word.as_bytes() {
+            [a, b, c, ..] => self.prefix_sieve.may_contain(prefix_key([a, b, c])),
+            _ => false,
+        };
+        if exact || prefix || !self.short.is_empty() {
+            self.candidates(word, exact, prefix, f);
+        }
+    }
+
+    /// `for_each_candidate` past the sieves: `exact` and `prefix` are their answers.
+    #[inline(never)]
+    fn candidates(&self, word: &str, exact: bool, prefix: bool, mut f: impl FnMut(usize, usize)) {
+        if exact {
             for &(t, k) in self.exact.get(word).into_iter().flatten() {
                 f(t, k);
             }
         }
-        if let [a, b, c, ..] = *word.as_bytes() {
-            if self.prefix_sieve.may_contain(prefix_key([a, b, c])) {
-                for (stem, t, k) in self.prefix.get(&[a, b, c]).into_iter().flatten() {
-                    if word.starts_with(stem.as_str()) {
-                        f(*t, *k);
-                    }
+        if let (true, [a, b, c, ..]) = (prefix, word.as_bytes()) {
+            for (stem, t, k) in self.prefix.get(&[*a, *b, *c]).into_iter().flatten() {
+                if word.starts_with(stem.as_str()) {
+                    f(*t, *k);
                 }
             }
         }
@@ -295,6 +308,14 @@ impl WordClass {
     pub const PREPOSITION: u32 = 1 << 5;
     pub const STOP: u32 = 1 << 6;
     pub const ADVERB: u32 = 1 << 7;
+    /// A key of `given_names`.
+    pub const GIVEN: u32 = 1 << 8;
+    /// `grammar.title_small_words`.
+    pub const SMALL: u32 = 1 << 9;
+    /// `grammar.subject_after`.
+    pub const SUBJECT_AFTER: u32 = 1 << 10;
+    /// `grammar.not_subject_after`.
+    pub const NOT_SUBJECT_AFTER: u32 = 1 << 11;
 
     pub fn has(self, bit: u32) -> bool {
         self.bits & bit != 0
@@ -359,19 +380,32 @@ impl WordTable {
         WordTable { slots, entries }
     }
 
-    fn get(&self, w: &str) -> Option<WordClass> {
-        let mask = self.slots.len().checked_sub(1)?;
+    /// The class of `w`, or the empty class: by reference, so a miss or a hit copies nothing
+    /// until the caller does.
+    #[inline]
+    fn get(&self, w: &str) -> &WordClass {
+        const NONE: &WordClass = &WordClass {
+            bits: 0,
+            verb: None,
+            pronoun: None,
+            nation: 0,
+        };
+        let Some(mask) = self.slots.len().checked_sub(1) else {
+            return NONE;
+        };
         let h = WordTable::hash(w.as_bytes());
         let mut i = h as usize & mask;
         loop {
-            let (sh, e) = *self.slots.get(i)?;
+            let Some(&(sh, e)) = self.slots.get(i) else {
+                return NONE;
+            };
             if sh == 0 {
-                return None;
+                return NONE;
             }
             if sh == h {
                 if let Some((key, class)) = self.entries.get(e as usize) {
                     if **key == *w {
-                        return Some(*class);
+                        return class;
                     }
                 }
             }
@@ -512,7 +546,7 @@ impl Lexicon {
     fn index_words(&mut self) {
         let mut words: HashMap<String, WordClass> = HashMap::default();
         let g = &self.grammar;
-        let sets: [(&HashSet<String>, u32); 7] = [
+        let sets: [(&HashSet<String>, u32); 10] = [
             (&self.function_words, WordClass::FUNCTION),
             (&self.titles, WordClass::TITLE),
             (&self.organisation_words, WordClass::ORGANISATION),
@@ -520,11 +554,17 @@ impl Lexicon {
             (&g.prepositions, WordClass::PREPOSITION),
             (&g.stops, WordClass::STOP),
             (&g.adverbs, WordClass::ADVERB),
+            (&g.title_small_words, WordClass::SMALL),
+            (&g.subject_after, WordClass::SUBJECT_AFTER),
+            (&g.not_subject_after, WordClass::NOT_SUBJECT_AFTER),
         ];
         for (set, bit) in sets {
             for w in set {
                 words.entry(w.clone()).or_default().bits |= bit;
             }
+        }
+        for w in self.given_names.keys() {
+            words.entry(w.clone()).or_default().bits |= WordClass::GIVEN;
         }
         for w in self.role_nouns.keys() {
             words.entry(w.clone()).or_default().bits |= WordClass::ROLE;
@@ -550,7 +590,7 @@ impl Lexicon {
     /// The class of a lowercase word, with the same answers as `is_title`, `nationality`,
     /// `speech_verb`, `pronouns` and the sets: one hash lookup for most words.
     pub fn class_of(&self, lower: &str) -> WordClass {
-        let get = |w: &str| self.words.get(w).unwrap_or_default();
+        let get = |w: &str| *self.words.get(w);
         let mut c = get(lower);
         // Variants need a second lookup only for words ending in a period or a possessive "s"
         // (the last byte is tested first: that is all most words pay).
@@ -673,6 +713,26 @@ mod tests {
             );
             assert_eq!(c.has(WordClass::STOP), g.stops.contains(w), "{w}");
             assert_eq!(c.has(WordClass::ADVERB), g.adverbs.contains(w), "{w}");
+            assert_eq!(
+                c.has(WordClass::GIVEN),
+                lex.given_names.contains_key(w),
+                "{w}"
+            );
+            assert_eq!(
+                c.has(WordClass::SMALL),
+                g.title_small_words.contains(w),
+                "{w}"
+            );
+            assert_eq!(
+                c.has(WordClass::SUBJECT_AFTER),
+                g.subject_after.contains(w),
+                "{w}"
+            );
+            assert_eq!(
+                c.has(WordClass::NOT_SUBJECT_AFTER),
+                g.not_subject_after.contains(w),
+                "{w}"
+            );
             assert_eq!(c.verb, lex.speech_verb(w), "{w}");
             assert_eq!(c.pronoun, lex.pronouns.get(w).copied(), "{w}");
             // The nationality rule, straight from the map.

@@ -15,6 +15,7 @@ mod sentences;
 mod tokens;
 mod topics;
 
+use std::ops::Range;
 use std::sync::Arc;
 
 use crate::model::{
@@ -24,7 +25,7 @@ use crate::model::{
 use cues::Found;
 use entities::{Registry, Word};
 use lexicon::{Lexicon, WordClass};
-use phrases::Toks;
+use phrases::{TokStore, Toks};
 use tokens::{TokKind, Token};
 
 /// Metadata known before parsing (from a JSONL record or the file name).
@@ -46,7 +47,7 @@ struct Draft {
     entity: Option<usize>,
     resolution: Option<Resolution>,
     rule: SpeakerRule,
-    mention: Option<String>,
+    mention: Option<Arc<str>>,
     kind: QuoteKind,
     /// Whether the quote's clause contains any reporting verb.
     clause_has_verb: bool,
@@ -67,15 +68,20 @@ struct Para<'a> {
 }
 
 fn words_of<'a>(t: &'a Toks, a: usize, b: usize) -> Vec<Word<'a>> {
-    (a..b)
-        .filter(|&i| t.is_word(i))
-        .map(|i| Word {
-            text: t.toks[i].span.text(t.text),
-            low: t.word(i),
-            cap: t.is_cap(i),
-            class: t.class(i),
-        })
-        .collect()
+    let mut out = Vec::new();
+    words_into(t, a, b, &mut out);
+    out
+}
+
+/// The words of tokens `a..b`, into a buffer the caller reuses across phrases.
+fn words_into<'a>(t: &Toks<'a>, a: usize, b: usize, out: &mut Vec<Word<'a>>) {
+    out.clear();
+    out.extend((a..b).filter(|&i| t.is_word(i)).map(|i| Word {
+        text: t.toks[i].span.text(t.text),
+        low: t.word(i),
+        cap: t.is_cap(i),
+        class: t.class(i),
+    }));
 }
 
 fn ends_sentence(text: &str, q: &quotes::RawQuote) -> bool {
@@ -91,7 +97,7 @@ pub fn parse_document(meta: Meta, text: String) -> Document {
     let mut title = meta.title.clone();
     let mut title_span = None;
     let mut headings = Vec::new();
-    let mut para_spans = Vec::new();
+    let mut para_spans = Vec::with_capacity(lay.blocks.len());
     for block in &lay.blocks {
         match *block {
             layout::Block::Title(s) => {
@@ -117,41 +123,51 @@ pub fn parse_document(meta: Meta, text: String) -> Document {
         (None, d) => (d.clone(), None),
     };
 
+    // Placeholder topic lists until topics are tagged: one shared empty list, not one each.
+    let no_topics: Arc<[usize]> = Arc::from([]);
     let mut sentences = Vec::new();
-    let mut paragraphs = Vec::new();
-    let mut paras: Vec<Para> = Vec::new();
+    let mut paragraphs = Vec::with_capacity(para_spans.len());
     let mut drafts: Vec<Draft> = Vec::new();
     let mut warnings = Vec::new();
-    // Every paragraph's tokens with quotations left in, for topics.
-    let mut fulls: Vec<Toks> = Vec::with_capacity(para_spans.len());
     let mut sentence_starts = Vec::new();
+    // Every paragraph's tokens, first with quotations left in (for topics), then collapsed.
+    let mut store = TokStore::new(&text);
+    // Per paragraph: the ranges of its full and collapsed tokens in `store`, its quotes.
+    let mut ranges: Vec<(Range<usize>, Range<usize>, Vec<usize>)> =
+        Vec::with_capacity(para_spans.len());
+    let mut keep: Vec<Result<usize, Token>> = Vec::new();
 
     for (pi, &span) in para_spans.iter().enumerate() {
-        let mut full = Vec::new();
-        tokens::tokenize_into(&text, span, &mut full);
+        tokens::tokenize_into(&text, span, &mut store.toks);
+        let full = store.seal(&text);
         let first_sentence = sentences.len();
-        for s in sentences::split(&text, span, &full) {
+        sentences::split(&text, span, &store.toks[full.clone()], |s| {
             sentence_starts.push(s.start);
             sentences.push(Sentence::new(s, pi));
-        }
+        });
         let heading = headings.iter().rposition(|h| h.before_paragraph <= pi);
         paragraphs.push(Paragraph {
             span,
             heading,
             sentences: first_sentence..sentences.len(),
-            topics: Arc::from([]),
+            topics: Arc::clone(&no_topics),
         });
         let next_opens = para_spans
             .get(pi + 1)
             .is_some_and(|n| quotes::opens_with_quote(&text, *n));
         let found = quotes::find(&text, span, next_opens);
+        if found.is_empty() {
+            // No quotation to collapse: both views are the same tokens.
+            ranges.push((full.clone(), full, Vec::new()));
+            continue;
+        }
         // Collapse each quotation to one token, remembering where each quote's token stands.
-        let full = Toks::new(&text, full);
-        let mut keep: Vec<Result<usize, Token>> = Vec::with_capacity(full.len());
+        keep.clear();
+        keep.reserve(full.len());
         let mut tok_of = vec![0; found.len()];
         let mut qi = 0;
-        let mut para_quotes = Vec::new();
-        for (i, t) in full.toks.iter().enumerate() {
+        let mut para_quotes = Vec::with_capacity(found.len());
+        for (i, t) in store.toks[full.clone()].iter().enumerate() {
             while qi < found.len() && found[qi].span.end <= t.span.start {
                 qi += 1;
             }
@@ -190,24 +206,35 @@ pub fn parse_document(meta: Meta, text: String) -> Document {
                 unread_cue: false,
             });
         }
+        let collapsed = store.collapse(full.clone(), &keep);
+        ranges.push((full, collapsed, para_quotes));
+    }
+    let title_toks = title_span.map(|ts| {
+        tokens::tokenize_into(&text, ts, &mut store.toks);
+        store.seal(&text)
+    });
+    let mut paras: Vec<Para> = Vec::with_capacity(ranges.len());
+    // Every paragraph's tokens with quotations left in, for topics.
+    let mut fulls: Vec<Toks> = Vec::with_capacity(ranges.len());
+    for ((full, collapsed, quotes), &span) in ranges.into_iter().zip(&para_spans) {
         paras.push(Para {
             span,
-            toks: full.collapsed(&keep),
-            quotes: para_quotes,
+            toks: store.view(&text, collapsed),
+            quotes,
         });
-        fulls.push(full);
+        fulls.push(store.view(&text, full));
     }
 
     // Pre-pass: every name mentioned in the narration (outside quotations), so that "Putin" can
     // become "Vladimir Putin" and roles can be looked up.
     let mut reg = Registry::default();
+    // One buffer for every name run's words, across paragraphs.
+    let mut name_words = Vec::new();
     for p in &paras {
-        observe_names(&mut reg, &p.toks);
+        observe_names(&mut reg, &p.toks, &mut name_words);
     }
-    if let Some(ts) = title_span {
-        let mut tt = Vec::new();
-        tokens::tokenize_into(&text, ts, &mut tt);
-        observe_names(&mut reg, &Toks::new(&text, tt));
+    if let Some(tt) = title_toks {
+        observe_names(&mut reg, &store.view(&text, tt), &mut name_words);
     }
     reg.seal();
 
@@ -251,11 +278,11 @@ pub fn parse_document(meta: Meta, text: String) -> Document {
             span: d.raw.span,
             content: d.raw.content,
             speaker,
-            mention: d.mention.map(Into::into),
+            mention: d.mention,
             cue,
             kind: d.kind,
             paragraph: d.para,
-            topics: Arc::from([]),
+            topics: Arc::clone(&no_topics),
             nested: d.raw.nested.into(),
             provenance: Provenance {
                 span_rule: d.raw.rule,
@@ -294,15 +321,33 @@ pub fn parse_document(meta: Meta, text: String) -> Document {
             }
         }
     }
+    // An empty list keeps the shared placeholder.
     for (p, t) in paragraphs.iter_mut().zip(para_topics) {
-        p.topics = t.into();
+        if !t.is_empty() {
+            p.topics = t.into();
+        }
     }
     for (q, t) in quotes_out.iter_mut().zip(quote_topics) {
-        q.topics = t.into();
+        if !t.is_empty() {
+            q.topics = t.into();
+        }
     }
-    for (ti, topic) in topic_list.iter_mut().enumerate() {
-        topic.paragraphs = paragraphs.iter().filter(|p| p.topics.contains(&ti)).count();
-        topic.quotes = quotes_out.iter().filter(|q| q.topics.contains(&ti)).count();
+    // Each list holds a topic at most once, so counting entries counts paragraphs and quotes
+    // (one walk over the lists instead of one per topic).
+    let mut counts = vec![(0, 0); topic_list.len()];
+    for &ti in paragraphs.iter().flat_map(|p| p.topics.iter()) {
+        if let Some(c) = counts.get_mut(ti) {
+            c.0 += 1;
+        }
+    }
+    for &ti in quotes_out.iter().flat_map(|q| q.topics.iter()) {
+        if let Some(c) = counts.get_mut(ti) {
+            c.1 += 1;
+        }
+    }
+    for (topic, (paragraphs, quotes)) in topic_list.iter_mut().zip(counts) {
+        topic.paragraphs = paragraphs;
+        topic.quotes = quotes;
     }
 
     Document {
@@ -324,13 +369,13 @@ pub fn parse_document(meta: Meta, text: String) -> Document {
 }
 
 /// Register every capitalised name run of the narration.
-fn observe_names(reg: &mut Registry, t: &Toks) {
+fn observe_names<'a>(reg: &mut Registry, t: &Toks<'a>, words: &mut Vec<Word<'a>>) {
     let lex = Lexicon::get();
     let headline = headline_case(t);
     // The word classes answer `function_words`, `is_title` and `organisation_words`.
     let function = |i: usize| t.class(i).has(WordClass::FUNCTION);
     let title = |i: usize| t.class(i).has(WordClass::TITLE);
-    let given = |k: usize| lex.given_names.contains_key(t.word(k));
+    let given = |k: usize| t.class(k).has(WordClass::GIVEN);
     let initial = |k: usize| t.toks[k].span.len() <= 2 || t.word(k).ends_with('.');
     let mut i = 0;
     while i < t.len() {
@@ -381,13 +426,13 @@ fn observe_names(reg: &mut Registry, t: &Toks) {
             i = j;
             continue;
         }
-        let words = words_of(t, i, j);
+        words_into(t, i, j, words);
         let surface = &t.text[t.toks[i].span.start..t.toks[j - 1].span.end];
         // A subject opens its clause: after punctuation, a quotation or a conjunction.
         let opens_clause = i == 0
             || !t.is_word(i - 1)
-            || lex.grammar.subject_after.contains(t.word(i - 1))
-            || (t.is_cap(i - 1) && !lex.grammar.not_subject_after.contains(t.word(i - 1)));
+            || t.class(i - 1).has(WordClass::SUBJECT_AFTER)
+            || (t.is_cap(i - 1) && !t.class(i - 1).has(WordClass::NOT_SUBJECT_AFTER));
         // "attacked Clinton and Marco Rubio": a name joined to a name by a conjunction is
         // coordinated with it, not a new clause's subject.
         let coordinated = i >= 2
@@ -398,7 +443,7 @@ fn observe_names(reg: &mut Registry, t: &Toks) {
             && !coordinated
             && !tokens::is_possessive(surface)
             && !t.is_punct(i.wrapping_sub(1), '(');
-        let e = reg.observe(&words, surface, t.toks[i].span.start, subject);
+        let e = reg.observe(words, surface, t.toks[i].span.start, subject);
         if let (Some(e), true) = (e, subject && j == i + 1 && acts(t, i, j)) {
             reg.confirm(e);
         }
@@ -445,10 +490,10 @@ fn town_before_place(t: &Toks, j: usize) -> bool {
 
 /// A headline or list item written in Title Case: every word but the small ones capitalised.
 fn headline_case(t: &Toks) -> bool {
-    let small = &Lexicon::get().grammar.title_small_words;
     let mut words = 0;
     for i in 0..t.len() {
-        if t.is_word(i) && !small.contains(t.word(i)) {
+        // The class bit answers `title_small_words`.
+        if t.is_word(i) && !t.class(i).has(WordClass::SMALL) {
             if !t.is_cap(i) {
                 // One lowercase word settles it: prose stops here, after a few words.
                 return false;
@@ -527,6 +572,8 @@ fn is_title(text: &str, t: &Toks, k: usize, raw: &quotes::RawQuote, kind: QuoteK
 /// Find each quote's cue and speaker, in text order, then carry speakers over cue-less quotes.
 fn attribute(text: &str, paras: &[Para], drafts: &mut [Draft], reg: &mut Registry) {
     let mut last_para_speaker: Option<(usize, usize)> = None; // (paragraph, entity)
+                                                              // One buffer for every paragraph's cue-verb flags (see below).
+    let mut cue_verbs: Vec<bool> = Vec::new();
     for (pi, p) in paras.iter().enumerate() {
         let t = &p.toks;
         let ends = |local: usize| {
@@ -535,7 +582,12 @@ fn attribute(text: &str, paras: &[Para], drafts: &mut [Draft], reg: &mut Registr
                 .is_some_and(|&d| ends_sentence(text, &drafts[d].raw))
         };
         let starts = cues::clause_starts(t, &ends);
-        let clause_ends = cues::clause_ends(&starts);
+        // Clause ends are asked only about quotations' tokens.
+        let clause_ends = if p.quotes.is_empty() {
+            Vec::new()
+        } else {
+            cues::clause_ends(&starts)
+        };
         let window_start = if pi >= 2 { paras[pi - 2].span.start } else { 0 };
         let mut prev_speaker: Option<(usize, Option<Resolution>)> = None;
         // Where the previous quote's cue verb stands: a quote before it lies inside that cue
@@ -544,7 +596,8 @@ fn attribute(text: &str, paras: &[Para], drafts: &mut [Draft], reg: &mut Registr
         let mut done = 0;
         // Which tokens are verbs that introduced this paragraph's quotations (a flag per token,
         // so the check stays constant-time in a paragraph of thousands of quotes).
-        let mut cue_verbs: Vec<bool> = vec![false; t.len()];
+        cue_verbs.clear();
+        cue_verbs.resize(t.len(), false);
         for &di in &p.quotes {
             let k = drafts[di].tok;
             if let Some(e) =
@@ -626,7 +679,11 @@ fn attribute(text: &str, paras: &[Para], drafts: &mut [Draft], reg: &mut Registr
             let d = &mut drafts[di];
             d.clause_has_verb = (cs.max(k.saturating_sub(cues::WINDOW))
                 ..ce.max(limit).min(k + cues::WINDOW))
-                .any(|i| t.verb(i).is_some() || t.word(i) == "according");
+                .any(|i| {
+                    let c = t.class(i);
+                    // "according" is a function word (see the tests): the bit first.
+                    c.verb.is_some() || (c.has(WordClass::FUNCTION) && t.word(i) == "according")
+                });
             d.kind = quote_kind(text, t, k, cs, &d.raw);
             d.title = is_title(text, t, k, &d.raw, d.kind);
             d.found = ordered.iter().flatten().next().copied();
@@ -654,7 +711,7 @@ fn attribute(text: &str, paras: &[Para], drafts: &mut [Draft], reg: &mut Registr
                     if let Some(flag) = f.cue.and_then(|(verb, _)| cue_verbs.get_mut(verb)) {
                         *flag = true;
                     }
-                    d.mention = Some(surface.to_string());
+                    d.mention = Some(surface.into());
                     d.entity = Some(e);
                     d.resolution = Some(how);
                     d.rule = f.rule;
@@ -663,7 +720,7 @@ fn attribute(text: &str, paras: &[Para], drafts: &mut [Draft], reg: &mut Registr
                 }
             }
             if d.mention.is_none() {
-                d.mention = d.found.map(|f| t.np_text(f.np).to_string());
+                d.mention = d.found.map(|f| t.np_text(f.np).into());
             }
             // An unresolved pronoun ("he said" with no antecedent in reach) most often refers to
             // the speaker the paragraph is already quoting.
@@ -793,15 +850,16 @@ fn indirect_speech_events(
 ) -> Option<usize> {
     let mut last = None;
     for v in from..to {
+        // Most tokens are no finite verb: that test first.
+        if t.verb(v) != Some(lexicon::VerbForm::Finite) {
+            continue;
+        }
         // A verb that already introduced a quotation was resolved with it.
         let cs = starts.get(v).copied().unwrap_or(0);
         // Capitalised, a verb is a name's first word, unless it opens an inverted cue: "Stated
         // Stone:".
         let inverted = v == cs && t.is_cap(v + 1);
-        if (t.is_cap(v) && !inverted)
-            || t.verb(v) != Some(lexicon::VerbForm::Finite)
-            || cue_verbs.get(v).copied().unwrap_or(false)
-        {
+        if (t.is_cap(v) && !inverted) || cue_verbs.get(v).copied().unwrap_or(false) {
             continue;
         }
         // "X said …", or inverted "…, said X".
@@ -823,7 +881,9 @@ fn indirect_speech_events(
 /// forms of the person they stand for, so the reader can list every way a speaker is named.
 fn role_mentions(reg: &mut Registry, t: &Toks) {
     for i in 0..t.len() {
-        if !matches!(t.word(i), "the" | "his" | "her" | "their") {
+        // The four openers are determiners (a test below holds the lexicon to it): the class bit
+        // turns most tokens away before their word is looked at.
+        if !t.class(i).has(WordClass::DETERMINER) || !is_role_opener(t.word(i)) {
             continue;
         }
         // The word classes answer `nationality`, `is_title` and `role_nouns`.
@@ -850,6 +910,11 @@ fn role_mentions(reg: &mut Registry, t: &Toks) {
     }
 }
 
+/// A word that may open a role nominal: "the", "his", "her", "their".
+fn is_role_opener(w: &str) -> bool {
+    matches!(w, "the" | "his" | "her" | "their")
+}
+
 /// Full sentence(s) of speech, or a fragment inside the writer's sentence?
 fn quote_kind(text: &str, t: &Toks, k: usize, cs: usize, raw: &quotes::RawQuote) -> QuoteKind {
     let content = raw.content.text(text).trim_start();
@@ -871,5 +936,27 @@ fn quote_kind(text: &str, t: &Toks, k: usize, cs: usize, raw: &quotes::RawQuote)
         QuoteKind::Full
     } else {
         QuoteKind::Partial
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// `role_mentions` skips tokens that are no determiner before comparing words.
+    #[test]
+    fn role_openers_are_determiners() {
+        for w in ["the", "his", "her", "their"] {
+            assert!(is_role_opener(w));
+            assert!(Lexicon::get().class_of(w).has(WordClass::DETERMINER), "{w}");
+        }
+    }
+
+    /// `attribute` tests the function-word bit before comparing a word with "according".
+    #[test]
+    fn according_is_a_function_word() {
+        assert!(Lexicon::get()
+            .class_of("according")
+            .has(WordClass::FUNCTION));
     }
 }

@@ -5,17 +5,32 @@
 
 use super::lexicon::{Lexicon, PronounKind, VerbForm, WordClass};
 use super::tokens::{is_possessive, Token};
+use std::ops::Range;
 
-/// A paragraph's tokens with their lowercase forms and lexicon classes.
-pub struct Toks<'a> {
-    pub text: &'a str,
+/// The tokens of a whole document, with their lowercase forms and lexicon classes, stored back
+/// to back: every paragraph's [`Toks`] (quotations left in or collapsed) is a view of one range,
+/// so a document costs a handful of allocations instead of several per paragraph.
+pub struct TokStore {
     pub toks: Vec<Token>,
-    /// Lowercase forms of the words, stored back to back in one buffer (one allocation per
-    /// paragraph instead of one per word); `lows[i]` is token i's range in `low_buf`.
-    low_buf: String,
+    /// Token i's lowercase form is `low_buf[lows[i].0..lows[i].1]`.
     lows: Vec<(u32, u32)>,
     /// What the lexicon says of each word, looked up once here (default for non-words).
     classes: Vec<WordClass>,
+    /// The text lowercased in one pass (ASCII lowercasing keeps byte offsets, so an ASCII word's
+    /// lowercase form sits at its own offset); the rare non-ASCII word gets its full lowercase
+    /// form appended after the text. Offsets fit in `u32`: input is capped at 1 GiB.
+    low_buf: String,
+    all_ascii: bool,
+}
+
+/// A paragraph's tokens with their lowercase forms and lexicon classes: a view of a [`TokStore`].
+#[derive(Clone, Copy)]
+pub struct Toks<'a> {
+    pub text: &'a str,
+    pub toks: &'a [Token],
+    low_buf: &'a str,
+    lows: &'a [(u32, u32)],
+    classes: &'a [WordClass],
 }
 
 /// A noun phrase: tokens `start..end`.
@@ -26,84 +41,127 @@ pub struct Np {
     pub pronoun: Option<PronounKind>,
 }
 
-impl<'a> Toks<'a> {
-    pub fn new(text: &'a str, toks: Vec<Token>) -> Self {
+impl TokStore {
+    pub fn new(text: &str) -> Self {
+        // About one token per five bytes of prose, twice (full and collapsed): one allocation
+        // per array instead of a reallocation per doubling.
+        let n = text.len() / 5 * 2 + 1;
+        TokStore {
+            toks: Vec::with_capacity(n),
+            lows: Vec::with_capacity(n),
+            classes: Vec::with_capacity(n),
+            low_buf: text.to_ascii_lowercase(),
+            all_ascii: text.is_ascii(),
+        }
+    }
+
+    /// Give lowercase forms and classes to the tokens appended to `toks` since the last call
+    /// (by the tokenizer); returns their range.
+    pub fn seal(&mut self, text: &str) -> Range<usize> {
         let lex = Lexicon::get();
-        // The tokens' whole range lowercased in one pass (ASCII lowercasing keeps byte offsets, so
-        // an ASCII word's lowercase form sits at its own offset); the rare non-ASCII word gets
-        // its full lowercase form appended after the range.
-        let base = toks.first().map_or(0, |t| t.span.start);
-        let end = toks.last().map_or(base, |t| t.span.end);
-        let range = text.get(base..end).unwrap_or("");
-        let mut low_buf = range.to_ascii_lowercase();
-        let all_ascii = range.is_ascii();
-        let mut lows = Vec::with_capacity(toks.len());
-        let mut classes = Vec::with_capacity(toks.len());
-        for t in &toks {
+        let from = self.lows.len();
+        self.lows.reserve(self.toks.len() - from);
+        self.classes.reserve(self.toks.len() - from);
+        // Most paragraphs are ASCII even in a text with curly quotes elsewhere: one vectorised
+        // test for the paragraph spares a test per word.
+        let all_ascii = self.all_ascii
+            || match (self.toks.get(from), self.toks.last()) {
+                (Some(first), Some(last)) => text
+                    .get(first.span.start..last.span.end)
+                    .is_some_and(str::is_ascii),
+                _ => true,
+            };
+        for t in &self.toks[from..] {
             if !t.is_word() {
-                lows.push((0, 0));
-                classes.push(WordClass::default());
+                self.lows.push((0, 0));
+                self.classes.push(WordClass::default());
                 continue;
             }
-            let (a, b) = (t.span.start - base, t.span.end - base);
             let (a, b) = if all_ascii || t.span.text(text).is_ascii() {
-                (a, b)
+                (t.span.start, t.span.end)
             } else {
                 let w = t.span.text(text);
-                let a = low_buf.len();
-                low_buf.extend(w.chars().flat_map(char::to_lowercase));
-                (a, low_buf.len())
+                let a = self.low_buf.len();
+                self.low_buf.extend(w.chars().flat_map(char::to_lowercase));
+                (a, self.low_buf.len())
             };
-            lows.push((a as u32, b as u32));
-            classes.push(
-                low_buf
+            self.lows.push((a as u32, b as u32));
+            self.classes.push(
+                self.low_buf
                     .get(a..b)
                     .map_or_else(WordClass::default, |w| lex.class_of(w)),
             );
         }
-        Toks {
-            text,
-            toks,
-            low_buf,
-            lows,
-            classes,
-        }
+        from..self.toks.len()
     }
 
-    /// The same text with each quotation collapsed to one token: `keep[i]` is either an index
-    /// into these tokens or a quotation token. Lowercase forms are copied, not recomputed.
-    pub fn collapsed(&self, keep: &[Result<usize, Token>]) -> Toks<'a> {
-        let mut toks = Vec::with_capacity(keep.len());
-        let mut lows = Vec::with_capacity(keep.len());
-        let mut classes = Vec::with_capacity(keep.len());
-        for k in keep {
-            match *k {
+    /// Append the tokens of `range` with each quotation collapsed to one token: `keep[i]` is
+    /// either an index into that range or a quotation token. Lowercase forms are copied, not
+    /// recomputed. Returns the new range.
+    pub fn collapse(&mut self, range: Range<usize>, keep: &[Result<usize, Token>]) -> Range<usize> {
+        let from = self.toks.len();
+        self.toks.reserve(keep.len());
+        self.lows.reserve(keep.len());
+        self.classes.reserve(keep.len());
+        let mut k = 0;
+        while let Some(&next) = keep.get(k) {
+            match next {
                 Ok(i) => {
-                    toks.push(self.toks[i]);
-                    lows.push(self.lows[i]);
-                    classes.push(self.classes[i]);
+                    // Kept tokens come in runs of consecutive indices (everything between two
+                    // quotations): each run is copied whole.
+                    let mut n = 1;
+                    while matches!(keep.get(k + n), Some(&Ok(j)) if j == i + n) {
+                        n += 1;
+                    }
+                    let run = range.start + i..range.start + i + n;
+                    self.toks.extend_from_within(run.clone());
+                    self.lows.extend_from_within(run.clone());
+                    self.classes.extend_from_within(run);
+                    k += n;
                 }
                 Err(q) => {
-                    toks.push(q);
-                    lows.push((0, 0));
-                    classes.push(WordClass::default());
+                    self.toks.push(q);
+                    self.lows.push((0, 0));
+                    self.classes.push(WordClass::default());
+                    k += 1;
                 }
             }
         }
-        Toks {
-            text: self.text,
-            toks,
-            low_buf: self.low_buf.clone(),
-            lows,
-            classes,
-        }
+        from..self.toks.len()
     }
 
+    /// The tokens of `range` (as returned by `seal` or `collapse`).
+    pub fn view<'a>(&'a self, text: &'a str, range: Range<usize>) -> Toks<'a> {
+        Toks {
+            text,
+            toks: &self.toks[range.clone()],
+            low_buf: &self.low_buf,
+            lows: &self.lows[range.clone()],
+            classes: &self.classes[range],
+        }
+    }
+}
+
+impl<'a> Toks<'a> {
     pub fn len(&self) -> usize {
         self.toks.len()
     }
 
-    pub fn word(&self, i: usize) -> &str {
+    /// Every word token with its lowercase form and class, in order (one walk over the three
+    /// arrays instead of an indexed lookup per word).
+    pub fn words(&self) -> impl Iterator<Item = (&'a Token, &'a str, WordClass)> + 'a {
+        let low_buf = self.low_buf;
+        self.toks
+            .iter()
+            .zip(self.lows)
+            .zip(self.classes)
+            .filter(|((t, _), _)| t.is_word())
+            .map(move |((t, &(a, b)), &c)| {
+                (t, low_buf.get(a as usize..b as usize).unwrap_or(""), c)
+            })
+    }
+
+    pub fn word(&self, i: usize) -> &'a str {
         self.lows
             .get(i)
             .and_then(|&(a, b)| self.low_buf.get(a as usize..b as usize))

@@ -3,13 +3,13 @@
 use super::tokens::{TokKind, Token};
 use crate::model::Span;
 
-/// Split a paragraph's tokens (quotes not collapsed) into sentence spans.
+/// Split a paragraph's tokens (quotes not collapsed) into sentence spans, handed to `emit` in
+/// order (no vector of its own: the caller stores them).
 ///
 /// A sentence ends at `.`, `!`, `?` or `…` (plus any closing quotation marks or brackets) when
 /// the next token starts with a capital, a digit or an opening mark. Abbreviation periods were
 /// already absorbed into their words by the tokenizer.
-pub fn split(text: &str, para: Span, tokens: &[Token]) -> Vec<Span> {
-    let mut out = Vec::new();
+pub fn split(text: &str, para: Span, tokens: &[Token], mut emit: impl FnMut(Span)) {
     let mut start = para.start;
     let mut i = 0;
     while i < tokens.len() {
@@ -38,7 +38,7 @@ pub fn split(text: &str, para: Span, tokens: &[Token]) -> Vec<Span> {
                     TokKind::Quote(_) => true,
                 });
                 if next_starts {
-                    out.push(Span::new(start, end));
+                    emit(Span::new(start, end));
                     start = tokens.get(j).map_or(para.end, |n| n.span.start);
                 }
                 i = j;
@@ -48,9 +48,8 @@ pub fn split(text: &str, para: Span, tokens: &[Token]) -> Vec<Span> {
         i += 1;
     }
     if start < para.end {
-        out.push(Span::new(start, para.end));
+        emit(Span::new(start, para.end));
     }
-    out
 }
 
 /// A closing quotation mark: ” always; " when followed by whitespace or the end.
@@ -74,7 +73,9 @@ mod tests {
         let mut toks = Vec::new();
         let span = Span::new(0, s.len());
         tokenize_into(s, span, &mut toks);
-        split(s, span, &toks).iter().map(|x| x.text(s)).collect()
+        let mut out = Vec::new();
+        split(s, span, &toks, |x| out.push(x.text(s)));
+        out
     }
 
     #[test]

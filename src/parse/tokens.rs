@@ -57,6 +57,17 @@ fn is_word_char(c: char) -> bool {
         )
 }
 
+/// ASCII letters and digits by byte: one load per byte in the word loop.
+static ASCII_ALNUM: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        t[b] = (b as u8).is_ascii_alphanumeric();
+        b += 1;
+    }
+    t
+};
+
 /// The character at byte `i` of `s` (a char boundary) and its length; ASCII without decoding.
 #[inline]
 fn char_at(s: &str, i: usize) -> Option<(char, usize)> {
@@ -87,27 +98,54 @@ pub fn tokenize_into(text: &str, range: Span, out: &mut Vec<Token>) {
     let Some(slice) = text.get(range.start..range.end) else {
         return;
     };
+    let bytes = slice.as_bytes();
     let base = range.start;
     // About one token per five bytes of prose; one reservation instead of repeated growth.
     out.reserve(slice.len() / 5 + 1);
     let mut i = 0;
-    while let Some((c, clen)) = char_at(slice, i) {
-        if c.is_whitespace() {
-            i += clen;
+    while let Some(&b) = bytes.get(i) {
+        // ASCII spaces and letters, most of the text, are told from the byte alone.
+        if b == b' ' {
+            i += 1;
             continue;
         }
-        if !is_word_char(c) {
-            out.push(Token {
-                span: Span::new(base + i, base + i + clen),
-                kind: TokKind::Punct(c),
-            });
-            i += clen;
-            continue;
+        let (c, clen) = if b < 0x80 {
+            (b as char, 1)
+        } else {
+            match char_at(slice, i) {
+                Some(x) => x,
+                None => break,
+            }
+        };
+        if !b.is_ascii_alphanumeric() {
+            if c.is_whitespace() {
+                i += clen;
+                continue;
+            }
+            if !is_word_char(c) {
+                out.push(Token {
+                    span: Span::new(base + i, base + i + clen),
+                    kind: TokKind::Punct(c),
+                });
+                i += clen;
+                continue;
+            }
         }
         let start = i;
         let mut end = i + clen;
         let mut prev = c;
-        while let Some((d, dlen)) = char_at(slice, end) {
+        loop {
+            // A run of ASCII letters and digits joins without decoding; `prev` is its last byte.
+            let run_start = end;
+            while end < bytes.len() && ASCII_ALNUM[usize::from(bytes[end])] {
+                end += 1;
+            }
+            if end > run_start {
+                prev = char::from(bytes[end - 1]);
+            }
+            let Some((d, dlen)) = char_at(slice, end) else {
+                break;
+            };
             // The character after `d` is only looked at when `d` may join two words.
             let joins = is_word_char(d)
                 || (matches!(d, '\'' | '\u{2019}' | '\u{2018}' | '-' | '.') && {
@@ -130,12 +168,12 @@ pub fn tokenize_into(text: &str, range: Span, out: &mut Vec<Token>) {
         }
         // A trailing period that belongs to an abbreviation or an initial stays on the word,
         // so it never ends a sentence: "Mr.", "U.S.", "J."
-        if slice.as_bytes().get(end) == Some(&b'.') {
+        if bytes.get(end) == Some(&b'.') {
             let word = &slice[start..end];
             let single_initial = end - start == clen && c.is_uppercase();
             // "(D-Mo.)": a party-state tag's period before a closing parenthesis ends no
             // sentence; "(… said Ann Lee.)" does.
-            let before_paren = slice.as_bytes().get(end + 1) == Some(&b')') && word.contains('-');
+            let before_paren = bytes.get(end + 1) == Some(&b')') && word.contains('-');
             if single_initial || before_paren || word.contains('.') || is_abbreviation(lex, word) {
                 end += 1;
             }

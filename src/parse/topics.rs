@@ -7,15 +7,16 @@ use super::lexicon::{Keyword, Lexicon, WordClass};
 use super::phrases::Toks;
 use crate::model::{Span, Topic, TopicSource};
 
-/// A word of the document for matching: its span and lowercase form.
+/// A word of the document for matching: its span and lowercase form, and what the mining rules
+/// ask of it (computed once per word by [`words_of`]).
 pub struct TopicWord<'a> {
     pub span: Span,
     pub low: &'a str,
-    pub cap: bool,
-    /// A capitalised first word of a sentence (its capital says nothing); false for lowercase
-    /// words, whose position no rule asks about.
-    pub sentence_start: bool,
-    pub class: WordClass,
+    /// May stand in a multi-word proper noun: capitalised, not for opening its sentence, and no
+    /// function, title or nationality word or possessive.
+    pub plain_cap: bool,
+    /// May stand in a repeated two-word term: a lowercase content word of letters and hyphens.
+    pub term: bool,
 }
 
 fn keyword_matches(kw: &Keyword, words: &[TopicWord], i: usize) -> Option<usize> {
@@ -85,17 +86,10 @@ pub fn find(text: &str, words: &[TopicWord], is_entity: &dyn Fn(&str) -> bool) -
 
     let mut mined: HashMap<String, (String, Vec<Span>)> = HashMap::default();
     // Multi-word proper nouns: "Colonial Pipeline", "Air Force One".
+    let mut key = String::new();
     let mut i = 0;
     while i < words.len() {
-        let plain_cap = |w: &TopicWord| {
-            w.cap
-                && !w.sentence_start
-                && !w.class.has(WordClass::FUNCTION)
-                && !w.class.has(WordClass::TITLE)
-                && !w.class.is_nationality()
-                && !w.low.ends_with("’s")
-                && !w.low.ends_with("'s")
-        };
+        let plain_cap = |w: &TopicWord| w.plain_cap;
         if plain_cap(&words[i]) {
             let mut j = i;
             while j + 1 < words.len()
@@ -106,13 +100,20 @@ pub fn find(text: &str, words: &[TopicWord], is_entity: &dyn Fn(&str) -> bool) -
             }
             if j > i {
                 let span = Span::new(words[i].span.start, words[j].span.end);
-                let key: Vec<&str> = words[i..=j].iter().map(|w| w.low).collect();
-                let key = key.join(" ");
-                mined
-                    .entry(key)
-                    .or_insert_with(|| (String::new(), Vec::new()))
-                    .1
-                    .push(span);
+                // Built in one reused buffer: a string is kept only for a phrase not seen yet.
+                key.clear();
+                for (n, w) in words[i..=j].iter().enumerate() {
+                    if n > 0 {
+                        key.push(' ');
+                    }
+                    key.push_str(w.low);
+                }
+                match mined.get_mut(key.as_str()) {
+                    Some(m) => m.1.push(span),
+                    None => {
+                        mined.insert(key.clone(), (String::new(), vec![span]));
+                    }
+                }
             }
             i = j + 1;
         } else {
@@ -120,16 +121,6 @@ pub fn find(text: &str, words: &[TopicWord], is_entity: &dyn Fn(&str) -> bool) -
         }
     }
     // Repeated lowercase two-word terms: "critical infrastructure".
-    let term_word = |w: &TopicWord| {
-        // The lexicon bits first: the character scan is the dearest test.
-        !w.cap
-            && w.low.len() >= 4
-            && !w.class.has(WordClass::FUNCTION)
-            && w.class.verb.is_none()
-            && !w.low.ends_with("ly")
-            && letters_or_hyphens(w.low)
-    };
-    let is_term: Vec<bool> = words.iter().map(term_word).collect();
     // Keyed by the two words themselves: no string is built until a term repeats. Each pair's
     // occurrences are chained through `next` (word index of the next one), so a pair seen once
     // costs no allocation.
@@ -138,8 +129,8 @@ pub fn find(text: &str, words: &[TopicWord], is_entity: &dyn Fn(&str) -> bool) -
     for k in 0..words.len().saturating_sub(1) {
         let (a, b) = (&words[k], &words[k + 1]);
         if b.span.start - a.span.end == 1
-            && is_term[k]
-            && is_term[k + 1]
+            && a.term
+            && b.term
             && !a.low.ends_with("ed")
             && !a.low.ends_with("ing")
         {
@@ -202,12 +193,25 @@ pub fn find(text: &str, words: &[TopicWord], is_entity: &dyn Fn(&str) -> bool) -
     topics
 }
 
+/// ASCII letters and the hyphen by byte, for `letters_or_hyphens`.
+static ASCII_LETTER_OR_HYPHEN: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        t[b] = (b as u8).is_ascii_alphabetic() || b == b'-' as usize;
+        b += 1;
+    }
+    t
+};
+
 /// Only letters and hyphens (`char::is_alphabetic`), bytewise for ASCII: most words are.
 fn letters_or_hyphens(w: &str) -> bool {
-    match w
-        .bytes()
-        .position(|b| !(b.is_ascii_alphabetic() || b == b'-'))
-    {
+    let bytes = w.as_bytes();
+    let mut p = 0;
+    while p < bytes.len() && ASCII_LETTER_OR_HYPHEN[usize::from(bytes[p])] {
+        p += 1;
+    }
+    match (p < bytes.len()).then_some(p) {
         None => true,
         // Everything before `p` is ASCII, so `p` is a character boundary.
         Some(p) if !w.as_bytes()[p].is_ascii() => w
@@ -225,25 +229,40 @@ pub fn words_of<'a>(paras: &'a [Toks], sentence_starts: &[usize]) -> Vec<TopicWo
     let mut s = 0;
     for t in paras {
         let text = t.text;
-        for (i, tok) in t.toks.iter().enumerate() {
-            if !tok.is_word() {
-                continue;
-            }
-            while s < sentence_starts.len() && sentence_starts[s] < tok.span.start {
-                s += 1;
-            }
-            // Only a capital's position is ever asked about.
-            let starts = tok.is_cap()
-                && (sentence_starts.get(s) == Some(&tok.span.start)
-                    || text[..tok.span.start]
-                        .trim_end()
-                        .ends_with(['“', '"', '‘', '(', ':']));
+        for (tok, low, class) in t.words() {
+            // Only capitals are asked for proper nouns, only lowercase words for terms.
+            let (plain_cap, term) = if tok.is_cap() {
+                while s < sentence_starts.len() && sentence_starts[s] < tok.span.start {
+                    s += 1;
+                }
+                // A capitalised first word of a sentence: its capital says nothing.
+                let sentence_start = || {
+                    sentence_starts.get(s) == Some(&tok.span.start)
+                        || text[..tok.span.start]
+                            .trim_end()
+                            .ends_with(['“', '"', '‘', '(', ':'])
+                };
+                let plain = !class.has(WordClass::FUNCTION)
+                    && !class.has(WordClass::TITLE)
+                    && !class.is_nationality()
+                    && !low.ends_with("’s")
+                    && !low.ends_with("'s")
+                    && !sentence_start();
+                (plain, false)
+            } else {
+                // The lexicon bits first: the character scan is the dearest test.
+                let term = low.len() >= 4
+                    && !class.has(WordClass::FUNCTION)
+                    && class.verb.is_none()
+                    && !low.ends_with("ly")
+                    && letters_or_hyphens(low);
+                (false, term)
+            };
             out.push(TopicWord {
                 span: tok.span,
-                low: t.word(i),
-                cap: tok.is_cap(),
-                sentence_start: starts,
-                class: t.class(i),
+                low,
+                plain_cap,
+                term,
             });
         }
     }

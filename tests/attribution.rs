@@ -806,3 +806,15 @@ fn a_quote_inside_an_apposition_does_not_cut_the_cue() {
              “Let's make history!”";
     assert_eq!(speaker_of(t, "“Let's").as_deref(), Some("Ana Perez"));
 }
+
+#[test]
+fn a_pull_quote_is_credited_by_the_dash_line_after_it() {
+    let t = "Mayor Tom Reed spoke first. \"We will win,\" he said.\n\n\"Great speech. She is \
+             ready.\"\n\n-Gov. Ana Perez, writing after the speech.\n\n\"We need to stop.\"\n\n\
+             -Michelle Marks, Philadelphia.";
+    assert_eq!(speaker_of(t, "\"Great").as_deref(), Some("Ana Perez"));
+    assert_eq!(
+        speaker_of(t, "\"We need").as_deref(),
+        Some("Michelle Marks")
+    );
+}

@@ -787,6 +787,33 @@ fn attribute(text: &str, paras: &[Para], drafts: &mut [Draft], reg: &mut Registr
             }
         }
     }
+    // A pull quote credited on the next line: `"Q."` then `-President Obama, tweeting after …`.
+    for pi in 0..paras.len().saturating_sub(1) {
+        let (p, next) = (&paras[pi], &paras[pi + 1].toks);
+        let [di] = p.quotes[..] else { continue };
+        let alone = p.toks.len() <= 2 && drafts[di].tok == 0;
+        let dash = next.is_punct(0, '-') || next.is_punct(0, '—') || next.is_punct(0, '–');
+        if !alone || !dash || next.len() > 25 || drafts[di].rule == SpeakerRule::CueBefore {
+            continue;
+        }
+        let Some(np) = next.np_starting_at(1, next.len()) else {
+            continue;
+        };
+        let credit = np.pronoun.is_none()
+            && next.is_cap(np.end - 1)
+            && (np.end == next.len() || next.is_punct(np.end, ',') || next.is_punct(np.end, '.'));
+        if !credit || drafts[di].found.is_some_and(|f| f.np.pronoun.is_none()) {
+            continue;
+        }
+        let at = next.toks[np.start].span.start;
+        if let Some((e, how)) = resolve_np(reg, next, np, next.np_text(np), at) {
+            let d = &mut drafts[di];
+            d.entity = Some(e);
+            d.resolution = Some(how);
+            d.rule = SpeakerRule::CueAfter;
+            d.mention = Some(next.np_text(np).into());
+        }
+    }
     // A quote continued over paragraphs is one quotation: its pieces share one speaker.
     for i in 0..drafts.len().saturating_sub(1) {
         if drafts[i].raw.rule == SpanRule::ContinuedParagraph

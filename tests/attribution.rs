@@ -818,3 +818,11 @@ fn a_pull_quote_is_credited_by_the_dash_line_after_it() {
         Some("Michelle Marks")
     );
 }
+
+#[test]
+fn a_name_modifying_a_role_gives_the_subject_to_the_name_after_it() {
+    // "Reed spokeswoman Ana Perez" is Perez; the modifier Reed is not the clause's subject.
+    let t = "Gov. Reed and Sen. Lopez sparred.\n\nReed spokeswoman Ana Perez criticized Lopez \
+             for the ads. “Nice try, not true,” she said.";
+    assert_eq!(speaker_of(t, "“Nice").as_deref(), Some("Ana Perez"));
+}

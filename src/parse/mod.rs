@@ -377,6 +377,9 @@ fn observe_names<'a>(reg: &mut Registry, t: &Toks<'a>, words: &mut Vec<Word<'a>>
     let title = |i: usize| t.class(i).has(WordClass::TITLE);
     let given = |k: usize| t.class(k).has(WordClass::GIVEN);
     let initial = |k: usize| t.toks[k].span.len() <= 2 || t.word(k).ends_with('.');
+    // "Clinton spokeswoman Jennifer Palmieri criticized …": the run after the role noun heads
+    // the phrase and takes the subject's place from the modifier before it.
+    let mut heads_subject: Option<usize> = None;
     let mut i = 0;
     while i < t.len() {
         // A capitalised reporting verb opens an inverted cue ("Continued Stone: …"), no name.
@@ -439,10 +442,21 @@ fn observe_names<'a>(reg: &mut Registry, t: &Toks<'a>, words: &mut Vec<Word<'a>>
             && matches!(t.word(i - 1), "and" | "or")
             && t.is_cap(i - 2)
             && !tokens::is_possessive(t.toks[i - 2].span.text(t.text));
-        let subject = opens_clause
+        // Lowercase role words after the run, then another name: this run only modifies it.
+        let mut head = j;
+        while head < t.len() && !t.is_cap(head) && t.is_word(head) && {
+            let c = t.class(head);
+            c.has(WordClass::TITLE) || c.has(WordClass::ROLE)
+        } {
+            head += 1;
+        }
+        let modifier = head > j && t.is_cap(head) && !function(head);
+        let subject = (opens_clause || heads_subject == Some(i))
             && !coordinated
             && !tokens::is_possessive(surface)
             && !t.is_punct(i.wrapping_sub(1), '(');
+        heads_subject = (modifier && subject).then_some(head);
+        let subject = subject && !modifier;
         let e = reg.observe(words, surface, t.toks[i].span.start, subject);
         if let (Some(e), true) = (e, subject && j == i + 1 && acts(t, i, j)) {
             reg.confirm(e);

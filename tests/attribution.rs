@@ -826,3 +826,10 @@ fn a_name_modifying_a_role_gives_the_subject_to_the_name_after_it() {
              for the ads. “Nice try, not true,” she said.";
     assert_eq!(speaker_of(t, "“Nice").as_deref(), Some("Ana Perez"));
 }
+
+#[test]
+fn as_someone_puts_it_introduces_the_quote() {
+    let t =
+        "Officials met.\n\nAs The Post's Dana Mill puts it, \"Senate Republicans are unmoved.\"";
+    assert_eq!(speaker_of(t, "\"Senate").as_deref(), Some("Dana Mill"));
+}

@@ -403,6 +403,16 @@ pub fn before(t: &Toks, k: usize, cs: usize) -> Option<Found> {
                 cue: Some((v, v + 2)),
             });
         }
+        // "As The Post's Dana Milbank puts it, “Q”".
+        if matches!(t.word(v), "puts" | "put") && t.word(v + 1) == "it" {
+            if let Some(np) = t.subject_of(v, cs).filter(|np| np.pronoun.is_none()) {
+                return Some(Found {
+                    np,
+                    rule: SpeakerRule::CueBefore,
+                    cue: Some((v, v + 2)),
+                });
+            }
+        }
         let Some(form) = t.verb(v) else { continue };
         let after_aux = v > cs
             && matches!(

@@ -833,3 +833,13 @@ fn as_someone_puts_it_introduces_the_quote() {
         "Officials met.\n\nAs The Post's Dana Mill puts it, \"Senate Republicans are unmoved.\"";
     assert_eq!(speaker_of(t, "\"Senate").as_deref(), Some("Dana Mill"));
 }
+
+#[test]
+fn a_name_in_apposition_after_a_nominal_of_an_organisation_speaks() {
+    let t = "The leader of the Civic Rights League, Jon Green, warned that the ban would be \
+             \"unacceptable.\"";
+    assert_eq!(
+        speaker_of(t, "\"unacceptable").as_deref(),
+        Some("Jon Green")
+    );
+}

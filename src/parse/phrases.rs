@@ -410,7 +410,14 @@ impl<'a> Toks<'a> {
                             && self.is_cap(first)
                             && self.is_cap(close - 1)
                             && inner.pronoun.is_none();
-                        let before_is_name = self.is_cap(k - 1);
+                        // "The leader of the Anti-Defamation League, Jonathan Greenblatt,
+                        // warned": a nominal ending on a capital is still no name.
+                        let before_is_name = self.is_cap(k - 1)
+                            && self.np_ending_at(k - 1, floor).is_none_or(|np| {
+                                let np = self.extend_over_of(np, floor);
+                                let head = np.start + usize::from(self.is_determiner(np.start));
+                                np.pronoun.is_some() || self.is_cap(head)
+                            });
                         if named && !before_is_name {
                             return Some(inner);
                         }

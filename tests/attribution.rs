@@ -843,3 +843,12 @@ fn a_name_in_apposition_after_a_nominal_of_an_organisation_speaks() {
         Some("Jon Green")
     );
 }
+
+#[test]
+fn a_nominal_before_a_gerund_is_its_subject() {
+    let t = "Mayor Tom Reed spoke at noon, with the protesters chanting \"No more cuts\" outside.";
+    assert_eq!(
+        speaker_of(t, "\"No more").as_deref(),
+        Some("the protesters")
+    );
+}

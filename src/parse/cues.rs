@@ -468,7 +468,9 @@ pub fn before(t: &Toks, k: usize, cs: usize) -> Option<Found> {
                     && (matches!(t.word(np.start - 1), "with" | "of" | "and" | "but")
                         || t.is_punct(np.start - 1, '—')
                         || t.is_punct(np.start - 1, '–'));
-                if introduced && np.pronoun.is_none() && t.is_cap(np.end - 1) {
+                // "with many marchers chanting …": a noun that can speak may be the subject too.
+                let speaks = t.is_cap(np.end - 1) || Lexicon::get().can_speak(t.word(np.end - 1));
+                if introduced && np.pronoun.is_none() && speaks {
                     return Some(Found {
                         np,
                         rule: SpeakerRule::CueBefore,

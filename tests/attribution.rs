@@ -852,3 +852,10 @@ fn a_nominal_before_a_gerund_is_its_subject() {
         Some("the protesters")
     );
 }
+
+#[test]
+fn a_state_abbreviation_ends_no_sentence() {
+    let t = "Cory Janes, 22, of Flint, Mich., said he had hope that Reed could pull a convention \
+             \"surprise,\" because he liked him.";
+    assert_eq!(speaker_of(t, "\"surprise").as_deref(), Some("Cory Janes"));
+}

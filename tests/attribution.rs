@@ -859,3 +859,17 @@ fn a_state_abbreviation_ends_no_sentence() {
              \"surprise,\" because he liked him.";
     assert_eq!(speaker_of(t, "\"surprise").as_deref(), Some("Cory Janes"));
 }
+
+#[test]
+fn an_inverted_cue_after_words_naming_no_one_sets_the_speaker() {
+    // "… next year, said Bart Nayler" reports speech; the quote after it continues him.
+    let t = "It is unclear whether Democrats will regain control of the Senate next year, but \
+             members could push, said Bart Nayler, an advocate. \"It would avoid a fight.\"";
+    assert_eq!(speaker_of(t, "\"It would").as_deref(), Some("Bart Nayler"));
+}
+
+#[test]
+fn my_and_your_open_a_nominal_source() {
+    let t = "It stayed with me.\n\n\"We live in a kingdom,\" my father often said.";
+    assert_eq!(speaker_of(t, "\"We live").as_deref(), Some("my father"));
+}

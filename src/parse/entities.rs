@@ -175,6 +175,8 @@ pub fn classify<'a>(words: &'a [Word<'a>]) -> Option<Phrase<'a>> {
                 | "their"
                 | "its"
                 | "our"
+                | "my"
+                | "your"
                 | "one"
                 | "another"
                 | "some"

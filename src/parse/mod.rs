@@ -903,15 +903,17 @@ fn indirect_speech_events(
         if (t.is_cap(v) && !inverted) || cue_verbs.get(v).copied().unwrap_or(false) {
             continue;
         }
-        // "X said …", or inverted "…, said X".
-        let np = t.subject_of(v, cs).or_else(|| {
+        // "X said …", or inverted "…, said X" — also when the words before the comma name no
+        // one ("… control of the Senate next year, said Bart Naylor").
+        let inverted = || {
             t.np_starting_at(v + 1, to.min(v + 12))
                 .filter(|np| np.pronoun.is_none() && t.is_cap(np.start))
-        });
-        if let Some(np) = np {
+        };
+        for np in [t.subject_of(v, cs), inverted()].into_iter().flatten() {
             if let Some((e, _)) = resolve_np(reg, t, np, t.np_text(np), window_start) {
                 reg.spoke(e, t.toks[np.start].span.start);
                 last = Some(e);
+                break;
             }
         }
     }

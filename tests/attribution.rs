@@ -873,3 +873,13 @@ fn my_and_your_open_a_nominal_source() {
     let t = "It stayed with me.\n\n\"We live in a kingdom,\" my father often said.";
     assert_eq!(speaker_of(t, "\"We live").as_deref(), Some("my father"));
 }
+
+#[test]
+fn one_of_a_group_is_the_source() {
+    let t =
+        "\"There is no path,\" said one of those advisers, who spoke on condition of anonymity.";
+    assert_eq!(
+        speaker_of(t, "\"There").as_deref(),
+        Some("one of those advisers")
+    );
+}

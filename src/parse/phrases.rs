@@ -581,6 +581,18 @@ impl<'a> Toks<'a> {
         if let Some(np) = self.pronoun_np(i) {
             return Some(np);
         }
+        // "one of those advisers", "some of the protesters": the part stands for the group.
+        if matches!(
+            self.word(i),
+            "one" | "some" | "many" | "several" | "two" | "three"
+        ) && self.word(i + 1) == "of"
+        {
+            if let Some(np) = self.np_starting_at(i + 2, limit) {
+                if np.pronoun.is_none() && !self.is_cap(np.end - 1) {
+                    return Some(Np { start: i, ..np });
+                }
+            }
+        }
         let mut j = i;
         if self.is_determiner(j) {
             j += 1;

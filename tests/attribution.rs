@@ -883,3 +883,12 @@ fn one_of_a_group_is_the_source() {
         Some("one of those advisers")
     );
 }
+
+#[test]
+fn a_clause_between_dashes_leaves_the_name_before_it_the_subject() {
+    let t = "The last candidate -- John Mercer, who lost the 2008 election -- said the president \
+             \"offered no changes.\"\n\nSen. Ann Cole — a former aide to Reed — said the plan was \
+             \"dead.\"";
+    assert_eq!(speaker_of(t, "\"offered").as_deref(), Some("John Mercer"));
+    assert_eq!(speaker_of(t, "\"dead").as_deref(), Some("Ann Cole"));
+}

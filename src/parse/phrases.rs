@@ -368,6 +368,27 @@ impl<'a> Toks<'a> {
             }
             end = open - 1;
         }
+        let dash =
+            |k: usize| self.is_punct(k, '-') || self.is_punct(k, '—') || self.is_punct(k, '–');
+        if dash(end) {
+            // "candidate -- John McCain, who lost to Obama -- said": a dash closes the clause
+            // like a comma; "X — a former aide — said": the name before the opening dash.
+            let mut close = end;
+            while close > floor && dash(close - 1) {
+                close -= 1;
+            }
+            if let Some(np) = self.relative_antecedent(close, floor) {
+                return Some(np);
+            }
+            let lim = close.saturating_sub(30).max(floor);
+            let mut open = (lim..close).rev().find(|&j| dash(j))?;
+            while open > floor && dash(open - 1) {
+                open -= 1;
+            }
+            let np = self.np_ending_at(open.checked_sub(1)?, floor)?;
+            let named = np.pronoun.is_none() && self.is_cap(np.end - 1);
+            return named.then_some(np);
+        }
         if self.toks[end].quote().is_some() {
             // "Perry, who wore a cape bearing the words “I'm with her,” shouted": the quote
             // closes the relative clause.

@@ -428,7 +428,9 @@ impl Registry {
             .by_last
             .get(last)
             .map_or(&[], |v| &v[v.len().saturating_sub(CANDIDATES)..]);
-        let mut best: Option<(usize, (usize, usize))> = None; // (entity, (mentions, recency))
+        // (entity, mentions, recency): the recency — a walk back through the timeline — is
+        // only computed when two candidates' mention counts tie, the only time it decides.
+        let mut best: Option<(usize, usize, Option<usize>)> = None;
         for &e in candidates {
             let ent = &self.entities[e];
             // "Mr. Obama" is not Michelle Obama.
@@ -444,9 +446,19 @@ impl Registry {
             if compatible {
                 // The most mentioned bearer of the surname wins ("Sanders" in a story about
                 // Bernie Sanders that also mentions Jane Sanders); recency breaks ties.
-                let rec = (ent.count, self.last_mention(e, at).unwrap_or(0));
-                if best.is_none_or(|(_, r)| rec >= r) {
-                    best = Some((e, rec));
+                let count = ent.count;
+                match &mut best {
+                    None => best = Some((e, count, None)),
+                    Some((_, c, _)) if count > *c => best = Some((e, count, None)),
+                    Some((b, c, rec)) if count == *c => {
+                        // A later candidate wins a tie when it is at least as recent.
+                        let r = *rec.get_or_insert_with(|| self.last_mention(*b, at).unwrap_or(0));
+                        let mine = self.last_mention(e, at).unwrap_or(0);
+                        if mine >= r {
+                            best = Some((e, count, Some(mine)));
+                        }
+                    }
+                    Some(_) => {}
                 }
             }
         }
@@ -459,7 +471,7 @@ impl Registry {
                         && ent.tokens.len() > 1
                         && ent.tokens.first() == tokens.first()
                     {
-                        best = Some((e, (0, 0)));
+                        best = Some((e, 0, Some(0)));
                         break;
                     }
                 }
@@ -472,7 +484,7 @@ impl Registry {
                 .filter(|_| tokens.len() > 1)
                 .map(str::to_string)
         };
-        if let Some((e, _)) = best {
+        if let Some((e, _, _)) = best {
             let ent = &mut self.entities[e];
             if tokens.len() > ent.tokens.len() {
                 let first = first(&tokens);

@@ -65,9 +65,10 @@ pub struct Entity {
     pub kind: SpeakerKind,
     /// Lowercase name tokens of the canonical name.
     tokens: NameKey,
-    pub mentions: Vec<String>,
-    /// Title and role words seen before the name ("president", "senator").
-    roles: Vec<String>,
+    /// The surfaces it was mentioned by, as written (ranges into the registry's `strs`).
+    mentions: Vec<StrRef>,
+    /// Title and role words seen before the name ("president", "senator"), in `strs` too.
+    roles: Vec<StrRef>,
     /// Country keys from nationality words seen with the name (the lexicon's own strings).
     nations: Vec<&'static str>,
     /// The role as written, first seen ("US President").
@@ -77,6 +78,31 @@ pub struct Entity {
     gender: Option<Gender>,
     /// How many times the narration names it.
     count: usize,
+}
+
+/// A string kept by the registry: a byte range of its [`Strs`].
+type StrRef = (usize, usize);
+
+/// The strings entities keep (mentions as written, role words), appended to one buffer: one
+/// growing allocation per document instead of one allocation (and free) per string.
+#[derive(Debug, Default)]
+struct Strs(String);
+
+impl Strs {
+    fn get(&self, (a, b): StrRef) -> &str {
+        self.0.get(a..b).unwrap_or_default()
+    }
+
+    fn push(&mut self, s: &str) -> StrRef {
+        let a = self.0.len();
+        self.0.push_str(s);
+        (a, self.0.len())
+    }
+
+    /// Is `s` among `list`?
+    fn contains(&self, list: &[StrRef], s: &str) -> bool {
+        list.iter().any(|&r| self.get(r) == s)
+    }
 }
 
 /// One mention of an entity in the narration.
@@ -388,6 +414,8 @@ pub struct Registry {
     timeline: Vec<Mention>,
     /// Speech events met while attributing, appended in text order.
     events: Vec<Mention>,
+    /// The entities' mentions and roles.
+    strs: Strs,
 }
 
 /// The mentions of a sorted `list` before byte `at`, newest first, at most [`LOOKBACK`].
@@ -543,14 +571,15 @@ impl Registry {
         };
         let several = tokens.len() > 1;
         let e = self.lookup_name(kind, tokens, || join_words(name_words, true), gender, at);
+        let strs = &mut self.strs;
         let ent = &mut self.entities[e];
         ent.confirmed |= several || !roles.is_empty() || kind == SpeakerKind::Organisation;
         if ent.gender.is_none() {
             ent.gender = gender;
         }
         for r in roles {
-            if !ent.roles.iter().any(|x| x == r) {
-                ent.roles.push(r.to_string());
+            if !strs.contains(&ent.roles, r) {
+                ent.roles.push(strs.push(r));
             }
         }
         for n in nations {
@@ -561,8 +590,8 @@ impl Registry {
         if ent.role_text.is_none() {
             ent.role_text = role_words.map(|w| join_words(w, false));
         }
-        if !ent.mentions.iter().any(|m| m == surface) {
-            ent.mentions.push(surface.to_string());
+        if !strs.contains(&ent.mentions, surface) {
+            ent.mentions.push(strs.push(surface));
         }
         Some(e)
     }
@@ -636,13 +665,14 @@ impl Registry {
                 let e = match self.nominals.get(&key) {
                     Some(&e) => e,
                     None => {
-                        let name = surface.to_string();
+                        let mention = self.strs.push(surface);
+                        let role = self.strs.push(head);
                         self.entities.push(Entity {
-                            name: name.clone(),
+                            name: surface.to_string(),
                             kind: SpeakerKind::Nominal,
                             tokens: NameKey::single(key.clone()),
-                            mentions: vec![name],
-                            roles: vec![head.to_string()],
+                            mentions: vec![mention],
+                            roles: vec![role],
                             nations,
                             role_text: None,
                             confirmed: false,
@@ -683,7 +713,11 @@ impl Registry {
             let ent = &self.entities[e];
             ent.kind == SpeakerKind::Person
                 && ent.confirmed
-                && (generic || ent.roles.iter().any(|r| r == head || r == singular))
+                && (generic
+                    || ent.roles.iter().any(|&r| {
+                        let r = self.strs.get(r);
+                        r == head || r == singular
+                    }))
                 && (nations.is_empty() || nations.iter().any(|n| ent.nations.contains(n)))
         };
         // The most recently mentioned person who fits, among the last mentions and speech events.
@@ -758,9 +792,14 @@ impl Registry {
 
     pub fn add_mention(&mut self, e: usize, surface: &str) {
         let ent = &mut self.entities[e];
-        if !ent.mentions.iter().any(|m| m == surface) {
-            ent.mentions.push(surface.to_string());
+        if !self.strs.contains(&ent.mentions, surface) {
+            ent.mentions.push(self.strs.push(surface));
         }
+    }
+
+    /// The surfaces entity `e` was mentioned by, first seen first.
+    pub fn mentions(&self, e: usize) -> impl Iterator<Item = &str> {
+        self.entities[e].mentions.iter().map(|&r| self.strs.get(r))
     }
 }
 

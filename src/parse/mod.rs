@@ -256,7 +256,7 @@ pub fn parse_document(meta: Meta, text: String) -> Document {
                 speakers.push(Speaker {
                     name: ent.name.as_str().into(),
                     kind: ent.kind,
-                    mentions: ent.mentions.iter().map(|m| m.as_str().into()).collect(),
+                    mentions: reg.mentions(e).map(Into::into).collect(),
                     role: ent.role_text.as_deref().map(Into::into),
                     quote_count: 0,
                 });

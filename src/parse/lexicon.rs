@@ -215,6 +215,9 @@ pub struct Places {
     pub state_abbreviations: HashSet<String>,
     /// A name ending in one of these is a place: "county".
     pub place_words: HashSet<String>,
+    /// `names` by length and end bytes: most names met are no place, and the sieve answers them
+    /// without hashing the name.
+    names_sieve: Sieve,
 }
 
 impl Places {
@@ -225,6 +228,9 @@ impl Places {
             if let Some(name) = l.strip_prefix('[').and_then(|l| l.strip_suffix(']')) {
                 section = name;
                 continue;
+            }
+            if section == "places" {
+                p.names_sieve.insert(exact_key(&l.to_lowercase()));
             }
             let set = match section {
                 "places" => &mut p.names,
@@ -239,11 +245,14 @@ impl Places {
 
     /// Is this lowercase name (words joined by single spaces) a place?
     pub fn is_place(&self, low: &str) -> bool {
-        self.names.contains(low)
+        (self.names_sieve.may_contain(exact_key(low)) && self.names.contains(low))
+            // The last word of a name of several: names are short, a plain byte loop finds the
+            // space sooner than a `memrchr` call.
             || low
-                .rsplit(' ')
-                .next()
-                .is_some_and(|last| low.contains(' ') && self.place_words.contains(last))
+                .bytes()
+                .rposition(|b| b == b' ')
+                .and_then(|sp| low.get(sp + 1..))
+                .is_some_and(|last| self.place_words.contains(last))
     }
 }
 

@@ -1,6 +1,8 @@
 //! The people and organisations a document talks about, and the resolution of a mention
 //! ("Putin", "the Russian leader", "he") to one of them.
 
+use std::borrow::Cow;
+
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use super::lexicon::{Gender, Lexicon, PronounKind, WordClass};
@@ -776,15 +778,28 @@ impl Registry {
 
     /// Does this lowercase phrase name a known person or a quoted source (so is no topic)?
     /// Lowercase names of known persons and quoted sources: phrases that are no topic.
-    pub fn someone_names(&self, quoted: &[bool]) -> HashSet<String> {
+    /// The set borrows the names' lowercase tokens; a lowercase display name is only built when
+    /// it differs from them (most often it does not).
+    pub fn someone_names(&self, quoted: &[bool]) -> HashSet<Cow<'_, str>> {
         let mut out = HashSet::default();
         for (e, ent) in self.entities.iter().enumerate() {
             // Two capitalised words alone ("Colonial Pipeline") are no evidence of a person.
             let person =
                 ent.kind == SpeakerKind::Person && (ent.gender.is_some() || !ent.roles.is_empty());
             if quoted.get(e).copied().unwrap_or(false) || person {
-                out.insert(ent.tokens.as_str().to_string());
-                out.insert(ent.name.to_lowercase());
+                let tokens = ent.tokens.as_str();
+                out.insert(Cow::Borrowed(tokens));
+                // An ASCII name lowercases bytewise: equal to the tokens, it adds nothing.
+                let same = ent.name.is_ascii()
+                    && ent.name.len() == tokens.len()
+                    && ent
+                        .name
+                        .bytes()
+                        .zip(tokens.bytes())
+                        .all(|(a, b)| a.to_ascii_lowercase() == b);
+                if !same {
+                    out.insert(Cow::Owned(ent.name.to_lowercase()));
+                }
             }
         }
         out

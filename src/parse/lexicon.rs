@@ -126,6 +126,14 @@ impl TopicIndex {
     #[inline]
     pub fn for_each_candidate(&self, word: &str, f: impl FnMut(usize, usize)) {
         let exact = self.exact_sieve.may_contain(exact_key(word));
+        self.for_each_candidate_known(word, exact, f);
+    }
+
+    /// `for_each_candidate` for a word known to be a first word of an exact keyword or not (its
+    /// class's `TOPIC_START` bit, computed once per token): only the prefix sieve is left, and a
+    /// word the exact sieve would wrongly let through costs no hash lookup.
+    #[inline]
+    pub fn for_each_candidate_known(&self, word: &str, exact: bool, f: impl FnMut(usize, usize)) {
         let prefix = match *word.as_bytes() {
             [a, b, c, ..] => self.prefix_sieve.may_contain(prefix_key([a, b, c])),
             _ => false,
@@ -325,6 +333,8 @@ impl WordClass {
     pub const SUBJECT_AFTER: u32 = 1 << 10;
     /// `grammar.not_subject_after`.
     pub const NOT_SUBJECT_AFTER: u32 = 1 << 11;
+    /// The first word of a topic keyword that is matched word for word (not a prefix stem).
+    pub const TOPIC_START: u32 = 1 << 12;
 
     pub fn has(self, bit: u32) -> bool {
         self.bits & bit != 0
@@ -578,6 +588,9 @@ impl Lexicon {
         for w in self.role_nouns.keys() {
             words.entry(w.clone()).or_default().bits |= WordClass::ROLE;
         }
+        for w in self.topic_index.exact.keys() {
+            words.entry(w.clone()).or_default().bits |= WordClass::TOPIC_START;
+        }
         for (w, &form) in &self.speech_verbs {
             words.entry(w.clone()).or_default().verb = Some(form);
         }
@@ -725,6 +738,11 @@ mod tests {
             assert_eq!(
                 c.has(WordClass::GIVEN),
                 lex.given_names.contains_key(w),
+                "{w}"
+            );
+            assert_eq!(
+                c.has(WordClass::TOPIC_START),
+                lex.topic_index.exact.contains_key(w),
                 "{w}"
             );
             assert_eq!(

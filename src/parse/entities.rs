@@ -398,6 +398,30 @@ pub fn classify<'a>(words: &'a [Word<'a>]) -> Option<Phrase<'a>> {
     })
 }
 
+/// The entities sharing a surname, oldest first. Most surnames have one bearer: it is kept
+/// inline, and a list is only allocated for a second.
+#[derive(Debug)]
+enum Bearers {
+    One(usize),
+    Many(Vec<usize>),
+}
+
+impl Bearers {
+    fn as_slice(&self) -> &[usize] {
+        match self {
+            Bearers::One(e) => std::slice::from_ref(e),
+            Bearers::Many(v) => v,
+        }
+    }
+
+    fn push(&mut self, e: usize) {
+        match self {
+            Bearers::One(first) => *self = Bearers::Many(vec![*first, e]),
+            Bearers::Many(v) => v.push(e),
+        }
+    }
+}
+
 /// How many recent mentions a lookup walks back over (keeps resolution linear in the text).
 const LOOKBACK: usize = 2_000;
 /// How many entities sharing a surname a name lookup compares.
@@ -407,7 +431,7 @@ const CANDIDATES: usize = 64;
 #[derive(Debug, Default)]
 pub struct Registry {
     pub entities: Vec<Entity>,
-    by_last: HashMap<String, Vec<usize>>,
+    by_last: HashMap<String, Bearers>,
     /// Unresolved nominal sources by their lowercase text.
     nominals: HashMap<String, usize>,
     /// Multi-word names by their first word, for "Hillary said".
@@ -457,6 +481,7 @@ impl Registry {
         let candidates: &[usize] = self
             .by_last
             .get(last)
+            .map(Bearers::as_slice)
             .map_or(&[], |v| &v[v.len().saturating_sub(CANDIDATES)..]);
         // (entity, mentions, recency): the recency — a walk back through the timeline — is
         // only computed when two candidates' mention counts tie, the only time it decides.
@@ -549,7 +574,7 @@ impl Registry {
             count: 0,
         });
         if let Some(last) = new_last {
-            self.by_last.insert(last, vec![e]);
+            self.by_last.insert(last, Bearers::One(e));
         }
         if let Some(first) = first {
             self.by_first.entry(first).or_default().push(e);

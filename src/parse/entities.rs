@@ -398,7 +398,7 @@ pub fn classify<'a>(words: &'a [Word<'a>]) -> Option<Phrase<'a>> {
     })
 }
 
-/// The entities sharing a surname, oldest first. Most surnames have one bearer: it is kept
+/// The entities sharing a surname (or a first name), oldest first. Most have one bearer: it is kept
 /// inline, and a list is only allocated for a second.
 #[derive(Debug)]
 enum Bearers {
@@ -422,6 +422,16 @@ impl Bearers {
     }
 }
 
+/// Add entity `e` to the bearers of `key`.
+fn add_bearer(map: &mut HashMap<String, Bearers>, key: String, e: usize) {
+    match map.entry(key) {
+        std::collections::hash_map::Entry::Occupied(o) => o.into_mut().push(e),
+        std::collections::hash_map::Entry::Vacant(v) => {
+            v.insert(Bearers::One(e));
+        }
+    }
+}
+
 /// How many recent mentions a lookup walks back over (keeps resolution linear in the text).
 const LOOKBACK: usize = 2_000;
 /// How many entities sharing a surname a name lookup compares.
@@ -435,7 +445,7 @@ pub struct Registry {
     /// Unresolved nominal sources by their lowercase text.
     nominals: HashMap<String, usize>,
     /// Multi-word names by their first word, for "Hillary said".
-    by_first: HashMap<String, Vec<usize>>,
+    by_first: HashMap<String, Bearers>,
     /// Narration mentions, sorted by offset once the pre-pass is sealed.
     timeline: Vec<Mention>,
     /// Speech events met while attributing, appended in text order.
@@ -520,7 +530,7 @@ impl Registry {
         if best.is_none() && tokens.len() == 1 && kind == SpeakerKind::Person {
             // A first name alone ("Hillary said").
             if let Some(list) = tokens.first().and_then(|f| self.by_first.get(f)) {
-                for &e in list.iter().rev().take(CANDIDATES) {
+                for &e in list.as_slice().iter().rev().take(CANDIDATES) {
                     let ent = &self.entities[e];
                     if ent.kind == kind
                         && ent.tokens.len() > 1
@@ -546,7 +556,7 @@ impl Registry {
                 ent.name = name();
                 ent.tokens = tokens;
                 if let Some(first) = first {
-                    self.by_first.entry(first).or_default().push(e);
+                    add_bearer(&mut self.by_first, first, e);
                 }
             }
             return e;
@@ -577,7 +587,7 @@ impl Registry {
             self.by_last.insert(last, Bearers::One(e));
         }
         if let Some(first) = first {
-            self.by_first.entry(first).or_default().push(e);
+            add_bearer(&mut self.by_first, first, e);
         }
         e
     }

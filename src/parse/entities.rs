@@ -67,10 +67,10 @@ pub struct Entity {
     pub kind: SpeakerKind,
     /// Lowercase name tokens of the canonical name.
     tokens: NameKey,
-    /// The surfaces it was mentioned by, as written (ranges into the registry's `strs`).
-    mentions: Vec<StrRef>,
+    /// The surfaces it was mentioned by, as written (a list in the registry's `strs`).
+    mentions: StrList,
     /// Title and role words seen before the name ("president", "senator"), in `strs` too.
-    roles: Vec<StrRef>,
+    roles: StrList,
     /// Country keys from nationality words seen with the name (the lexicon's own strings).
     nations: Vec<&'static str>,
     /// The role as written, first seen ("US President").
@@ -82,28 +82,51 @@ pub struct Entity {
     count: usize,
 }
 
-/// A string kept by the registry: a byte range of its [`Strs`].
-type StrRef = (usize, usize);
+/// A list of strings kept by the registry: the first and last of its links in [`Strs`], or
+/// `None` when empty.
+type StrList = Option<(usize, usize)>;
 
-/// The strings entities keep (mentions as written, role words), appended to one buffer: one
-/// growing allocation per document instead of one allocation (and free) per string.
+/// The strings entities keep (mentions as written, role words), appended to one buffer, and
+/// each entity's lists chained through one vector of links: a few growing allocations per
+/// document instead of a String per string and a Vec per list.
 #[derive(Debug, Default)]
-struct Strs(String);
+struct Strs {
+    buf: String,
+    /// Per string: its byte range in `buf` and the next link of its list (`usize::MAX` ends it).
+    links: Vec<(usize, usize, usize)>,
+}
 
 impl Strs {
-    fn get(&self, (a, b): StrRef) -> &str {
-        self.0.get(a..b).unwrap_or_default()
-    }
-
-    fn push(&mut self, s: &str) -> StrRef {
-        let a = self.0.len();
-        self.0.push_str(s);
-        (a, self.0.len())
+    /// The strings of `list`, first added first.
+    fn iter(&self, list: StrList) -> impl Iterator<Item = &str> {
+        let mut at = list.map_or(usize::MAX, |(head, _)| head);
+        std::iter::from_fn(move || {
+            let &(a, b, next) = self.links.get(at)?;
+            at = next;
+            Some(self.buf.get(a..b).unwrap_or_default())
+        })
     }
 
     /// Is `s` among `list`?
-    fn contains(&self, list: &[StrRef], s: &str) -> bool {
-        list.iter().any(|&r| self.get(r) == s)
+    fn contains(&self, list: StrList, s: &str) -> bool {
+        self.iter(list).any(|x| x == s)
+    }
+
+    /// Append `s` to `list`.
+    fn push(&mut self, list: &mut StrList, s: &str) {
+        let a = self.buf.len();
+        self.buf.push_str(s);
+        let i = self.links.len();
+        self.links.push((a, self.buf.len(), usize::MAX));
+        match list {
+            Some((_, tail)) => {
+                if let Some(link) = self.links.get_mut(*tail) {
+                    link.2 = i;
+                }
+                *tail = i;
+            }
+            None => *list = Some((i, i)),
+        }
     }
 }
 
@@ -575,8 +598,8 @@ impl Registry {
             name: name(),
             kind,
             tokens,
-            mentions: Vec::new(),
-            roles: Vec::new(),
+            mentions: None,
+            roles: None,
             nations: Vec::new(),
             role_text: None,
             confirmed: false,
@@ -615,8 +638,8 @@ impl Registry {
             ent.gender = gender;
         }
         for r in roles {
-            if !strs.contains(&ent.roles, r) {
-                ent.roles.push(strs.push(r));
+            if !strs.contains(ent.roles, r) {
+                strs.push(&mut ent.roles, r);
             }
         }
         for n in nations {
@@ -627,8 +650,8 @@ impl Registry {
         if ent.role_text.is_none() {
             ent.role_text = role_words.map(|w| join_words(w, false));
         }
-        if !strs.contains(&ent.mentions, surface) {
-            ent.mentions.push(strs.push(surface));
+        if !strs.contains(ent.mentions, surface) {
+            strs.push(&mut ent.mentions, surface);
         }
         Some(e)
     }
@@ -702,14 +725,16 @@ impl Registry {
                 let e = match self.nominals.get(&key) {
                     Some(&e) => e,
                     None => {
-                        let mention = self.strs.push(surface);
-                        let role = self.strs.push(head);
+                        let mut mentions = None;
+                        self.strs.push(&mut mentions, surface);
+                        let mut roles = None;
+                        self.strs.push(&mut roles, head);
                         self.entities.push(Entity {
                             name: surface.to_string(),
                             kind: SpeakerKind::Nominal,
                             tokens: NameKey::single(key.clone()),
-                            mentions: vec![mention],
-                            roles: vec![role],
+                            mentions,
+                            roles,
                             nations,
                             role_text: None,
                             confirmed: false,
@@ -751,10 +776,10 @@ impl Registry {
             ent.kind == SpeakerKind::Person
                 && ent.confirmed
                 && (generic
-                    || ent.roles.iter().any(|&r| {
-                        let r = self.strs.get(r);
-                        r == head || r == singular
-                    }))
+                    || self
+                        .strs
+                        .iter(ent.roles)
+                        .any(|r| r == head || r == singular))
                 && (nations.is_empty() || nations.iter().any(|n| ent.nations.contains(n)))
         };
         // The most recently mentioned person who fits, among the last mentions and speech events.
@@ -820,7 +845,7 @@ impl Registry {
         for (e, ent) in self.entities.iter().enumerate() {
             // Two capitalised words alone ("Colonial Pipeline") are no evidence of a person.
             let person =
-                ent.kind == SpeakerKind::Person && (ent.gender.is_some() || !ent.roles.is_empty());
+                ent.kind == SpeakerKind::Person && (ent.gender.is_some() || ent.roles.is_some());
             if quoted.get(e).copied().unwrap_or(false) || person {
                 let tokens = ent.tokens.as_str();
                 out.insert(Cow::Borrowed(tokens));
@@ -842,14 +867,14 @@ impl Registry {
 
     pub fn add_mention(&mut self, e: usize, surface: &str) {
         let ent = &mut self.entities[e];
-        if !self.strs.contains(&ent.mentions, surface) {
-            ent.mentions.push(self.strs.push(surface));
+        if !self.strs.contains(ent.mentions, surface) {
+            self.strs.push(&mut ent.mentions, surface);
         }
     }
 
     /// The surfaces entity `e` was mentioned by, first seen first.
     pub fn mentions(&self, e: usize) -> impl Iterator<Item = &str> {
-        self.entities[e].mentions.iter().map(|&r| self.strs.get(r))
+        self.strs.iter(self.entities[e].mentions)
     }
 }
 

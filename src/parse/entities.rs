@@ -63,7 +63,8 @@ impl NameKey {
 
 #[derive(Debug, Clone)]
 pub struct Entity {
-    pub name: String,
+    /// The display name (a range of the registry's `strs`; see [`Registry::name`]).
+    name: (usize, usize),
     pub kind: SpeakerKind,
     /// Lowercase name tokens of the canonical name.
     tokens: NameKey,
@@ -97,6 +98,18 @@ struct Strs {
 }
 
 impl Strs {
+    /// A string added by [`Strs::add`].
+    fn get(&self, (a, b): (usize, usize)) -> &str {
+        self.buf.get(a..b).unwrap_or_default()
+    }
+
+    /// A string written by `write` at the end of the buffer, outside any list.
+    fn add(&mut self, write: impl FnOnce(&mut String)) -> (usize, usize) {
+        let a = self.buf.len();
+        write(&mut self.buf);
+        (a, self.buf.len())
+    }
+
     /// The strings of `list`, first added first.
     fn iter(&self, list: StrList) -> impl Iterator<Item = &str> {
         let mut at = list.map_or(usize::MAX, |(head, _)| head);
@@ -168,6 +181,12 @@ pub enum Phrase<'a> {
 /// Words as written joined by spaces, possessives stripped or not.
 fn join_words(words: &[Word], strip: bool) -> String {
     let mut s = String::with_capacity(words.iter().map(|w| w.text.len() + 1).sum());
+    join_words_into(&mut s, words, strip);
+    s
+}
+
+/// [`join_words`], appended to `s`.
+fn join_words_into(s: &mut String, words: &[Word], strip: bool) {
     for (i, w) in words.iter().enumerate() {
         if i > 0 {
             s.push(' ');
@@ -178,7 +197,6 @@ fn join_words(words: &[Word], strip: bool) -> String {
             w.text
         });
     }
-    s
 }
 
 #[cfg(test)]
@@ -504,7 +522,7 @@ impl Registry {
         &mut self,
         kind: SpeakerKind,
         tokens: NameKey,
-        name: impl FnOnce() -> String,
+        name: impl FnOnce(&mut String),
         gender: Option<Gender>,
         at: usize,
     ) -> usize {
@@ -573,10 +591,11 @@ impl Registry {
                 .map(str::to_string)
         };
         if let Some((e, _, _)) = best {
-            let ent = &mut self.entities[e];
-            if tokens.len() > ent.tokens.len() {
+            if tokens.len() > self.entities[e].tokens.len() {
                 let first = first(&tokens);
-                ent.name = name();
+                let name = self.strs.add(name);
+                let ent = &mut self.entities[e];
+                ent.name = name;
                 ent.tokens = tokens;
                 if let Some(first) = first {
                     add_bearer(&mut self.by_first, first, e);
@@ -594,8 +613,9 @@ impl Registry {
             }
             None => Some(last.to_string()),
         };
+        let name = self.strs.add(name);
         self.entities.push(Entity {
-            name: name(),
+            name,
             kind,
             tokens,
             mentions: None,
@@ -630,7 +650,13 @@ impl Registry {
             return None;
         };
         let several = tokens.len() > 1;
-        let e = self.lookup_name(kind, tokens, || join_words(name_words, true), gender, at);
+        let e = self.lookup_name(
+            kind,
+            tokens,
+            |buf| join_words_into(buf, name_words, true),
+            gender,
+            at,
+        );
         let strs = &mut self.strs;
         let ent = &mut self.entities[e];
         ent.confirmed |= several || !roles.is_empty() || kind == SpeakerKind::Organisation;
@@ -729,8 +755,9 @@ impl Registry {
                         self.strs.push(&mut mentions, surface);
                         let mut roles = None;
                         self.strs.push(&mut roles, head);
+                        let name = self.strs.add(|buf| buf.push_str(surface));
                         self.entities.push(Entity {
-                            name: surface.to_string(),
+                            name,
                             kind: SpeakerKind::Nominal,
                             tokens: NameKey::single(key.clone()),
                             mentions,
@@ -850,15 +877,15 @@ impl Registry {
                 let tokens = ent.tokens.as_str();
                 out.insert(Cow::Borrowed(tokens));
                 // An ASCII name lowercases bytewise: equal to the tokens, it adds nothing.
-                let same = ent.name.is_ascii()
-                    && ent.name.len() == tokens.len()
-                    && ent
-                        .name
+                let name = self.strs.get(ent.name);
+                let same = name.is_ascii()
+                    && name.len() == tokens.len()
+                    && name
                         .bytes()
                         .zip(tokens.bytes())
                         .all(|(a, b)| a.to_ascii_lowercase() == b);
                 if !same {
-                    out.insert(Cow::Owned(ent.name.to_lowercase()));
+                    out.insert(Cow::Owned(name.to_lowercase()));
                 }
             }
         }
@@ -870,6 +897,11 @@ impl Registry {
         if !self.strs.contains(ent.mentions, surface) {
             self.strs.push(&mut ent.mentions, surface);
         }
+    }
+
+    /// The display name of entity `e`.
+    pub fn name(&self, e: usize) -> &str {
+        self.strs.get(self.entities[e].name)
     }
 
     /// The surfaces entity `e` was mentioned by, first seen first.

@@ -1,6 +1,8 @@
 //! The people and organisations a document talks about, and the resolution of a mention
 //! ("Putin", "the Russian leader", "he") to one of them.
 
+use std::borrow::Cow;
+
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use super::lexicon::{Gender, Lexicon, PronounKind, WordClass};
@@ -61,13 +63,15 @@ impl NameKey {
 
 #[derive(Debug, Clone)]
 pub struct Entity {
-    pub name: String,
+    /// The display name (a range of the registry's `strs`; see [`Registry::name`]).
+    name: (usize, usize),
     pub kind: SpeakerKind,
     /// Lowercase name tokens of the canonical name.
     tokens: NameKey,
-    pub mentions: Vec<String>,
-    /// Title and role words seen before the name ("president", "senator").
-    roles: Vec<String>,
+    /// The surfaces it was mentioned by, as written (a list in the registry's `strs`).
+    mentions: StrList,
+    /// Title and role words seen before the name ("president", "senator"), in `strs` too.
+    roles: StrList,
     /// Country keys from nationality words seen with the name (the lexicon's own strings).
     nations: Vec<&'static str>,
     /// The role as written, first seen ("US President").
@@ -77,6 +81,66 @@ pub struct Entity {
     gender: Option<Gender>,
     /// How many times the narration names it.
     count: usize,
+}
+
+/// A list of strings kept by the registry: the first and last of its links in [`Strs`], or
+/// `None` when empty.
+type StrList = Option<(usize, usize)>;
+
+/// The strings entities keep (mentions as written, role words), appended to one buffer, and
+/// each entity's lists chained through one vector of links: a few growing allocations per
+/// document instead of a String per string and a Vec per list.
+#[derive(Debug, Default)]
+struct Strs {
+    buf: String,
+    /// Per string: its byte range in `buf` and the next link of its list (`usize::MAX` ends it).
+    links: Vec<(usize, usize, usize)>,
+}
+
+impl Strs {
+    /// A string added by [`Strs::add`].
+    fn get(&self, (a, b): (usize, usize)) -> &str {
+        self.buf.get(a..b).unwrap_or_default()
+    }
+
+    /// A string written by `write` at the end of the buffer, outside any list.
+    fn add(&mut self, write: impl FnOnce(&mut String)) -> (usize, usize) {
+        let a = self.buf.len();
+        write(&mut self.buf);
+        (a, self.buf.len())
+    }
+
+    /// The strings of `list`, first added first.
+    fn iter(&self, list: StrList) -> impl Iterator<Item = &str> {
+        let mut at = list.map_or(usize::MAX, |(head, _)| head);
+        std::iter::from_fn(move || {
+            let &(a, b, next) = self.links.get(at)?;
+            at = next;
+            Some(self.buf.get(a..b).unwrap_or_default())
+        })
+    }
+
+    /// Is `s` among `list`?
+    fn contains(&self, list: StrList, s: &str) -> bool {
+        self.iter(list).any(|x| x == s)
+    }
+
+    /// Append `s` to `list`.
+    fn push(&mut self, list: &mut StrList, s: &str) {
+        let a = self.buf.len();
+        self.buf.push_str(s);
+        let i = self.links.len();
+        self.links.push((a, self.buf.len(), usize::MAX));
+        match list {
+            Some((_, tail)) => {
+                if let Some(link) = self.links.get_mut(*tail) {
+                    link.2 = i;
+                }
+                *tail = i;
+            }
+            None => *list = Some((i, i)),
+        }
+    }
 }
 
 /// One mention of an entity in the narration.
@@ -117,6 +181,12 @@ pub enum Phrase<'a> {
 /// Words as written joined by spaces, possessives stripped or not.
 fn join_words(words: &[Word], strip: bool) -> String {
     let mut s = String::with_capacity(words.iter().map(|w| w.text.len() + 1).sum());
+    join_words_into(&mut s, words, strip);
+    s
+}
+
+/// [`join_words`], appended to `s`.
+fn join_words_into(s: &mut String, words: &[Word], strip: bool) {
     for (i, w) in words.iter().enumerate() {
         if i > 0 {
             s.push(' ');
@@ -127,7 +197,6 @@ fn join_words(words: &[Word], strip: bool) -> String {
             w.text
         });
     }
-    s
 }
 
 #[cfg(test)]
@@ -372,6 +441,40 @@ pub fn classify<'a>(words: &'a [Word<'a>]) -> Option<Phrase<'a>> {
     })
 }
 
+/// The entities sharing a surname (or a first name), oldest first. Most have one bearer: it is kept
+/// inline, and a list is only allocated for a second.
+#[derive(Debug)]
+enum Bearers {
+    One(usize),
+    Many(Vec<usize>),
+}
+
+impl Bearers {
+    fn as_slice(&self) -> &[usize] {
+        match self {
+            Bearers::One(e) => std::slice::from_ref(e),
+            Bearers::Many(v) => v,
+        }
+    }
+
+    fn push(&mut self, e: usize) {
+        match self {
+            Bearers::One(first) => *self = Bearers::Many(vec![*first, e]),
+            Bearers::Many(v) => v.push(e),
+        }
+    }
+}
+
+/// Add entity `e` to the bearers of `key`.
+fn add_bearer(map: &mut HashMap<String, Bearers>, key: String, e: usize) {
+    match map.entry(key) {
+        std::collections::hash_map::Entry::Occupied(o) => o.into_mut().push(e),
+        std::collections::hash_map::Entry::Vacant(v) => {
+            v.insert(Bearers::One(e));
+        }
+    }
+}
+
 /// How many recent mentions a lookup walks back over (keeps resolution linear in the text).
 const LOOKBACK: usize = 2_000;
 /// How many entities sharing a surname a name lookup compares.
@@ -381,15 +484,17 @@ const CANDIDATES: usize = 64;
 #[derive(Debug, Default)]
 pub struct Registry {
     pub entities: Vec<Entity>,
-    by_last: HashMap<String, Vec<usize>>,
+    by_last: HashMap<String, Bearers>,
     /// Unresolved nominal sources by their lowercase text.
     nominals: HashMap<String, usize>,
     /// Multi-word names by their first word, for "Hillary said".
-    by_first: HashMap<String, Vec<usize>>,
+    by_first: HashMap<String, Bearers>,
     /// Narration mentions, sorted by offset once the pre-pass is sealed.
     timeline: Vec<Mention>,
     /// Speech events met while attributing, appended in text order.
     events: Vec<Mention>,
+    /// The entities' mentions and roles.
+    strs: Strs,
 }
 
 /// The mentions of a sorted `list` before byte `at`, newest first, at most [`LOOKBACK`].
@@ -419,7 +524,7 @@ impl Registry {
         &mut self,
         kind: SpeakerKind,
         tokens: NameKey,
-        name: impl FnOnce() -> String,
+        name: impl FnOnce(&mut String),
         gender: Option<Gender>,
         at: usize,
     ) -> usize {
@@ -429,8 +534,11 @@ impl Registry {
         let candidates: &[usize] = self
             .by_last
             .get(last)
+            .map(Bearers::as_slice)
             .map_or(&[], |v| &v[v.len().saturating_sub(CANDIDATES)..]);
-        let mut best: Option<(usize, (usize, usize))> = None; // (entity, (mentions, recency))
+        // (entity, mentions, recency): the recency — a walk back through the timeline — is
+        // only computed when two candidates' mention counts tie, the only time it decides.
+        let mut best: Option<(usize, usize, Option<usize>)> = None;
         for &e in candidates {
             let ent = &self.entities[e];
             // "Mr. Obama" is not Michelle Obama.
@@ -446,22 +554,32 @@ impl Registry {
             if compatible {
                 // The most mentioned bearer of the surname wins ("Sanders" in a story about
                 // Bernie Sanders that also mentions Jane Sanders); recency breaks ties.
-                let rec = (ent.count, self.last_mention(e, at).unwrap_or(0));
-                if best.is_none_or(|(_, r)| rec >= r) {
-                    best = Some((e, rec));
+                let count = ent.count;
+                match &mut best {
+                    None => best = Some((e, count, None)),
+                    Some((_, c, _)) if count > *c => best = Some((e, count, None)),
+                    Some((b, c, rec)) if count == *c => {
+                        // A later candidate wins a tie when it is at least as recent.
+                        let r = *rec.get_or_insert_with(|| self.last_mention(*b, at).unwrap_or(0));
+                        let mine = self.last_mention(e, at).unwrap_or(0);
+                        if mine >= r {
+                            best = Some((e, count, Some(mine)));
+                        }
+                    }
+                    Some(_) => {}
                 }
             }
         }
         if best.is_none() && tokens.len() == 1 && kind == SpeakerKind::Person {
             // A first name alone ("Hillary said").
             if let Some(list) = tokens.first().and_then(|f| self.by_first.get(f)) {
-                for &e in list.iter().rev().take(CANDIDATES) {
+                for &e in list.as_slice().iter().rev().take(CANDIDATES) {
                     let ent = &self.entities[e];
                     if ent.kind == kind
                         && ent.tokens.len() > 1
                         && ent.tokens.first() == tokens.first()
                     {
-                        best = Some((e, (0, 0)));
+                        best = Some((e, 0, Some(0)));
                         break;
                     }
                 }
@@ -474,14 +592,15 @@ impl Registry {
                 .filter(|_| tokens.len() > 1)
                 .map(str::to_string)
         };
-        if let Some((e, _)) = best {
-            let ent = &mut self.entities[e];
-            if tokens.len() > ent.tokens.len() {
+        if let Some((e, _, _)) = best {
+            if tokens.len() > self.entities[e].tokens.len() {
                 let first = first(&tokens);
-                ent.name = name();
+                let name = self.strs.add(name);
+                let ent = &mut self.entities[e];
+                ent.name = name;
                 ent.tokens = tokens;
                 if let Some(first) = first {
-                    self.by_first.entry(first).or_default().push(e);
+                    add_bearer(&mut self.by_first, first, e);
                 }
             }
             return e;
@@ -496,12 +615,13 @@ impl Registry {
             }
             None => Some(last.to_string()),
         };
+        let name = self.strs.add(name);
         self.entities.push(Entity {
-            name: name(),
+            name,
             kind,
             tokens,
-            mentions: Vec::new(),
-            roles: Vec::new(),
+            mentions: None,
+            roles: None,
             nations: Vec::new(),
             role_text: None,
             confirmed: false,
@@ -509,10 +629,10 @@ impl Registry {
             count: 0,
         });
         if let Some(last) = new_last {
-            self.by_last.insert(last, vec![e]);
+            self.by_last.insert(last, Bearers::One(e));
         }
         if let Some(first) = first {
-            self.by_first.entry(first).or_default().push(e);
+            add_bearer(&mut self.by_first, first, e);
         }
         e
     }
@@ -532,15 +652,22 @@ impl Registry {
             return None;
         };
         let several = tokens.len() > 1;
-        let e = self.lookup_name(kind, tokens, || join_words(name_words, true), gender, at);
+        let e = self.lookup_name(
+            kind,
+            tokens,
+            |buf| join_words_into(buf, name_words, true),
+            gender,
+            at,
+        );
+        let strs = &mut self.strs;
         let ent = &mut self.entities[e];
         ent.confirmed |= several || !roles.is_empty() || kind == SpeakerKind::Organisation;
         if ent.gender.is_none() {
             ent.gender = gender;
         }
         for r in roles {
-            if !ent.roles.iter().any(|x| x == r) {
-                ent.roles.push(r.to_string());
+            if !strs.contains(ent.roles, r) {
+                strs.push(&mut ent.roles, r);
             }
         }
         for n in nations {
@@ -551,8 +678,8 @@ impl Registry {
         if ent.role_text.is_none() {
             ent.role_text = role_words.map(|w| join_words(w, false));
         }
-        if !ent.mentions.iter().any(|m| m == surface) {
-            ent.mentions.push(surface.to_string());
+        if !strs.contains(ent.mentions, surface) {
+            strs.push(&mut ent.mentions, surface);
         }
         Some(e)
     }
@@ -626,13 +753,17 @@ impl Registry {
                 let e = match self.nominals.get(&key) {
                     Some(&e) => e,
                     None => {
-                        let name = surface.to_string();
+                        let mut mentions = None;
+                        self.strs.push(&mut mentions, surface);
+                        let mut roles = None;
+                        self.strs.push(&mut roles, head);
+                        let name = self.strs.add(|buf| buf.push_str(surface));
                         self.entities.push(Entity {
-                            name: name.clone(),
+                            name,
                             kind: SpeakerKind::Nominal,
                             tokens: NameKey::single(key.clone()),
-                            mentions: vec![name],
-                            roles: vec![head.to_string()],
+                            mentions,
+                            roles,
                             nations,
                             role_text: None,
                             confirmed: false,
@@ -673,7 +804,11 @@ impl Registry {
             let ent = &self.entities[e];
             ent.kind == SpeakerKind::Person
                 && ent.confirmed
-                && (generic || ent.roles.iter().any(|r| r == head || r == singular))
+                && (generic
+                    || self
+                        .strs
+                        .iter(ent.roles)
+                        .any(|r| r == head || r == singular))
                 && (nations.is_empty() || nations.iter().any(|n| ent.nations.contains(n)))
         };
         // The most recently mentioned person who fits, among the last mentions and speech events.
@@ -732,15 +867,28 @@ impl Registry {
 
     /// Does this lowercase phrase name a known person or a quoted source (so is no topic)?
     /// Lowercase names of known persons and quoted sources: phrases that are no topic.
-    pub fn someone_names(&self, quoted: &[bool]) -> HashSet<String> {
+    /// The set borrows the names' lowercase tokens; a lowercase display name is only built when
+    /// it differs from them (most often it does not).
+    pub fn someone_names(&self, quoted: &[bool]) -> HashSet<Cow<'_, str>> {
         let mut out = HashSet::default();
         for (e, ent) in self.entities.iter().enumerate() {
             // Two capitalised words alone ("Colonial Pipeline") are no evidence of a person.
             let person =
-                ent.kind == SpeakerKind::Person && (ent.gender.is_some() || !ent.roles.is_empty());
+                ent.kind == SpeakerKind::Person && (ent.gender.is_some() || ent.roles.is_some());
             if quoted.get(e).copied().unwrap_or(false) || person {
-                out.insert(ent.tokens.as_str().to_string());
-                out.insert(ent.name.to_lowercase());
+                let tokens = ent.tokens.as_str();
+                out.insert(Cow::Borrowed(tokens));
+                // An ASCII name lowercases bytewise: equal to the tokens, it adds nothing.
+                let name = self.strs.get(ent.name);
+                let same = name.is_ascii()
+                    && name.len() == tokens.len()
+                    && name
+                        .bytes()
+                        .zip(tokens.bytes())
+                        .all(|(a, b)| a.to_ascii_lowercase() == b);
+                if !same {
+                    out.insert(Cow::Owned(name.to_lowercase()));
+                }
             }
         }
         out
@@ -748,9 +896,19 @@ impl Registry {
 
     pub fn add_mention(&mut self, e: usize, surface: &str) {
         let ent = &mut self.entities[e];
-        if !ent.mentions.iter().any(|m| m == surface) {
-            ent.mentions.push(surface.to_string());
+        if !self.strs.contains(ent.mentions, surface) {
+            self.strs.push(&mut ent.mentions, surface);
         }
+    }
+
+    /// The display name of entity `e`.
+    pub fn name(&self, e: usize) -> &str {
+        self.strs.get(self.entities[e].name)
+    }
+
+    /// The surfaces entity `e` was mentioned by, first seen first.
+    pub fn mentions(&self, e: usize) -> impl Iterator<Item = &str> {
+        self.strs.iter(self.entities[e].mentions)
     }
 }
 

@@ -126,6 +126,14 @@ impl TopicIndex {
     #[inline]
     pub fn for_each_candidate(&self, word: &str, f: impl FnMut(usize, usize)) {
         let exact = self.exact_sieve.may_contain(exact_key(word));
+        self.for_each_candidate_known(word, exact, f);
+    }
+
+    /// `for_each_candidate` for a word known to be a first word of an exact keyword or not (its
+    /// class's `TOPIC_START` bit, computed once per token): only the prefix sieve is left, and a
+    /// word the exact sieve would wrongly let through costs no hash lookup.
+    #[inline]
+    pub fn for_each_candidate_known(&self, word: &str, exact: bool, f: impl FnMut(usize, usize)) {
         let prefix = match *word.as_bytes() {
             [a, b, c, ..] => self.prefix_sieve.may_contain(prefix_key([a, b, c])),
             _ => false,
@@ -215,6 +223,9 @@ pub struct Places {
     pub state_abbreviations: HashSet<String>,
     /// A name ending in one of these is a place: "county".
     pub place_words: HashSet<String>,
+    /// `names` by length and end bytes: most names met are no place, and the sieve answers them
+    /// without hashing the name.
+    names_sieve: Sieve,
 }
 
 impl Places {
@@ -225,6 +236,9 @@ impl Places {
             if let Some(name) = l.strip_prefix('[').and_then(|l| l.strip_suffix(']')) {
                 section = name;
                 continue;
+            }
+            if section == "places" {
+                p.names_sieve.insert(exact_key(&l.to_lowercase()));
             }
             let set = match section {
                 "places" => &mut p.names,
@@ -239,11 +253,14 @@ impl Places {
 
     /// Is this lowercase name (words joined by single spaces) a place?
     pub fn is_place(&self, low: &str) -> bool {
-        self.names.contains(low)
+        (self.names_sieve.may_contain(exact_key(low)) && self.names.contains(low))
+            // The last word of a name of several: names are short, a plain byte loop finds the
+            // space sooner than a `memrchr` call.
             || low
-                .rsplit(' ')
-                .next()
-                .is_some_and(|last| low.contains(' ') && self.place_words.contains(last))
+                .bytes()
+                .rposition(|b| b == b' ')
+                .and_then(|sp| low.get(sp + 1..))
+                .is_some_and(|last| self.place_words.contains(last))
     }
 }
 
@@ -316,6 +333,8 @@ impl WordClass {
     pub const SUBJECT_AFTER: u32 = 1 << 10;
     /// `grammar.not_subject_after`.
     pub const NOT_SUBJECT_AFTER: u32 = 1 << 11;
+    /// The first word of a topic keyword that is matched word for word (not a prefix stem).
+    pub const TOPIC_START: u32 = 1 << 12;
 
     pub fn has(self, bit: u32) -> bool {
         self.bits & bit != 0
@@ -569,6 +588,9 @@ impl Lexicon {
         for w in self.role_nouns.keys() {
             words.entry(w.clone()).or_default().bits |= WordClass::ROLE;
         }
+        for w in self.topic_index.exact.keys() {
+            words.entry(w.clone()).or_default().bits |= WordClass::TOPIC_START;
+        }
         for (w, &form) in &self.speech_verbs {
             words.entry(w.clone()).or_default().verb = Some(form);
         }
@@ -716,6 +738,11 @@ mod tests {
             assert_eq!(
                 c.has(WordClass::GIVEN),
                 lex.given_names.contains_key(w),
+                "{w}"
+            );
+            assert_eq!(
+                c.has(WordClass::TOPIC_START),
+                lex.topic_index.exact.contains_key(w),
                 "{w}"
             );
             assert_eq!(

@@ -254,9 +254,9 @@ pub fn parse_document(meta: Meta, text: String) -> Document {
             *speaker_of_entity[e].get_or_insert_with(|| {
                 let ent = &reg.entities[e];
                 speakers.push(Speaker {
-                    name: ent.name.as_str().into(),
+                    name: reg.name(e).into(),
                     kind: ent.kind,
-                    mentions: ent.mentions.iter().map(|m| m.as_str().into()).collect(),
+                    mentions: reg.mentions(e).map(Into::into).collect(),
                     role: ent.role_text.as_deref().map(Into::into),
                     quote_count: 0,
                 });

@@ -17,6 +17,8 @@ pub struct TopicWord<'a> {
     pub plain_cap: bool,
     /// May stand in a repeated two-word term: a lowercase content word of letters and hyphens.
     pub term: bool,
+    /// Is the word as written the first word of an exact topic keyword (its class bit)?
+    pub topic_start: bool,
 }
 
 fn keyword_matches(kw: &Keyword, words: &[TopicWord], i: usize) -> Option<usize> {
@@ -48,15 +50,23 @@ pub fn find(text: &str, words: &[TopicWord], is_entity: &dyn Fn(&str) -> bool) -
     let mut hits: Vec<(usize, usize)> = Vec::new();
     for i in 0..words.len() {
         hits.clear();
-        let w = super::tokens::strip_possessive(words[i].low);
-        lex.topic_index.for_each_candidate(w, |t, k| {
+        let low = words[i].low;
+        let w = super::tokens::strip_possessive(low);
+        let found = |t: usize, k: usize| {
             if i < free[t] {
                 return;
             }
             if let Some(end) = keyword_matches(&lex.topics[t].keywords[k], words, i) {
                 hits.push((t, end));
             }
-        });
+        };
+        // The word's class answers for the word as written; a stripped possessive is sieved.
+        if w.len() == low.len() {
+            lex.topic_index
+                .for_each_candidate_known(w, words[i].topic_start, found);
+        } else {
+            lex.topic_index.for_each_candidate(w, found);
+        }
         if hits.is_empty() {
             continue;
         }
@@ -263,6 +273,7 @@ pub fn words_of<'a>(paras: &'a [Toks], sentence_starts: &[usize]) -> Vec<TopicWo
                 low,
                 plain_cap,
                 term,
+                topic_start: class.has(WordClass::TOPIC_START),
             });
         }
     }

@@ -892,3 +892,18 @@ fn a_clause_between_dashes_leaves_the_name_before_it_the_subject() {
     assert_eq!(speaker_of(t, "\"offered").as_deref(), Some("John Mercer"));
     assert_eq!(speaker_of(t, "\"dead").as_deref(), Some("Ann Cole"));
 }
+
+#[test]
+fn auxiliaries_and_teams_make_no_person() {
+    // "Was Tom Szabo …?" names Szabo, not "Was Szabo"; "Team Reed" is an organisation, so
+    // "Reed" stays the governor.
+    let t = "Tom Szabo asked the senator about jobs.\n\nWas Szabo satisfied with the answer?\n\n\
+             \"To a point,\" he said.";
+    assert_eq!(speaker_of(t, "\"To a point").as_deref(), Some("Tom Szabo"));
+    let t = "Gov. Ann Reed spoke. Team Reed said nothing. Team Reed stayed quiet. Later, Reed \
+             accused him of an \"artful smear.\"";
+    assert_eq!(speaker_of(t, "\"artful").as_deref(), Some("Ann Reed"));
+    // "has X saying": X says it.
+    let t = "An email between Reed and aide Ann Moss has Reed saying, \"Not now.\"";
+    assert_eq!(speaker_of(t, "\"Not now").as_deref(), Some("Reed"));
+}

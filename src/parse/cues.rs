@@ -465,8 +465,10 @@ pub fn before(t: &Toks, k: usize, cs: usize) -> Option<Found> {
             // he was … and Trump calling it …": a name right before the gerund is its subject.
             if let Some(np) = t.np_ending_at(v.wrapping_sub(1), cs) {
                 let introduced = np.start > cs
-                    && (matches!(t.word(np.start - 1), "with" | "of" | "and" | "but")
-                        || t.is_punct(np.start - 1, '—')
+                    && (matches!(
+                        t.word(np.start - 1),
+                        "with" | "of" | "and" | "but" | "has" | "have" | "had"
+                    ) || t.is_punct(np.start - 1, '—')
                         || t.is_punct(np.start - 1, '–'));
                 // "with many marchers chanting …": a noun that can speak may be the subject too.
                 let speaks = t.is_cap(np.end - 1) || Lexicon::get().can_speak(t.word(np.end - 1));

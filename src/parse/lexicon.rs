@@ -705,61 +705,55 @@ mod tests {
         for w in &variants {
             let c = lex.class_of(w);
             let w = w.as_str();
-            assert_eq!(
-                c.has(WordClass::FUNCTION),
-                lex.function_words.contains(w),
-                "{w}"
-            );
             let title = lex.titles.contains(w.trim_end_matches('.'));
-            assert_eq!(c.has(WordClass::TITLE), title, "{w}");
             assert_eq!(lex.is_title(w), title, "{w}");
-            assert_eq!(
-                c.has(WordClass::ROLE),
-                lex.role_nouns.contains_key(w),
-                "{w}"
-            );
-            assert_eq!(
-                c.has(WordClass::ORGANISATION),
-                lex.organisation_words.contains(w),
-                "{w}"
-            );
-            assert_eq!(
-                c.has(WordClass::DETERMINER),
-                g.determiners.contains(w),
-                "{w}"
-            );
-            assert_eq!(
-                c.has(WordClass::PREPOSITION),
-                g.prepositions.contains(w),
-                "{w}"
-            );
-            assert_eq!(c.has(WordClass::STOP), g.stops.contains(w), "{w}");
-            assert_eq!(c.has(WordClass::ADVERB), g.adverbs.contains(w), "{w}");
-            assert_eq!(
-                c.has(WordClass::GIVEN),
-                lex.given_names.contains_key(w),
-                "{w}"
-            );
-            assert_eq!(
-                c.has(WordClass::TOPIC_START),
-                lex.topic_index.exact.contains_key(w),
-                "{w}"
-            );
-            assert_eq!(
-                c.has(WordClass::SMALL),
-                g.title_small_words.contains(w),
-                "{w}"
-            );
-            assert_eq!(
-                c.has(WordClass::SUBJECT_AFTER),
-                g.subject_after.contains(w),
-                "{w}"
-            );
-            assert_eq!(
-                c.has(WordClass::NOT_SUBJECT_AFTER),
-                g.not_subject_after.contains(w),
-                "{w}"
-            );
+            // Each class bit against the list it stands for.
+            let bits = [
+                (
+                    WordClass::FUNCTION,
+                    lex.function_words.contains(w),
+                    "function",
+                ),
+                (WordClass::TITLE, title, "title"),
+                (WordClass::ROLE, lex.role_nouns.contains_key(w), "role"),
+                (
+                    WordClass::ORGANISATION,
+                    lex.organisation_words.contains(w),
+                    "organisation",
+                ),
+                (
+                    WordClass::DETERMINER,
+                    g.determiners.contains(w),
+                    "determiner",
+                ),
+                (
+                    WordClass::PREPOSITION,
+                    g.prepositions.contains(w),
+                    "preposition",
+                ),
+                (WordClass::STOP, g.stops.contains(w), "stop"),
+                (WordClass::ADVERB, g.adverbs.contains(w), "adverb"),
+                (WordClass::GIVEN, lex.given_names.contains_key(w), "given"),
+                (
+                    WordClass::TOPIC_START,
+                    lex.topic_index.exact.contains_key(w),
+                    "topic start",
+                ),
+                (WordClass::SMALL, g.title_small_words.contains(w), "small"),
+                (
+                    WordClass::SUBJECT_AFTER,
+                    g.subject_after.contains(w),
+                    "subject after",
+                ),
+                (
+                    WordClass::NOT_SUBJECT_AFTER,
+                    g.not_subject_after.contains(w),
+                    "not subject after",
+                ),
+            ];
+            for (bit, listed, name) in bits {
+                assert_eq!(c.has(bit), listed, "{w}: {name}");
+            }
             assert_eq!(c.verb, lex.speech_verb(w), "{w}");
             assert_eq!(c.pronoun, lex.pronouns.get(w).copied(), "{w}");
             // The nationality rule, straight from the map.

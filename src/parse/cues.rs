@@ -92,7 +92,7 @@ fn followed_by_cue(t: &Toks, i: usize) -> bool {
 fn verb_after_apposition(t: &Toks, comma: usize, limit: usize) -> Option<usize> {
     (comma + 1..limit.min(comma + 25))
         .take_while(|&j| match t.toks[j].kind {
-            TokKind::Quote(_) => t.is_word(j + 1) && !t.is_cap(j + 1),
+            TokKind::Quote(_) => t.runs_on(j),
             TokKind::Punct('.' | '!' | '?' | ';') => false,
             _ => true,
         })

@@ -634,7 +634,7 @@ fn attribute(text: &str, paras: &[Para], drafts: &mut [Draft], reg: &mut Registr
                         .get(q)
                         .map_or("", |&d| drafts[d].raw.content.text(text));
                     let open = !inner.trim_end().ends_with(['.', ',', '!', '?', ';', ':']);
-                    open && t.is_word(i + 1) && !t.is_cap(i + 1)
+                    open && t.runs_on(i)
                 })
             };
             while limit < reach
@@ -806,8 +806,11 @@ fn attribute(text: &str, paras: &[Para], drafts: &mut [Draft], reg: &mut Registr
         let (p, next) = (&paras[pi], &paras[pi + 1].toks);
         let [di] = p.quotes[..] else { continue };
         let alone = p.toks.len() <= 2 && drafts[di].tok == 0;
-        let dash = next.is_punct(0, '-') || next.is_punct(0, '—') || next.is_punct(0, '–');
-        if !alone || !dash || next.len() > 25 || drafts[di].rule == SpeakerRule::CueBefore {
+        if !alone
+            || !next.is_dash(0)
+            || next.len() > 25
+            || drafts[di].rule == SpeakerRule::CueBefore
+        {
             continue;
         }
         let Some(np) = next.np_starting_at(1, next.len()) else {

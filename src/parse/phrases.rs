@@ -189,6 +189,17 @@ impl<'a> Toks<'a> {
         self.toks.get(i).is_some_and(|t| t.is_punct(c))
     }
 
+    /// A hyphen, en or em dash standing alone ("--", "—").
+    pub fn is_dash(&self, i: usize) -> bool {
+        self.is_punct(i, '-') || self.is_punct(i, '—') || self.is_punct(i, '–')
+    }
+
+    /// Does the sentence run on in lowercase after token `i` (a short quote embedded in it:
+    /// "wearing “Ted Cruz” buttons")?
+    pub fn runs_on(&self, i: usize) -> bool {
+        self.is_word(i + 1) && !self.is_cap(i + 1)
+    }
+
     pub fn verb(&self, i: usize) -> Option<VerbForm> {
         self.class(i).verb
     }
@@ -368,21 +379,19 @@ impl<'a> Toks<'a> {
             }
             end = open - 1;
         }
-        let dash =
-            |k: usize| self.is_punct(k, '-') || self.is_punct(k, '—') || self.is_punct(k, '–');
-        if dash(end) {
+        if self.is_dash(end) {
             // "candidate -- John McCain, who lost to Obama -- said": a dash closes the clause
             // like a comma; "X — a former aide — said": the name before the opening dash.
             let mut close = end;
-            while close > floor && dash(close - 1) {
+            while close > floor && self.is_dash(close - 1) {
                 close -= 1;
             }
             if let Some(np) = self.relative_antecedent(close, floor) {
                 return Some(np);
             }
             let lim = close.saturating_sub(30).max(floor);
-            let mut open = (lim..close).rev().find(|&j| dash(j))?;
-            while open > floor && dash(open - 1) {
+            let mut open = (lim..close).rev().find(|&j| self.is_dash(j))?;
+            while open > floor && self.is_dash(open - 1) {
                 open -= 1;
             }
             let np = self.np_ending_at(open.checked_sub(1)?, floor)?;

@@ -259,6 +259,10 @@ impl<'a> Toks<'a> {
         if b - a == 1 && abbreviated && places.state_abbreviations.contains(self.word(a)) {
             return true;
         }
+        if b - a == 1 {
+            // Most runs are one word: no joined copy to build.
+            return places.names.contains(self.word(a));
+        }
         let low: Vec<&str> = (a..b).map(|k| self.word(k)).collect();
         places.names.contains(&low.join(" "))
     }

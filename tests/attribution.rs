@@ -907,3 +907,21 @@ fn auxiliaries_and_teams_make_no_person() {
     let t = "An email between Reed and aide Ann Moss has Reed saying, \"Not now.\"";
     assert_eq!(speaker_of(t, "\"Not now").as_deref(), Some("Reed"));
 }
+
+#[test]
+fn an_apposition_without_its_closing_comma_leaves_the_name_the_speaker() {
+    // The writer dropped the comma after the apposition: the name still speaks, not the
+    // nominal ("executive of the Ohio Grocers Association" is no one's name).
+    let t = "Ann Berg, president and chief executive of the Ohio Grocers Association stated, \
+             \"It is not a political problem.\"";
+    assert_eq!(speaker_of(t, "\"It is not").as_deref(), Some("Ann Berg"));
+    let t = "Sam Lau, the communications director for the state party said on Monday, \"There \
+             is nothing to recount.\"";
+    assert_eq!(speaker_of(t, "\"There").as_deref(), Some("Sam Lau"));
+    // An opening place and a comma is no apposition: the officials speak.
+    let t = "In New York, the officials of the party said, \"We are ready.\"";
+    assert_eq!(
+        speaker_of(t, "\"We are").as_deref(),
+        Some("the officials of the party")
+    );
+}

@@ -323,10 +323,13 @@ impl<'a> Toks<'a> {
             let k = j - 1;
             let wk = self.word(k);
             let verbal = !self.is_cap(k) && (wk.ends_with("ed") && wk.len() > 4);
+            // "the state party": a verb's base form after a determiner is a noun.
+            let noun_use =
+                self.verb(k) == Some(VerbForm::Base) && k > floor && self.is_determiner(k - 1);
             if !self.is_word(k)
                 || self.has(k, WordClass::STOP)
                 || self.has(k, WordClass::PREPOSITION)
-                || self.verb(k).is_some()
+                || (self.verb(k).is_some() && !noun_use)
                 || verbal
             {
                 break;
@@ -498,7 +501,41 @@ impl<'a> Toks<'a> {
                 }
             }
         }
-        Some(self.extend_over_of(np, floor))
+        let np = self.extend_over_of(np, floor);
+        Some(self.unclosed_apposition(np, floor).unwrap_or(np))
+    }
+
+    /// "Sam Lau, the communications director for the party said": an apposition whose closing
+    /// comma the writer left out. The nominal before the verb hangs on a full name that opens the
+    /// clause, then a comma; the name speaks. Only a name of two or more words at the clause start
+    /// ("In Washington, officials said" keeps its officials).
+    fn unclosed_apposition(&self, np: Np, floor: usize) -> Option<Np> {
+        if np.pronoun.is_some() {
+            return None;
+        }
+        // Back over the lowercase start of the nominal ("president and chief executive of …").
+        let mut k = np.start;
+        while k > floor
+            && np.start - k < 6
+            && self.is_word(k - 1)
+            && !self.is_cap(k - 1)
+            && self.verb(k - 1).is_none()
+            && (!self.has(k - 1, WordClass::STOP) || self.word(k - 1) == "and")
+        {
+            k -= 1;
+        }
+        let lower_start = !self.is_cap(k) || (k < np.start && self.is_determiner(k));
+        if k < floor + 3 || !self.is_punct(k - 1, ',') || !lower_start {
+            return None;
+        }
+        let name = self.np_ending_at(k - 2, floor)?;
+        let full_name = name.pronoun.is_none()
+            && name.start == floor
+            && name.end - name.start >= 2
+            && (name.start..name.end).all(|i| self.is_cap(i) && !self.has(i, WordClass::TITLE))
+            && !is_possessive(self.toks[name.end - 1].span.text(self.text))
+            && !self.is_place(name.start, name.end, false);
+        full_name.then_some(name)
     }
 
     /// "Michael Seaman, who lives outside the state capital, Sacramento, said": a relative clause

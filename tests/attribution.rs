@@ -925,3 +925,21 @@ fn an_apposition_without_its_closing_comma_leaves_the_name_the_speaker() {
         Some("the officials of the party")
     );
 }
+
+#[test]
+fn a_phrase_after_a_preposition_is_no_subject() {
+    // "the Paris attacks": the city is the object of "After", and "attacks" no reporting verb.
+    let t = "After the Paris attacks, Gov. Ann Reed released an ad calling it \"dangerous.\"";
+    assert_eq!(speaker_of(t, "\"dangerous").as_deref(), Some("Ann Reed"));
+    // A noun that can speak before the preposition heads the subject.
+    let t = "A reporter for Agence France-Presse called it \"absolute chaos.\"";
+    assert_eq!(
+        speaker_of(t, "\"absolute").as_deref(),
+        Some("A reporter for Agence France-Presse")
+    );
+    // "after" opening a clause keeps its subject; so does a relative after an object.
+    let t = "The crowd cheered after Tom Hale called the bankers \"fat cats.\"";
+    assert_eq!(speaker_of(t, "\"fat cats").as_deref(), Some("Tom Hale"));
+    let t = "He sat through a lecture from Gov. Ann Reed, who said the deal was \"fair to all.\"";
+    assert_eq!(speaker_of(t, "\"fair").as_deref(), Some("Ann Reed"));
+}

@@ -283,7 +283,12 @@ impl<'a> Toks<'a> {
                 let k = j - 1;
                 if self.name_part(k) {
                     j = k;
-                } else if self.word(k) == "of" && k > floor && self.is_cap(k - 1) && self.is_cap(j)
+                } else if k > floor
+                    && self.is_cap(k - 1)
+                    && self.is_cap(j)
+                    && (self.word(k) == "of"
+                        // "the Institute for Statecraft", "Center for American Progress".
+                        || (self.word(k) == "for" && self.has(k - 1, WordClass::ORGANISATION)))
                 {
                     j = k - 1;
                 } else if self.word(k) == "the"
@@ -372,7 +377,8 @@ impl<'a> Toks<'a> {
             return None;
         }
         let mut end = i - 1;
-        if self.word(end) == "who" && end > floor + 1 && self.is_punct(end - 1, ',') {
+        let relative = self.word(end) == "who" && end > floor + 1 && self.is_punct(end - 1, ',');
+        if relative {
             // "Sen. Ron Johnson (R-Wis.), who told a newspaper …": the relative's antecedent.
             end -= 2;
         }
@@ -502,7 +508,49 @@ impl<'a> Toks<'a> {
             }
         }
         let np = self.extend_over_of(np, floor);
+        // "After the Paris attacks", "supporters of Trump say": a phrase governed by a
+        // preposition is its object, never the verb's subject; a noun that can speak before the
+        // preposition heads the subject ("a reporter for Agence France-Presse called").
+        // A relative's antecedent may be an object ("a lecture from the president, who said").
+        let plural_verb = self.word(v).ends_with('s');
+        if np.pronoun.is_none()
+            && np.start > floor
+            && !relative
+            && self.governed(np.start - 1, plural_verb)
+        {
+            let p = np.start - 1;
+            let speaking = p > floor
+                && !self.is_cap(p - 1)
+                && Lexicon::get().can_speak(self.word(p - 1))
+                && matches!(
+                    self.word(p),
+                    "for" | "of" | "to" | "at" | "with" | "from" | "by"
+                );
+            return speaking
+                .then(|| self.np_ending_at(p - 1, floor))
+                .flatten()
+                .filter(|head| head.pronoun.is_none())
+                .map(|head| Np {
+                    end: np.end,
+                    ..head
+                });
+        }
         Some(self.unclosed_apposition(np, floor).unwrap_or(np))
+    }
+
+    /// Does the word at `i` govern the phrase after it as a preposition?
+    /// `noun_verb`: the verb after the phrase could be a plural noun ("after the Paris attacks").
+    fn governed(&self, i: usize, noun_verb: bool) -> bool {
+        // "after"/"before" also open clauses ("after Obama called"), unless the "verb" reads as
+        // a plural noun; the relative pronouns of the preposition class open one ("Trump, who
+        // has called").
+        let w = self.word(i);
+        (self.has(i, WordClass::PREPOSITION) && !matches!(w, "who" | "whom" | "whose"))
+            || matches!(
+                w,
+                "in" | "on" | "at" | "by" | "with" | "from" | "about" | "into" | "over" | "to"
+            )
+            || (noun_verb && matches!(w, "after" | "before"))
     }
 
     /// "Sam Lau, the communications director for the party said": an apposition whose closing

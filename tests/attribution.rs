@@ -943,3 +943,11 @@ fn a_phrase_after_a_preposition_is_no_subject() {
     let t = "He sat through a lecture from Gov. Ann Reed, who said the deal was \"fair to all.\"";
     assert_eq!(speaker_of(t, "\"fair").as_deref(), Some("Ann Reed"));
 }
+
+#[test]
+fn a_cue_glued_to_the_next_sentence_is_still_read() {
+    // Scraped text lost the space after the period: "said.Lee" is two sentences.
+    let t = "\"The markets are open,\" Tom Lee said.Lee added that \"nothing is certain.\"";
+    assert_eq!(speaker_of(t, "\"The markets").as_deref(), Some("Tom Lee"));
+    assert_eq!(speaker_of(t, "\"nothing").as_deref(), Some("Tom Lee"));
+}

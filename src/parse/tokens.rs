@@ -92,6 +92,17 @@ fn is_abbreviation(lex: &Lexicon, word: &str) -> bool {
     lex.abbreviations.contains(&word.to_lowercase())
 }
 
+/// "Trump said.Trump claimed": a lowercase word, a period, then a capitalised word is a sentence
+/// end whose space was lost in scraping (a domain or "U.S." has no such shape). `start..end` is
+/// the word before the period at `end`.
+fn missing_space(s: &str, start: usize, end: usize) -> bool {
+    let word = &s.as_bytes()[start..end];
+    let after = s.as_bytes().get(end + 1..end + 3);
+    word.len() >= 2
+        && word.iter().all(u8::is_ascii_lowercase)
+        && after.is_some_and(|a| a[0].is_ascii_uppercase() && a[1].is_ascii_lowercase())
+}
+
 /// Tokenize `text[range]`, appending to `out`. Offsets are absolute.
 pub fn tokenize_into(text: &str, range: Span, out: &mut Vec<Token>) {
     let lex = Lexicon::get();
@@ -154,7 +165,7 @@ pub fn tokenize_into(text: &str, range: Span, out: &mut Vec<Token>) {
                     if d == '.' {
                         // Dotted abbreviations, decimals and domains: U.S., 3.2, example.com —
                         // a period with no space after it never ends a sentence.
-                        next_is_word && prev.is_alphanumeric()
+                        next_is_word && prev.is_alphanumeric() && !missing_space(slice, start, end)
                     } else {
                         // Inner apostrophes and hyphens: O’Malley, we’ll, off-limits.
                         is_word_char(prev) && next_is_word
@@ -235,6 +246,26 @@ mod tests {
                 "3.2",
                 "million",
                 "."
+            ]
+        );
+    }
+
+    #[test]
+    fn a_period_that_lost_its_space_still_ends_the_sentence() {
+        assert_eq!(
+            words("Lee said.Lee added, see example.com or U.S.Army units"),
+            vec![
+                "Lee",
+                "said",
+                ".",
+                "Lee",
+                "added",
+                ",",
+                "see",
+                "example.com",
+                "or",
+                "U.S.Army",
+                "units"
             ]
         );
     }

@@ -951,3 +951,22 @@ fn a_cue_glued_to_the_next_sentence_is_still_read() {
     assert_eq!(speaker_of(t, "\"The markets").as_deref(), Some("Tom Lee"));
     assert_eq!(speaker_of(t, "\"nothing").as_deref(), Some("Tom Lee"));
 }
+
+#[test]
+fn name_particles_stay_inside_the_name() {
+    // "de", "von der", "dos": lowercase particles belong to the name, and the short form with
+    // the particle finds the full name.
+    let t = "Mayor Bill de Blasio spoke on Monday. \"We are ready,\" de Blasio said.\n\n\"We will \
+             act,\" said Ursula von der Leyen, the commission president.";
+    assert_eq!(
+        speaker_of(t, "\"We are ready").as_deref(),
+        Some("Bill de Blasio")
+    );
+    assert_eq!(
+        speaker_of(t, "\"We will act").as_deref(),
+        Some("Ursula von der Leyen")
+    );
+    // A particle before a lowercase word is no name ("de facto").
+    let t = "Gov. Ann Reed, the de facto leader, said \"we stay.\"";
+    assert_eq!(speaker_of(t, "\"we stay").as_deref(), Some("Ann Reed"));
+}

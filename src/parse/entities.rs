@@ -298,6 +298,11 @@ pub fn classify<'a>(words: &'a [Word<'a>]) -> Option<Phrase<'a>> {
     let mut n = words.len();
     while n > 0 {
         let w = &words[n - 1];
+        // "Bill de Blasio", "Ursula von der Leyen": a particle inside the name.
+        if !w.cap && w.class.has(WordClass::PARTICLE) && n < words.len() {
+            n -= 1;
+            continue;
+        }
         let modifier =
             is_title(w) || w.class.has(WordClass::FUNCTION) || (is_nat(w) && n < words.len());
         let plain = w.cap && !modifier;

@@ -181,6 +181,7 @@ pub struct Grammar {
     pub prepositions: HashSet<String>,
     pub adverbs: HashSet<String>,
     pub stops: HashSet<String>,
+    pub name_particles: HashSet<String>,
 }
 
 impl Grammar {
@@ -198,6 +199,7 @@ impl Grammar {
                 "clause_prepositions" => &mut g.clause_prepositions,
                 "subject_after" => &mut g.subject_after,
                 "not_subject_after" => &mut g.not_subject_after,
+                "name_particles" => &mut g.name_particles,
                 "title_introducers" => &mut g.title_introducers,
                 "title_small_words" => &mut g.title_small_words,
                 "title_followers" => &mut g.title_followers,
@@ -335,6 +337,8 @@ impl WordClass {
     pub const NOT_SUBJECT_AFTER: u32 = 1 << 11;
     /// The first word of a topic keyword that is matched word for word (not a prefix stem).
     pub const TOPIC_START: u32 = 1 << 12;
+    /// `grammar.name_particles`: "de", "von", "dos" inside a name.
+    pub const PARTICLE: u32 = 1 << 13;
 
     pub fn has(self, bit: u32) -> bool {
         self.bits & bit != 0
@@ -565,7 +569,7 @@ impl Lexicon {
     fn index_words(&mut self) {
         let mut words: HashMap<String, WordClass> = HashMap::default();
         let g = &self.grammar;
-        let sets: [(&HashSet<String>, u32); 10] = [
+        let sets: [(&HashSet<String>, u32); 11] = [
             (&self.function_words, WordClass::FUNCTION),
             (&self.titles, WordClass::TITLE),
             (&self.organisation_words, WordClass::ORGANISATION),
@@ -576,6 +580,7 @@ impl Lexicon {
             (&g.title_small_words, WordClass::SMALL),
             (&g.subject_after, WordClass::SUBJECT_AFTER),
             (&g.not_subject_after, WordClass::NOT_SUBJECT_AFTER),
+            (&g.name_particles, WordClass::PARTICLE),
         ];
         for (set, bit) in sets {
             for w in set {
@@ -750,6 +755,11 @@ mod tests {
                     g.not_subject_after.contains(w),
                     "not subject after",
                 ),
+                (
+                    WordClass::PARTICLE,
+                    g.name_particles.contains(w),
+                    "name particle",
+                ),
             ];
             for (bit, listed, name) in bits {
                 assert_eq!(c.has(bit), listed, "{w}: {name}");
@@ -787,6 +797,7 @@ mod tests {
             g.prepositions.len(),
             g.adverbs.len(),
             g.stops.len(),
+            g.name_particles.len(),
         ];
         let sections = lines(src).filter(|l| l.starts_with('[')).count();
         assert_eq!(

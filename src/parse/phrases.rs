@@ -232,7 +232,16 @@ impl<'a> Toks<'a> {
         if self.is_cap(i) {
             return !c.has(WordClass::FUNCTION) || c.has(WordClass::TITLE);
         }
-        c.has(WordClass::TITLE) || c.has(WordClass::ROLE) || c.is_nationality()
+        c.has(WordClass::TITLE) || c.has(WordClass::ROLE) || c.is_nationality() || self.particle(i)
+    }
+
+    /// "de" in "Bill de Blasio", "von" and "der" in "Ursula von der Leyen": a name particle
+    /// before the capitalised rest of the name.
+    fn particle(&self, i: usize) -> bool {
+        let name_word = |k: usize| self.is_cap(k) && !self.has(k, WordClass::FUNCTION);
+        self.has(i, WordClass::PARTICLE)
+            && !self.is_cap(i)
+            && (name_word(i + 1) || (self.has(i + 1, WordClass::PARTICLE) && name_word(i + 2)))
     }
 
     pub fn pronoun(&self, i: usize) -> Option<PronounKind> {

@@ -970,3 +970,17 @@ fn name_particles_stay_inside_the_name() {
     let t = "Gov. Ann Reed, the de facto leader, said \"we stay.\"";
     assert_eq!(speaker_of(t, "\"we stay").as_deref(), Some("Ann Reed"));
 }
+
+#[test]
+fn companies_codes_and_things_never_stand_for_he_or_she() {
+    // "Peabody Energy" and "Chicago Sun-Times" are organisations; "EB-5" and "T-shirts" are
+    // things: none of them is the "he"/"she" of a quote, even as the latest name.
+    let t = "A photo showed Tom Reese at the mine of Peabody Energy. \"I loved the job,\" he said.";
+    assert_eq!(speaker_of(t, "\"I loved").as_deref(), Some("Tom Reese"));
+    let t = "A photo showed Ann Brill with the Chicago Sun-Times. \"It works,\" she said.";
+    assert_eq!(speaker_of(t, "\"It works").as_deref(), Some("Ann Brill"));
+    let t = "A photo showed Ann Brill at a talk on EB-5. \"It works,\" she said.";
+    assert_eq!(speaker_of(t, "\"It works").as_deref(), Some("Ann Brill"));
+    let t = "A photo showed Tom Reese in a crowd of T-shirts. \"I cried,\" he said.";
+    assert_eq!(speaker_of(t, "\"I cried").as_deref(), Some("Tom Reese"));
+}

@@ -224,6 +224,14 @@ fn is_party_tag(w: &str) -> bool {
     b.len() > 3 && matches!(b[0], b'R' | b'D' | b'I') && b[1] == b'-' && b[2].is_ascii_uppercase()
 }
 
+/// "EB-5", "T-shirts", "X-rays": a word with a digit, or one capital letter hyphenated to a
+/// lowercase word, is a thing, never part of a speaker's name.
+fn not_a_name_word(w: &str) -> bool {
+    let b = w.as_bytes();
+    b.iter().any(u8::is_ascii_digit)
+        || (b.len() > 2 && b[0].is_ascii_uppercase() && b[1] == b'-' && b[2].is_ascii_lowercase())
+}
+
 fn is_acronym(w: &str) -> bool {
     w.len() >= 2 && w.chars().all(|c| c.is_ascii_uppercase() || c == '.')
 }
@@ -377,15 +385,21 @@ pub fn classify<'a>(words: &'a [Word<'a>]) -> Option<Phrase<'a>> {
     // written, the set for a stripped possessive.
     let org_word = |w: &Word| {
         let stripped = strip_possessive(w.low);
-        if stripped.len() == w.low.len() {
+        let whole = if stripped.len() == w.low.len() {
             w.class.has(WordClass::ORGANISATION)
         } else {
             lex.organisation_words.contains(stripped)
-        }
+        };
+        // "Chicago Sun-Times": the last part of a hyphenated word counts too.
+        whole
+            || stripped
+                .rsplit_once('-')
+                .is_some_and(|(_, last)| lex.organisation_words.contains(last))
     };
     // "Monsey, New York", "Fairfax County": places never speak, nor do party tags.
     if lex.places.is_place(&whole_low)
         || (name_words.len() == 1 && is_party_tag(name_words[0].text))
+        || name_words.iter().any(|w| not_a_name_word(w.text))
     {
         return None;
     }

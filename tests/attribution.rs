@@ -940,6 +940,9 @@ fn a_phrase_after_a_preposition_is_no_subject() {
     // "after" opening a clause keeps its subject; so does a relative after an object.
     let t = "The crowd cheered after Tom Hale called the bankers \"fat cats.\"";
     assert_eq!(speaker_of(t, "\"fat cats").as_deref(), Some("Tom Hale"));
+    // A prepositional phrase between the subject and the verb is stepped over.
+    let t = "Tom Hale in his opening speech called the plan \"a disaster.\"";
+    assert_eq!(speaker_of(t, "\"a disaster").as_deref(), Some("Tom Hale"));
     let t = "He sat through a lecture from Gov. Ann Reed, who said the deal was \"fair to all.\"";
     assert_eq!(speaker_of(t, "\"fair").as_deref(), Some("Ann Reed"));
 }

@@ -535,14 +535,26 @@ impl<'a> Toks<'a> {
                     self.word(p),
                     "for" | "of" | "to" | "at" | "with" | "from" | "by"
                 );
-            return speaking
-                .then(|| self.np_ending_at(p - 1, floor))
-                .flatten()
-                .filter(|head| head.pronoun.is_none())
-                .map(|head| Np {
-                    end: np.end,
-                    ..head
-                });
+            if speaking {
+                return self
+                    .np_ending_at(p - 1, floor)
+                    .filter(|head| head.pronoun.is_none())
+                    .map(|head| Np {
+                        end: np.end,
+                        ..head
+                    });
+            }
+            // "Trump in his announcement speech called …": the prepositional phrase stands
+            // between the subject and its verb; a name (or pronoun) before it is the subject.
+            if p > floor && !matches!(self.word(p), "of" | "for" | "to") {
+                let head = self.np_ending_at(p - 1, floor)?;
+                let named = head.pronoun.is_some()
+                    || (self.is_cap(head.end - 1)
+                        && !is_possessive(self.toks[head.end - 1].span.text(self.text)));
+                let free = head.start == floor || !self.governed(head.start - 1, false);
+                return (named && free && head.start >= floor).then_some(head);
+            }
+            return None;
         }
         Some(self.unclosed_apposition(np, floor).unwrap_or(np))
     }

@@ -48,6 +48,9 @@ pub enum SpeakerRule {
     CueNextSentence,
     /// A cue-less quote in a sentence or paragraph that continues the previous quote's speaker.
     Continuation,
+    /// `X called the plan “a disaster”` — a fragment with no reporting verb, credited to the
+    /// named subject of the clause it stands in.
+    ClauseSubject,
     /// No speaker could be found; a guess is worse than nothing.
     None,
 }

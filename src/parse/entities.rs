@@ -860,6 +860,13 @@ impl Registry {
             .map(|m| m.entity)
     }
 
+    /// Is entity `e` known as someone beyond one bare capitalised word ("Calls", "Good" opening a
+    /// sentence, however often): a full name or a title?
+    pub fn established(&self, e: usize) -> bool {
+        let ent = &self.entities[e];
+        ent.confirmed || ent.tokens.len() > 1
+    }
+
     /// Can a pronoun of this kind stand for entity `e` ("she" is no man, "it" no person)?
     pub fn fits(&self, e: usize, kind: PronounKind) -> bool {
         let ent = &self.entities[e];

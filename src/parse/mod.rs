@@ -24,7 +24,7 @@ use crate::model::{
 };
 use cues::Found;
 use entities::{Registry, Word};
-use lexicon::{Lexicon, WordClass};
+use lexicon::{Lexicon, PronounKind, WordClass};
 use phrases::{TokStore, Toks};
 use tokens::{TokKind, Token};
 
@@ -733,6 +733,9 @@ fn attribute(text: &str, paras: &[Para], drafts: &mut [Draft], reg: &mut Registr
                     break;
                 }
             }
+            if d.entity.is_none() && d.found.is_none() && d.kind == QuoteKind::Partial && k > cs {
+                clause_subject_speaker(reg, t, d, k, cs, window_start);
+            }
             if d.mention.is_none() {
                 d.mention = d.found.map(|f| t.np_text(f.np).into());
             }
@@ -852,6 +855,97 @@ fn attribute(text: &str, paras: &[Para], drafts: &mut [Draft], reg: &mut Registr
             }
         }
     }
+}
+
+/// `Reid has gone after Trump as a “human leech”`: a fragment no reporting verb introduces is
+/// the words of the clause's subject, when that subject is a name known beyond one bare word, a
+/// pronoun or a source nominal, followed by a verb.
+fn clause_subject_speaker(
+    reg: &mut Registry,
+    t: &Toks,
+    d: &mut Draft,
+    k: usize,
+    cs: usize,
+    window_start: usize,
+) {
+    let Some(np) = cues::clause_subject(t, cs, k).filter(|np| {
+        let plain = |i: usize| {
+            !tokens::is_possessive(t.toks[i].span.text(t.text)) && !t.word(i).ends_with("ing")
+        };
+        // "They", "it" stand for groups and places as often as for sources.
+        let person = matches!(np.pronoun, Some(PronounKind::Person(_)));
+        predicate_follows(t, np.end)
+            && (person || (np.pronoun.is_none() && (np.start..np.end).all(plain)))
+    }) else {
+        return;
+    };
+    let surface = t.np_text(np);
+    let Some((e, how)) = resolve_np(reg, t, np, surface, window_start)
+        .filter(|&(e, how)| how != Resolution::Name || reg.established(e))
+    else {
+        return;
+    };
+    d.found = Some(Found {
+        np,
+        rule: SpeakerRule::ClauseSubject,
+        cue: None,
+    });
+    d.mention = Some(surface.into());
+    d.entity = Some(e);
+    d.resolution = Some(how);
+    d.rule = SpeakerRule::ClauseSubject;
+}
+
+/// Does a verb follow at `i` ("Reid has gone after", "Trump invited", "she called"), perhaps
+/// after adverbs? A capitalised word opening a sentence before a noun ("Calls men …", "Good
+/// information …") is no subject.
+fn predicate_follows(t: &Toks, mut i: usize) -> bool {
+    // The adverb list holds the auxiliaries too: test those before skipping.
+    let finite = |i: usize| {
+        let w = t.word(i);
+        t.is_word(i)
+            && !t.is_cap(i)
+            && (t.verb(i).is_some()
+                || (w.len() > 4 && w.ends_with("ed"))
+                || matches!(
+                    w,
+                    "has"
+                        | "had"
+                        | "have"
+                        | "is"
+                        | "was"
+                        | "are"
+                        | "were"
+                        | "will"
+                        | "would"
+                        | "could"
+                        | "can"
+                        | "may"
+                        | "might"
+                        | "should"
+                        | "must"
+                        | "did"
+                        | "does"
+                        | "do"
+                        | "got"
+                        | "gets"
+                        | "made"
+                        | "makes"
+                        | "went"
+                        | "goes"
+                        | "took"
+                        | "takes"
+                        | "gave"
+                        | "gives"
+                        | "sent"
+                        | "sees"
+                        | "saw"
+                ))
+    };
+    while !finite(i) && t.is_adverb(i) {
+        i += 1;
+    }
+    finite(i)
 }
 
 /// Resolve a cue's noun phrase to an entity.

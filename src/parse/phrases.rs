@@ -522,9 +522,13 @@ impl<'a> Toks<'a> {
         // preposition heads the subject ("a reporter for Agence France-Presse called").
         // A relative's antecedent may be an object ("a lecture from the president, who said").
         let plural_verb = self.word(v).ends_with('s');
+        // A capitalised preposition inside a sentence is a headline's ("Hits Rubio On Abortion
+        // Jeb Bush criticized …"), no evidence of an object.
+        let headline_case = np.start > floor + 1 && self.is_cap(np.start - 1);
         if np.pronoun.is_none()
             && np.start > floor
             && !relative
+            && !headline_case
             && self.governed(np.start - 1, plural_verb)
         {
             let p = np.start - 1;
@@ -643,6 +647,11 @@ impl<'a> Toks<'a> {
             // "a spokesman | for committee Democrats": the head does not run past a preposition.
             && !self.has(k, WordClass::PREPOSITION)
             && self.verb(k).is_none()
+            // "The Washington Post | recently ran a piece", "The Committee | released a
+            // statement": an adverb, a past tense or a determiner starts the predicate.
+            && !(k > from && self.is_determiner(k))
+            && !(self.is_adverb(k) && !lex.can_speak(self.word(k)))
+            && !(self.word(k).len() > 4 && self.word(k).ends_with("ed"))
         {
             if lex.can_speak(self.word(k)) {
                 head = Some(k);

@@ -733,7 +733,11 @@ fn attribute(text: &str, paras: &[Para], drafts: &mut [Draft], reg: &mut Registr
                     break;
                 }
             }
-            if d.entity.is_none() && d.found.is_none() && d.kind == QuoteKind::Partial && k > cs {
+            if d.entity.is_none()
+                && d.found.is_none_or(|f| f.np.pronoun.is_none())
+                && d.kind == QuoteKind::Partial
+                && k > cs
+            {
                 clause_subject_speaker(reg, t, d, k, cs, window_start);
             }
             if d.mention.is_none() {

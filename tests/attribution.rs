@@ -1012,3 +1012,19 @@ fn a_name_modifier_does_not_run_into_the_predicate() {
     let s = speaker_of(t, "\"Health").unwrap_or_default();
     assert!(!s.contains("ran") && !s.contains("piece"), "{s}");
 }
+
+#[test]
+fn a_bare_credit_line_after_a_quote_names_its_speaker() {
+    // A list of experts: the quote alone, then "Name, affiliation." with no verb.
+    let t =
+        "Experts weigh in\n\nGov. Ann Reed spoke first.\n\n\"Rates will rise next year.\"\n\nTom \
+             Hale, Center for Budget Research.\n\n\"Wages will not keep up.\"\n\nMia Cole, \
+             Labor Institute.";
+    assert_eq!(speaker_of(t, "\"Rates").as_deref(), Some("Tom Hale"));
+    assert_eq!(speaker_of(t, "\"Wages").as_deref(), Some("Mia Cole"));
+    // A line with a verb is narration, not a credit.
+    let t =
+        "Gov. Ann Reed spoke first.\n\n\"Rates will rise,\" she said.\n\n\"Wages will not keep \
+             up.\"\n\nTom Hale, the budget chief, disagreed with her.";
+    assert_eq!(speaker_of(t, "\"Wages").as_deref(), Some("Ann Reed"));
+}

@@ -813,19 +813,34 @@ fn attribute(text: &str, paras: &[Para], drafts: &mut [Draft], reg: &mut Registr
         let (p, next) = (&paras[pi], &paras[pi + 1].toks);
         let [di] = p.quotes[..] else { continue };
         let alone = p.toks.len() <= 2 && drafts[di].tok == 0;
+        // `-Name, …` after a dash; or, in a list of experts, a bare credit line with no verb at
+        // all: `Dean Baker, Center for Economic and Policy Research.`
+        let dash = next.is_dash(0);
+        let bare_line = || {
+            (0..next.len()).all(|i| {
+                next.verb(i).is_none()
+                    && !(next.is_word(i) && !next.is_cap(i) && predicate_follows(next, i))
+            })
+        };
         if !alone
-            || !next.is_dash(0)
             || next.len() > 25
             || drafts[di].rule == SpeakerRule::CueBefore
+            || !(dash || bare_line())
         {
             continue;
         }
-        let Some(np) = next.np_starting_at(1, next.len()) else {
+        let Some(np) = next.np_starting_at(usize::from(dash), next.len()) else {
             continue;
         };
+        let closed =
+            np.end == next.len() || next.is_punct(np.end, ',') || next.is_punct(np.end, '.');
         let credit = np.pronoun.is_none()
             && next.is_cap(np.end - 1)
-            && (np.end == next.len() || next.is_punct(np.end, ',') || next.is_punct(np.end, '.'));
+            && (if dash {
+                closed
+            } else {
+                next.is_punct(np.end, ',')
+            });
         if !credit || drafts[di].found.is_some_and(|f| f.np.pronoun.is_none()) {
             continue;
         }

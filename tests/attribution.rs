@@ -1028,3 +1028,12 @@ fn a_bare_credit_line_after_a_quote_names_its_speaker() {
              up.\"\n\nTom Hale, the budget chief, disagreed with her.";
     assert_eq!(speaker_of(t, "\"Wages").as_deref(), Some("Ann Reed"));
 }
+
+#[test]
+fn the_name_after_a_source_serving_a_long_organisation_speaks() {
+    // The organisation's own name holds "and": it is still what the spokeswoman serves, and the
+    // name set off after it is hers.
+    let t = "A spokeswoman for the Pharmaceutical Research and Manufacturers of America, Karen \
+             Doyle, warned that the cap would \"chill innovation.\"";
+    assert_eq!(speaker_of(t, "\"chill").as_deref(), Some("Karen Doyle"));
+}

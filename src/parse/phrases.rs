@@ -468,7 +468,8 @@ impl<'a> Toks<'a> {
                             && self.np_ending_at(k - 1, floor).is_none_or(|np| {
                                 let np = self.extend_over_of(np, floor);
                                 let head = np.start + usize::from(self.is_determiner(np.start));
-                                np.pronoun.is_some() || self.is_cap(head)
+                                (np.pronoun.is_some() || self.is_cap(head))
+                                    && !self.serves_organisation(np.start, floor)
                             });
                         if named && !before_is_name {
                             return Some(inner);
@@ -576,6 +577,27 @@ impl<'a> Toks<'a> {
                 "in" | "on" | "at" | "by" | "with" | "from" | "about" | "into" | "over" | "to"
             )
             || (noun_verb && matches!(w, "after" | "before"))
+    }
+
+    /// "A spokeswoman for the Pharmaceutical Research and Manufacturers of America": does the
+    /// capitalised run ending before `start` (over "and", "of", "the", "&") hang on a preposition
+    /// after a lowercase noun that can speak? Then the run is an organisation a source serves.
+    fn serves_organisation(&self, start: usize, floor: usize) -> bool {
+        let mut s = start;
+        while s > floor
+            && (self.is_cap(s - 1)
+                || matches!(self.word(s - 1), "and" | "of" | "the" | "&")
+                || self.is_punct(s - 1, '&'))
+        {
+            s -= 1;
+        }
+        s >= floor + 2
+            && matches!(
+                self.word(s - 1),
+                "for" | "of" | "to" | "at" | "with" | "from"
+            )
+            && !self.is_cap(s - 2)
+            && Lexicon::get().can_speak(self.word(s - 2))
     }
 
     /// "Sam Lau, the communications director for the party said": an apposition whose closing

@@ -1037,3 +1037,19 @@ fn the_name_after_a_source_serving_a_long_organisation_speaks() {
              Doyle, warned that the cap would \"chill innovation.\"";
     assert_eq!(speaker_of(t, "\"chill").as_deref(), Some("Karen Doyle"));
 }
+
+#[test]
+fn a_british_text_quotes_with_single_marks() {
+    // No double mark quotes here: the single marks do, apostrophes aside, and a line ending on
+    // a closing single mark after its period is a paragraph, not a heading.
+    let t = "Harbour vote delayed\n\nEllen Marsh runs the bakery. ‘People thought we were mad,’ \
+             she says. ‘Now they ask how to join.’\n\n'I told her it would never pay,' said Bill \
+             Ahmed, a neighbour. 'I'll admit I was wrong.'\n\nMarsh dismissed the plan as \
+             'nonsense.'\n\nThe council meets again in March.";
+    assert_eq!(speaker_of(t, "‘People").as_deref(), Some("Ellen Marsh"));
+    assert_eq!(speaker_of(t, "‘Now they").as_deref(), Some("Ellen Marsh"));
+    assert_eq!(speaker_of(t, "'I told").as_deref(), Some("Bill Ahmed"));
+    assert_eq!(speaker_of(t, "'I'll admit").as_deref(), Some("Bill Ahmed"));
+    assert_eq!(speaker_of(t, "'nonsense").as_deref(), Some("Ellen Marsh"));
+    assert!(parse(t).headings.is_empty());
+}

@@ -76,10 +76,14 @@ pub fn trim(text: &str, s: Span) -> Span {
 }
 
 fn ends_with_closing_punct(s: &str) -> bool {
-    s.trim_end()
-        .chars()
-        .last()
-        .is_some_and(|c| ".!?:;,\"”’)…".contains(c))
+    let t = s.trim_end();
+    // A straight single mark closes a sentence only after its punctuation, in a line that does
+    // not open with it (`Briggs dismissed it as 'nonsense.'`): after a letter it may be a
+    // heading's plural possessive ("Voters' Guide"), and a whole line in marks a quoted heading.
+    t.chars().last().is_some_and(|c| ".!?:;,\"”’)…".contains(c))
+        || (!t.starts_with('\'')
+            && t.strip_suffix('\'')
+                .is_some_and(|r| r.ends_with(['.', '!', '?', ','])))
 }
 
 fn looks_like_heading(s: &str) -> bool {

@@ -136,6 +136,7 @@ pub fn parse_document(meta: Meta, text: String) -> Document {
     let mut ranges: Vec<(Range<usize>, Range<usize>, Vec<usize>)> =
         Vec::with_capacity(para_spans.len());
     let mut keep: Vec<Result<usize, Token>> = Vec::new();
+    let style = quotes::Style::of(&text);
 
     for (pi, &span) in para_spans.iter().enumerate() {
         tokens::tokenize_into(&text, span, &mut store.toks);
@@ -154,8 +155,8 @@ pub fn parse_document(meta: Meta, text: String) -> Document {
         });
         let next_opens = para_spans
             .get(pi + 1)
-            .is_some_and(|n| quotes::opens_with_quote(&text, *n));
-        let found = quotes::find(&text, span, next_opens);
+            .is_some_and(|n| quotes::opens_with_quote(&text, *n, style));
+        let found = quotes::find(&text, span, next_opens, style);
         if found.is_empty() {
             // No quotation to collapse: both views are the same tokens.
             ranges.push((full.clone(), full, Vec::new()));

@@ -2,7 +2,9 @@
 //!
 //! Curly, straight and mixed pairs (`"…”`, `“…"`) all pair. Apostrophes never open or close a
 //! quote; single-quote pairs inside a double-quoted span are nested quotes. An unbalanced mark
-//! is bounded by its paragraph, so it can never swallow the rest of the document.
+//! is bounded by its paragraph, so it can never swallow the rest of the document. A document
+//! written in the British style, single marks with no double mark anywhere, is paired on its
+//! single marks instead (see [`Style`]).
 
 use crate::model::{Span, SpanRule};
 
@@ -30,6 +32,44 @@ pub struct RawQuote {
     pub nested: Vec<Span>,
     /// The opening mark is never closed in this paragraph.
     pub open_ended: bool,
+}
+
+/// Which marks quote in a document.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Style {
+    /// `“…”` / `"…"`, singles nested inside.
+    Double,
+    /// `‘…’` / `'…'` (British usage): the document has no double mark at all.
+    Single,
+}
+
+impl Style {
+    /// Single when single-quoted spans (at least two) outnumber the double-quoted ones, as in a
+    /// British text that nests doubles inside singles; never with `''` in the text (the old wire
+    /// convention for a double mark). An American text's nested singles are fewer than its
+    /// doubles, and one stray pair of apostrophes never flips it.
+    pub fn of(text: &str) -> Style {
+        if text.contains("''") {
+            return Style::Double;
+        }
+        let doubles = memchr::memchr_iter(b'"', text.as_bytes()).count()
+            + text
+                .chars()
+                .filter(|c| matches!(c, '“' | '”' | '„' | '‟' | '«' | '»'))
+                .count();
+        let mut singles = 0;
+        for line in text.split('\n') {
+            let start = line.as_ptr() as usize - text.as_ptr() as usize;
+            singles += single_pairs(text, Span::new(start, start + line.len()))
+                .0
+                .len();
+        }
+        if singles >= 2 && singles * 2 > doubles {
+            Style::Single
+        } else {
+            Style::Double
+        }
+    }
 }
 
 fn mark_role(c: char, prev: Option<char>, next: Option<char>) -> Option<Role> {
@@ -102,7 +142,10 @@ fn is_inches(before: &str) -> bool {
 
 /// Quotes of one paragraph. `next_para_opens` tells whether the following paragraph starts with
 /// an opening mark (journalism's multi-paragraph convention).
-pub fn find(text: &str, para: Span, next_para_opens: bool) -> Vec<RawQuote> {
+pub fn find(text: &str, para: Span, next_para_opens: bool, style: Style) -> Vec<RawQuote> {
+    if style == Style::Single {
+        return find_single(text, para, next_para_opens);
+    }
     let ms = marks(text, para);
     let mut out = Vec::new();
     let mut open: Option<Mark> = None;
@@ -159,10 +202,60 @@ pub fn find(text: &str, para: Span, next_para_opens: bool) -> Vec<RawQuote> {
     out
 }
 
-/// True when the paragraph's first character is an opening double quotation mark.
-pub fn opens_with_quote(text: &str, para: Span) -> bool {
+/// A British-style paragraph: its single-quoted spans, and an opening mark left open at its end
+/// (continued by the next paragraph or bounded by this one).
+fn find_single(text: &str, para: Span, next_para_opens: bool) -> Vec<RawQuote> {
+    let (spans, open) = single_pairs(text, para);
+    let mut out: Vec<RawQuote> = spans
+        .into_iter()
+        .map(|span| RawQuote {
+            span,
+            // Both marks are one character: trim one from each end.
+            content: Span::new(
+                span.start + first_len(span.text(text)),
+                span.end - last_len(span.text(text)),
+            ),
+            rule: SpanRule::Paired,
+            nested: Vec::new(),
+            open_ended: false,
+        })
+        .collect();
+    if let Some(o) = open {
+        let mark = first_len(&text[o..]);
+        let content = super::layout::trim(text, Span::new(o + mark, para.end));
+        if !content.is_empty() {
+            out.push(RawQuote {
+                span: Span::new(o, content.end),
+                content,
+                rule: if next_para_opens {
+                    SpanRule::ContinuedParagraph
+                } else {
+                    SpanRule::UnclosedInParagraph
+                },
+                nested: Vec::new(),
+                open_ended: true,
+            });
+        }
+    }
+    out
+}
+
+fn first_len(s: &str) -> usize {
+    s.chars().next().map_or(0, char::len_utf8)
+}
+
+fn last_len(s: &str) -> usize {
+    s.chars().next_back().map_or(0, char::len_utf8)
+}
+
+/// True when the paragraph's first character is an opening quotation mark of the style.
+pub fn opens_with_quote(text: &str, para: Span, style: Style) -> bool {
     let s = para.text(text);
     let mut it = s.chars();
+    if style == Style::Single {
+        return matches!(it.next(), Some('‘' | '\''))
+            && it.next().is_some_and(char::is_alphanumeric);
+    }
     match it.next() {
         Some(c @ ('“' | '"' | '„' | '«')) => {
             mark_role(c, None, it.next()).is_some_and(|r| r != Role::Close)
@@ -174,6 +267,13 @@ pub fn opens_with_quote(text: &str, para: Span) -> bool {
 /// Single-quoted spans inside a double-quoted span. An apostrophe (a mark between letters, or
 /// after a letter and before a space, as in "Russias’ ") never opens one.
 fn nested(text: &str, content: Span) -> Vec<Span> {
+    single_pairs(text, content).0
+}
+
+/// Single-quoted spans in `text[within]`, and the start of a mark still open at its end. An
+/// apostrophe (a mark between letters, or after a letter and before a space) never opens one.
+fn single_pairs(text: &str, within: Span) -> (Vec<Span>, Option<usize>) {
+    let content = within;
     let s = content.text(text);
     let mut out = Vec::new();
     let mut open: Option<usize> = None;
@@ -206,7 +306,7 @@ fn nested(text: &str, content: Span) -> Vec<Span> {
             }
         }
     }
-    out
+    (out, open)
 }
 
 #[cfg(test)]
@@ -214,7 +314,7 @@ mod tests {
     use super::*;
 
     fn quotes(s: &str) -> Vec<&str> {
-        find(s, Span::new(0, s.len()), false)
+        find(s, Span::new(0, s.len()), false, Style::Double)
             .iter()
             .map(|q| q.span.text(s))
             .collect()
@@ -237,7 +337,7 @@ mod tests {
     #[test]
     fn single_quotes_inside_double_are_nested() {
         let s = "She said, “They called it ‘a disaster’ on air.”";
-        let q = find(s, Span::new(0, s.len()), false);
+        let q = find(s, Span::new(0, s.len()), false, Style::Double);
         assert_eq!(q.len(), 1);
         assert_eq!(
             q[0].nested.iter().map(|n| n.text(s)).collect::<Vec<_>>(),
@@ -248,7 +348,7 @@ mod tests {
     #[test]
     fn unbalanced_mark_is_bounded_by_its_paragraph() {
         let s = "He said “this never closes. And more.";
-        let q = find(s, Span::new(0, s.len()), false);
+        let q = find(s, Span::new(0, s.len()), false, Style::Double);
         assert_eq!(q.len(), 1);
         assert_eq!(q[0].span.text(s), "“this never closes. And more.");
         assert_eq!(q[0].rule, SpanRule::UnclosedInParagraph);
@@ -257,11 +357,15 @@ mod tests {
     #[test]
     fn paragraph_that_reopens_continues_the_quote() {
         let s = "“First part of the speech.";
-        let q = find(s, Span::new(0, s.len()), true);
+        let q = find(s, Span::new(0, s.len()), true, Style::Double);
         assert_eq!(q[0].rule, SpanRule::ContinuedParagraph);
         let next = "“Second part.”";
-        assert!(opens_with_quote(next, Span::new(0, next.len())));
-        assert!(!opens_with_quote("Plain.", Span::new(0, 6)));
+        assert!(opens_with_quote(
+            next,
+            Span::new(0, next.len()),
+            Style::Double
+        ));
+        assert!(!opens_with_quote("Plain.", Span::new(0, 6), Style::Double));
     }
 
     #[test]
@@ -269,6 +373,42 @@ mod tests {
         assert_eq!(
             quotes(r#"<tweet id="123" author="x">Hi</tweet> and "yes" here"#),
             vec![r#""yes""#]
+        );
+    }
+
+    #[test]
+    fn british_single_marks_quote_when_they_outnumber_doubles() {
+        let uk = "‘We are ready,’ she says. ‘He said \"no\" to me.’\n\n‘Not yet,’ he says.";
+        assert_eq!(Style::of(uk), Style::Single);
+        let para = Span::new(0, uk.find('\n').unwrap_or(uk.len()));
+        let q: Vec<&str> = find(uk, para, false, Style::Single)
+            .iter()
+            .map(|q| q.span.text(uk))
+            .collect();
+        assert_eq!(q, vec!["‘We are ready,’", "‘He said \"no\" to me.’"]);
+        // Straight marks, an apostrophe inside, and a quote continued by the next paragraph.
+        let s = "'I'll believe it,' Okafor said. 'Then we wait";
+        let q = find(s, Span::new(0, s.len()), true, Style::Single);
+        assert_eq!(q[0].span.text(s), "'I'll believe it,'");
+        assert_eq!(q[0].content.text(s), "I'll believe it,");
+        assert_eq!(q[1].span.text(s), "'Then we wait");
+        assert_eq!(q[1].rule, SpanRule::ContinuedParagraph);
+        assert!(opens_with_quote(
+            "'Second part.'",
+            Span::new(0, 14),
+            Style::Single
+        ));
+        // American texts: nested singles are fewer than doubles; possessives and one stray pair
+        // never flip a text; the wire convention '' for a double mark keeps it double.
+        let us = "“They called it ‘a disaster’ on air,” she said. “It was ‘awful’.”";
+        assert_eq!(Style::of(us), Style::Double);
+        assert_eq!(
+            Style::of("The players' union met in the '90s and 'til late."),
+            Style::Double
+        );
+        assert_eq!(
+            Style::of("He called it ''a disaster'' and 'awful' and 'sad' too."),
+            Style::Double
         );
     }
 

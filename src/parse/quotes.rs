@@ -49,14 +49,26 @@ impl Style {
     /// convention for a double mark). An American text's nested singles are fewer than its
     /// doubles, and one stray pair of apostrophes never flips it.
     pub fn of(text: &str) -> Style {
-        if text.contains("''") {
+        // Count marks by their bytes: '"', '\'', “ ” „ ‟ and ‘ ’ (E2 80 9C–9F, 98–99), « »
+        // (C2 AB, C2 BB). Pairs are at most half the single marks, so a text with no more single
+        // marks than double ones is settled without pairing anything.
+        let b = text.as_bytes();
+        let (mut doubles, mut single_marks) = (0usize, 0usize);
+        for i in memchr::memchr3_iter(b'"', b'\'', 0xE2, b) {
+            match (b[i], b.get(i + 1), b.get(i + 2)) {
+                (b'"', ..) => doubles += 1,
+                (b'\'', ..) => single_marks += 1,
+                (_, Some(0x80), Some(0x9C..=0x9F)) => doubles += 1,
+                (_, Some(0x80), Some(0x98 | 0x99)) => single_marks += 1,
+                _ => {}
+            }
+        }
+        doubles += memchr::memchr_iter(0xC2, b)
+            .filter(|&i| matches!(b.get(i + 1), Some(0xAB | 0xBB)))
+            .count();
+        if single_marks <= doubles || text.contains("''") {
             return Style::Double;
         }
-        let doubles = memchr::memchr_iter(b'"', text.as_bytes()).count()
-            + text
-                .chars()
-                .filter(|c| matches!(c, '“' | '”' | '„' | '‟' | '«' | '»'))
-                .count();
         let mut singles = 0;
         for line in text.split('\n') {
             let start = line.as_ptr() as usize - text.as_ptr() as usize;

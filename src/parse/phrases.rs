@@ -672,7 +672,7 @@ impl<'a> Toks<'a> {
             // "The Washington Post | recently ran a piece", "The Committee | released a
             // statement": an adverb, a past tense or a determiner starts the predicate.
             && !(k > from && self.is_determiner(k))
-            && !(self.is_adverb(k) && !lex.can_speak(self.word(k)))
+            && (!self.is_adverb(k) || lex.can_speak(self.word(k)))
             && !(self.word(k).len() > 4 && self.word(k).ends_with("ed"))
         {
             if lex.can_speak(self.word(k)) {

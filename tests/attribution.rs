@@ -1053,3 +1053,19 @@ fn a_british_text_quotes_with_single_marks() {
     assert_eq!(speaker_of(t, "'nonsense").as_deref(), Some("Ellen Marsh"));
     assert!(parse(t).headings.is_empty());
 }
+
+#[test]
+fn organisation_names_keep_inner_function_words_and_nationalities() {
+    // "Without" inside a capitalised run, and "European" before an organisation, are part of
+    // the organisation's name.
+    let t = "Doctors Without Borders said its ship was held, calling it \"a political \
+             decision.\"\n\nThe European Commission said it was \"following the situation.\"";
+    assert_eq!(
+        speaker_of(t, "\"a political").as_deref(),
+        Some("Doctors Without Borders")
+    );
+    assert_eq!(
+        speaker_of(t, "\"following").as_deref(),
+        Some("European Commission")
+    );
+}

@@ -311,6 +311,18 @@ pub fn classify<'a>(words: &'a [Word<'a>]) -> Option<Phrase<'a>> {
             n -= 1;
             continue;
         }
+        // "Doctors Without Borders": a capitalised function word between capitalised words.
+        let inner_function = w.cap
+            && n >= 2
+            && n < words.len()
+            && words[n - 2].cap
+            && w.low.len() > 3
+            && w.class.has(WordClass::FUNCTION)
+            && !is_title(w);
+        if inner_function {
+            n -= 1;
+            continue;
+        }
         let modifier =
             is_title(w) || w.class.has(WordClass::FUNCTION) || (is_nat(w) && n < words.len());
         let plain = w.cap && !modifier;
@@ -420,7 +432,14 @@ pub fn classify<'a>(words: &'a [Word<'a>]) -> Option<Phrase<'a>> {
         let name_words = if prefix.iter().any(|w| w.low == "of") {
             words
         } else {
-            name_words
+            // "the European Commission": capitalised nationality words right before an
+            // organisation's name belong to it.
+            let nat = prefix
+                .iter()
+                .rev()
+                .take_while(|w| w.cap && is_nat(w))
+                .count();
+            &words[prefix.len() - nat..]
         };
         return Some(Phrase::Name {
             kind: SpeakerKind::Organisation,

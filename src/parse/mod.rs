@@ -393,7 +393,13 @@ fn observe_names<'a>(reg: &mut Registry, t: &Toks<'a>, words: &mut Vec<Word<'a>>
         let mut j = i + 1;
         while j < t.len() {
             let w = t.word(j);
-            let part = t.is_word(j) && t.is_cap(j) && (!function(j) || title(j));
+            // "Doctors Without Borders": a capitalised function word inside a capitalised run.
+            let inner_function = t.is_cap(j)
+                && function(j)
+                && t.word(j).len() > 3
+                && t.is_cap(j + 1)
+                && !function(j + 1);
+            let part = t.is_word(j) && t.is_cap(j) && (!function(j) || title(j) || inner_function);
             // "Secretary of State", "University of Iowa" — but not "Michael Brown of Washington".
             let of_join = w == "of"
                 && t.is_cap(j + 1)

@@ -290,7 +290,16 @@ impl<'a> Toks<'a> {
             let mut j = i;
             while j > floor {
                 let k = j - 1;
-                if self.name_part(k) {
+                // "Doctors Without Borders": a capitalised function word between capitalised
+                // words, not opening the sentence, stands inside a name.
+                let inner_function = self.is_cap(k)
+                    && k > floor
+                    && self.is_cap(k - 1)
+                    && self.name_part(k - 1)
+                    && self.word(k).len() > 3
+                    && self.has(k, WordClass::FUNCTION)
+                    && !self.has(k, WordClass::TITLE);
+                if self.name_part(k) || inner_function {
                     j = k;
                 } else if k > floor
                     && self.is_cap(k - 1)
@@ -779,7 +788,17 @@ impl<'a> Toks<'a> {
             // "Lopez decried Reed": after a name, a past tense starts a clause.
             let past_after_name =
                 self.word(j).ends_with("ed") && (first..j).any(|x| self.is_cap(x));
-            if self.name_part(j) || of_join {
+            // "Doctors Without Borders" (see `np_ending_at`).
+            let inner_function = j > first
+                && j + 1 < limit
+                && self.is_cap(j)
+                && self.is_cap(j - 1)
+                && self.is_cap(j + 1)
+                && self.name_part(j + 1)
+                && self.word(j).len() > 3
+                && self.has(j, WordClass::FUNCTION)
+                && !self.has(j, WordClass::TITLE);
+            if self.name_part(j) || of_join || inner_function {
                 j += 1;
             } else if self.is_word(j)
                 && !self.is_cap(j)

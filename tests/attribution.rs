@@ -1069,3 +1069,18 @@ fn organisation_names_keep_inner_function_words_and_nationalities() {
         Some("European Commission")
     );
 }
+
+#[test]
+fn a_nickname_in_marks_is_part_of_the_name_not_a_quote() {
+    let t = "Juan \"Chico\" Manriquez of Oakland carried a photo. Ana Ruiz stood beside him.\n\n\
+             \"I cried the whole parade,\" he said.";
+    let quoted: Vec<String> = attributions(t).into_iter().map(|(q, _)| q).collect();
+    assert_eq!(quoted, ["\"I cried the whole parade,\""]);
+    assert_eq!(
+        speaker_of(t, "\"I cried").as_deref(),
+        Some("Juan Manriquez")
+    );
+    // After a word that is no given name, a capitalised phrase in marks stays a quotation.
+    let t = "Tom Hale called the plan \"Big Waste\" Tuesday.";
+    assert_eq!(attributions(t).len(), 1);
+}

@@ -156,8 +156,10 @@ pub fn parse_document(meta: Meta, text: String) -> Document {
         let next_opens = para_spans
             .get(pi + 1)
             .is_some_and(|n| quotes::opens_with_quote(&text, *n, style));
-        let found = quotes::find(&text, span, next_opens, style);
-        if found.is_empty() {
+        let (nicknames, found): (Vec<_>, Vec<_>) = quotes::find(&text, span, next_opens, style)
+            .into_iter()
+            .partition(|q| quotes::is_nickname(&text, q));
+        if found.is_empty() && nicknames.is_empty() {
             // No quotation to collapse: both views are the same tokens.
             ranges.push((full.clone(), full, Vec::new()));
             continue;
@@ -169,6 +171,13 @@ pub fn parse_document(meta: Meta, text: String) -> Document {
         let mut qi = 0;
         let mut para_quotes = Vec::with_capacity(found.len());
         for (i, t) in store.toks[full.clone()].iter().enumerate() {
+            // A nickname and its marks leave the attribution view, so the name reads whole.
+            if nicknames
+                .iter()
+                .any(|n| n.span.start <= t.span.start && t.span.end <= n.span.end)
+            {
+                continue;
+            }
             while qi < found.len() && found[qi].span.end <= t.span.start {
                 qi += 1;
             }

@@ -4,7 +4,7 @@
 //! form of every word (precomputed once per paragraph).
 
 use super::lexicon::{Lexicon, PronounKind, VerbForm, WordClass};
-use super::tokens::{is_possessive, Token};
+use super::tokens::{is_possessive, TokKind, Token};
 use std::ops::Range;
 
 /// The tokens of a whole document, with their lowercase forms and lexicon classes, stored back
@@ -20,7 +20,6 @@ pub struct TokStore {
     /// lowercase form sits at its own offset); the rare non-ASCII word gets its full lowercase
     /// form appended after the text. Offsets fit in `u32`: input is capped at 1 GiB.
     low_buf: String,
-    all_ascii: bool,
 }
 
 /// A paragraph's tokens with their lowercase forms and lexicon classes: a view of a [`TokStore`].
@@ -51,7 +50,6 @@ impl TokStore {
             lows: Vec::with_capacity(n),
             classes: Vec::with_capacity(n),
             low_buf: text.to_ascii_lowercase(),
-            all_ascii: text.is_ascii(),
         }
     }
 
@@ -62,22 +60,14 @@ impl TokStore {
         let from = self.lows.len();
         self.lows.reserve(self.toks.len() - from);
         self.classes.reserve(self.toks.len() - from);
-        // Most paragraphs are ASCII even in a text with curly quotes elsewhere: one vectorised
-        // test for the paragraph spares a test per word.
-        let all_ascii = self.all_ascii
-            || match (self.toks.get(from), self.toks.last()) {
-                (Some(first), Some(last)) => text
-                    .get(first.span.start..last.span.end)
-                    .is_some_and(str::is_ascii),
-                _ => true,
-            };
         for t in &self.toks[from..] {
-            if !t.is_word() {
+            let TokKind::Word { ascii, .. } = t.kind else {
                 self.lows.push((0, 0));
                 self.classes.push(WordClass::default());
                 continue;
-            }
-            let (a, b) = if all_ascii || t.span.text(text).is_ascii() {
+            };
+            // The tokenizer says whether the word is ASCII: no scan of it or its paragraph here.
+            let (a, b) = if ascii {
                 (t.span.start, t.span.end)
             } else {
                 let w = t.span.text(text);

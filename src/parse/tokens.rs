@@ -8,8 +8,9 @@ use crate::model::Span;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum TokKind {
-    /// A word; `cap` when it starts with an uppercase letter.
-    Word { cap: bool },
+    /// A word; `cap` when it starts with an uppercase letter, `ascii` when all of it is ASCII
+    /// (its lowercase form then sits at its own offsets in the lowercased text).
+    Word { cap: bool, ascii: bool },
     /// A punctuation character (not a quotation mark).
     Punct(char),
     /// A whole quotation, collapsed to one token (index into the paragraph's quotes).
@@ -27,7 +28,7 @@ impl Token {
         matches!(self.kind, TokKind::Word { .. })
     }
     pub fn is_cap(&self) -> bool {
-        matches!(self.kind, TokKind::Word { cap: true })
+        matches!(self.kind, TokKind::Word { cap: true, .. })
     }
     pub fn is_punct(&self, c: char) -> bool {
         self.kind == TokKind::Punct(c)
@@ -134,6 +135,7 @@ pub fn tokenize_into(text: &str, range: Span, out: &mut Vec<Token>) {
         let start = i;
         let mut end = i + clen;
         let mut prev = c;
+        let mut ascii = clen == 1;
         loop {
             // A run of ASCII letters and digits joins without decoding; `prev` is its last byte.
             let run_start = end;
@@ -164,6 +166,7 @@ pub fn tokenize_into(text: &str, range: Span, out: &mut Vec<Token>) {
                 break;
             }
             end += dlen;
+            ascii &= dlen == 1;
             prev = d;
         }
         // A trailing period that belongs to an abbreviation or an initial stays on the word,
@@ -182,6 +185,8 @@ pub fn tokenize_into(text: &str, range: Span, out: &mut Vec<Token>) {
             span: Span::new(base + start, base + end),
             kind: TokKind::Word {
                 cap: c.is_uppercase(),
+                // A trailing period added above is ASCII too.
+                ascii,
             },
         });
         i = end;

@@ -76,12 +76,40 @@ fn words_of<'a>(t: &'a Toks, a: usize, b: usize) -> Vec<Word<'a>> {
 /// The words of tokens `a..b`, into a buffer the caller reuses across phrases.
 fn words_into<'a>(t: &Toks<'a>, a: usize, b: usize, out: &mut Vec<Word<'a>>) {
     out.clear();
-    out.extend((a..b).filter(|&i| t.is_word(i)).map(|i| Word {
+    out.extend((a..b).filter(|&i| t.is_word(i)).map(|i| word_at(t, i)));
+}
+
+fn word_at<'a>(t: &Toks<'a>, i: usize) -> Word<'a> {
+    Word {
         text: t.toks[i].span.text(t.text),
         low: t.word(i),
         cap: t.is_cap(i),
         class: t.class(i),
-    }));
+    }
+}
+
+/// Calls `f` with the words of tokens `a..b`: on the stack for a phrase of up to eight tokens
+/// (nearly every one), so looking a phrase up allocates nothing.
+fn with_words<'a, R>(t: &Toks<'a>, a: usize, b: usize, f: impl FnOnce(&[Word<'a>]) -> R) -> R {
+    const N: usize = 8;
+    if b.saturating_sub(a) > N {
+        let mut words = Vec::new();
+        words_into(t, a, b, &mut words);
+        return f(&words);
+    }
+    let blank = Word {
+        text: "",
+        low: "",
+        cap: false,
+        class: WordClass::default(),
+    };
+    let mut buf = [blank; N];
+    let mut n = 0;
+    for i in (a..b).filter(|&i| t.is_word(i)) {
+        buf[n] = word_at(t, i);
+        n += 1;
+    }
+    f(&buf[..n])
 }
 
 fn ends_sentence(text: &str, q: &quotes::RawQuote) -> bool {
@@ -537,25 +565,26 @@ fn looks_like_title_or_scare(text: &str, d: &Draft) -> bool {
 /// film “Trainwreck”", or three or more capitalised words that no cue introduces.
 fn is_title(text: &str, t: &Toks, k: usize, raw: &quotes::RawQuote, kind: QuoteKind) -> bool {
     let content = raw.content.text(text).trim();
-    let words: Vec<&str> = content
+    // Nine words are enough to rule out a title: long quotes are not split to the end (and the
+    // words fit on the stack).
+    let mut buf = [""; 9];
+    let mut n = 0;
+    for w in content
         .split_whitespace()
         .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
         .filter(|w| !w.is_empty())
-        // Nine words are enough to rule out a title: long quotes are not split to the end.
-        .take(9)
-        .collect();
+        .take(buf.len())
+    {
+        buf[n] = w;
+        n += 1;
+    }
+    let words = &buf[..n];
     if words.is_empty() || words.len() > 8 || content.contains(['!', '?', ';']) {
         return false;
     }
     let title_case = words.iter().enumerate().all(|(i, w)| {
         let c = w.chars().next().unwrap_or('a');
-        c.is_uppercase()
-            || c.is_numeric()
-            || (i > 0
-                && Lexicon::get()
-                    .grammar
-                    .title_small_words
-                    .contains(w.to_lowercase().as_str()))
+        c.is_uppercase() || c.is_numeric() || (i > 0 && is_small_title_word(w))
     });
     if !title_case {
         return false;
@@ -581,6 +610,20 @@ fn is_title(text: &str, t: &Toks, k: usize, raw: &quotes::RawQuote, kind: QuoteK
         || introduced
         || named_by_next
         || (words.len() >= 3 && kind == QuoteKind::Partial)
+}
+
+/// Is `w` (as written) a small word of titles ("the", "of")? Short ASCII words are lowercased on
+/// the stack.
+fn is_small_title_word(w: &str) -> bool {
+    let small = &Lexicon::get().grammar.title_small_words;
+    let mut buf = [0u8; 16];
+    if w.is_ascii() && w.len() <= buf.len() {
+        let low = &mut buf[..w.len()];
+        low.copy_from_slice(w.as_bytes());
+        low.make_ascii_lowercase();
+        return std::str::from_utf8(low).is_ok_and(|l| small.contains(l));
+    }
+    small.contains(w.to_lowercase().as_str())
 }
 
 /// Find each quote's cue and speaker, in text order, then carry speakers over cue-less quotes.
@@ -868,7 +911,8 @@ fn resolve_np(
             .resolve_pronoun(kind, at, window_start)
             .map(|e| (e, Resolution::Pronoun)),
         None => {
-            let (e, role) = reg.resolve_phrase(&words_of(t, np.start, np.end), surface, at)?;
+            let (e, role) =
+                with_words(t, np.start, np.end, |w| reg.resolve_phrase(w, surface, at))?;
             let how = if role {
                 Resolution::Role
             } else if reg.entities[e].kind == crate::model::SpeakerKind::Nominal {

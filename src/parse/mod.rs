@@ -719,19 +719,21 @@ fn attribute(text: &str, paras: &[Para], drafts: &mut [Draft], reg: &mut Registr
             // `X claimed that “Q,” Y said …`: a quote introduced by "that" belongs to the verb
             // before it, whatever follows.
             let introduced = k > cs && t.word(k - 1) == "that" && before.is_some();
-            let mut ordered: Vec<Option<Found>> = if trailing_comma && !introduced {
-                vec![after, before, late, colon, cues::loose_after(t, k, limit)]
+            // On the stack; empty slots are skipped like the cues that found nothing.
+            let mut ordered: [Option<Found>; 7] = if trailing_comma && !introduced {
+                let loose = cues::loose_after(t, k, limit);
+                [after, before, late, colon, loose, None, None]
             } else {
-                vec![before, after, late, colon]
+                [before, after, late, colon, None, None, None]
             };
             // `Trump said Duterte’s comments showed “Q”`: when the nearest reporting verb's
             // subject names no one, the verb that reports the whole clause may.
             let mut outer = before;
-            for _ in 0..2 {
+            for slot in &mut ordered[5..] {
                 outer = outer
                     .and_then(|f| f.cue)
                     .and_then(|(v, _)| cues::before(t, v, cs));
-                ordered.push(outer);
+                *slot = outer;
             }
             let d = &mut drafts[di];
             d.clause_has_verb = (cs.max(k.saturating_sub(cues::WINDOW))

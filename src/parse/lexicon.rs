@@ -352,14 +352,24 @@ impl WordClass {
 struct WordTable {
     /// Per slot: the key's hash (0 marks an empty slot) and its index in `entries`.
     slots: Vec<(u32, u32)>,
-    entries: Vec<(Box<str>, WordClass)>,
+    entries: Vec<Entry>,
+}
+
+/// A key with its class, and the two words its hash is made of: for a key of up to 16 bytes
+/// they hold every byte, so comparing them (and the length) compares the key without reading it.
+#[derive(Debug)]
+struct Entry {
+    a: u64,
+    b: u64,
+    key: Box<str>,
+    class: WordClass,
 }
 
 impl WordTable {
-    /// A hash of the length and the first and last bytes (overlapping loads, no loop): keys are
-    /// compared in full on a hash match, so long words sharing their ends only cost a compare.
-    fn hash(w: &[u8]) -> u32 {
-        const K: u64 = 0xf135_7aea_2e62_a9c5;
+    /// The first and last bytes of `w` as two words (overlapping loads, no loop); with the length
+    /// they determine a word of up to 16 bytes.
+    #[inline]
+    fn parts(w: &[u8]) -> (u64, u64) {
         let n = w.len();
         let load8 = |b: &[u8]| u64::from_le_bytes(<[u8; 8]>::try_from(b).unwrap_or_default());
         let load4 = |b: &[u8]| {
@@ -367,7 +377,7 @@ impl WordTable {
                 <[u8; 4]>::try_from(b).unwrap_or_default(),
             ))
         };
-        let (a, b) = match n {
+        match n {
             8.. => (load8(&w[..8]), load8(&w[n - 8..])),
             4..=7 => (load4(&w[..4]), load4(&w[n - 4..])),
             1..=3 => (
@@ -375,7 +385,14 @@ impl WordTable {
                 0,
             ),
             0 => (0, 0),
-        };
+        }
+    }
+
+    /// A hash of the length and the first and last bytes: keys longer than 16 bytes are
+    /// compared in full on a hash match, so long words sharing their ends only cost a compare.
+    #[inline]
+    fn hash(n: usize, (a, b): (u64, u64)) -> u32 {
+        const K: u64 = 0xf135_7aea_2e62_a9c5;
         let h = (a ^ (n as u64) << 56).wrapping_mul(K);
         let h = (h ^ b).wrapping_mul(K);
         // Never 0, which marks an empty slot.
@@ -388,13 +405,19 @@ impl WordTable {
         let mut slots = vec![(0u32, 0u32); size];
         let mut entries = Vec::with_capacity(words.len());
         for (w, class) in words {
-            let h = WordTable::hash(w.as_bytes());
+            let (a, b) = WordTable::parts(w.as_bytes());
+            let h = WordTable::hash(w.len(), (a, b));
             let mut i = h as usize & (size - 1);
             while slots[i].0 != 0 {
                 i = (i + 1) & (size - 1);
             }
             slots[i] = (h, entries.len() as u32);
-            entries.push((w.into_boxed_str(), class));
+            entries.push(Entry {
+                a,
+                b,
+                key: w.into_boxed_str(),
+                class,
+            });
         }
         WordTable { slots, entries }
     }
@@ -412,7 +435,9 @@ impl WordTable {
         let Some(mask) = self.slots.len().checked_sub(1) else {
             return NONE;
         };
-        let h = WordTable::hash(w.as_bytes());
+        let n = w.len();
+        let parts = WordTable::parts(w.as_bytes());
+        let h = WordTable::hash(n, parts);
         let mut i = h as usize & mask;
         loop {
             let Some(&(sh, e)) = self.slots.get(i) else {
@@ -422,9 +447,15 @@ impl WordTable {
                 return NONE;
             }
             if sh == h {
-                if let Some((key, class)) = self.entries.get(e as usize) {
-                    if **key == *w {
-                        return class;
+                if let Some(entry) = self.entries.get(e as usize) {
+                    let same = entry.key.len() == n
+                        && if n <= 16 {
+                            (entry.a, entry.b) == parts
+                        } else {
+                            *entry.key == *w
+                        };
+                    if same {
+                        return &entry.class;
                     }
                 }
             }
@@ -434,7 +465,7 @@ impl WordTable {
 
     #[cfg(test)]
     fn keys(&self) -> impl Iterator<Item = &str> {
-        self.entries.iter().map(|(k, _)| &**k)
+        self.entries.iter().map(|e| &*e.key)
     }
 }
 
@@ -611,6 +642,7 @@ impl Lexicon {
 
     /// The class of a lowercase word, with the same answers as `is_title`, `nationality`,
     /// `speech_verb`, `pronouns` and the sets: one hash lookup for most words.
+    #[inline]
     pub fn class_of(&self, lower: &str) -> WordClass {
         let get = |w: &str| *self.words.get(w);
         let mut c = get(lower);

@@ -335,6 +335,10 @@ impl WordClass {
     pub const NOT_SUBJECT_AFTER: u32 = 1 << 11;
     /// The first word of a topic keyword that is matched word for word (not a prefix stem).
     pub const TOPIC_START: u32 = 1 << 12;
+    /// `speaking_nouns`.
+    pub const SPEAKING: u32 = 1 << 13;
+    /// `not_agents`.
+    pub const NOT_AGENT: u32 = 1 << 14;
 
     pub fn has(self, bit: u32) -> bool {
         self.bits & bit != 0
@@ -596,8 +600,10 @@ impl Lexicon {
     fn index_words(&mut self) {
         let mut words: HashMap<String, WordClass> = HashMap::default();
         let g = &self.grammar;
-        let sets: [(&HashSet<String>, u32); 10] = [
+        let sets: [(&HashSet<String>, u32); 12] = [
             (&self.function_words, WordClass::FUNCTION),
+            (&self.speaking_nouns, WordClass::SPEAKING),
+            (&self.not_agents, WordClass::NOT_AGENT),
             (&self.titles, WordClass::TITLE),
             (&self.organisation_words, WordClass::ORGANISATION),
             (&g.determiners, WordClass::DETERMINER),
@@ -685,17 +691,26 @@ impl Lexicon {
         const AGENT_SUFFIXES: &[&str] = &[
             "er", "or", "ist", "ian", "man", "woman", "men", "ess", "eon", "ee",
         ];
-        let agent = [lower, singular].iter().any(|w| {
-            !self.not_agents.contains(*w)
+        // One word-table lookup per form answers `not_agents`, `role_nouns`, `speaking_nouns`
+        // and `is_title` (a word without a final "s" is its own singular).
+        let low_class = self.class_of(lower);
+        let forms = [
+            (lower, low_class),
+            if singular.len() == lower.len() {
+                (singular, low_class)
+            } else {
+                (singular, self.class_of(singular))
+            },
+        ];
+        let agent = forms.iter().any(|&(w, c)| {
+            !c.has(WordClass::NOT_AGENT)
                 && w.len() > 4
                 && w.chars().all(|c| c.is_alphabetic() || c == '-')
                 && AGENT_SUFFIXES.iter().any(|s| w.ends_with(s))
         }) || lower.ends_with("-old");
         agent
-            || [lower, singular].iter().any(|w| {
-                self.role_nouns.contains_key(*w)
-                    || self.speaking_nouns.contains(*w)
-                    || self.is_title(w)
+            || forms.iter().any(|&(_, c)| {
+                c.has(WordClass::ROLE) || c.has(WordClass::SPEAKING) || c.has(WordClass::TITLE)
             })
     }
 
@@ -718,6 +733,26 @@ impl Lexicon {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// `can_speak` as the lists state it, without the word table.
+    fn can_speak_from_lists(lex: &Lexicon, lower: &str) -> bool {
+        let singular = lower.strip_suffix('s').unwrap_or(lower);
+        const AGENT_SUFFIXES: &[&str] = &[
+            "er", "or", "ist", "ian", "man", "woman", "men", "ess", "eon", "ee",
+        ];
+        let agent = [lower, singular].iter().any(|w| {
+            !lex.not_agents.contains(*w)
+                && w.len() > 4
+                && w.chars().all(|c| c.is_alphabetic() || c == '-')
+                && AGENT_SUFFIXES.iter().any(|s| w.ends_with(s))
+        }) || lower.ends_with("-old");
+        agent
+            || [lower, singular].iter().any(|w| {
+                lex.role_nouns.contains_key(*w)
+                    || lex.speaking_nouns.contains(*w)
+                    || lex.is_title(w)
+            })
+    }
 
     /// `class_of` is a cache of the lexicon's own answers: it must agree with them on every
     /// listed word and its inflected, possessive and abbreviated variants.
@@ -782,10 +817,25 @@ mod tests {
                     g.not_subject_after.contains(w),
                     "not subject after",
                 ),
+                (
+                    WordClass::SPEAKING,
+                    lex.speaking_nouns.contains(w),
+                    "speaking",
+                ),
+                (
+                    WordClass::NOT_AGENT,
+                    lex.not_agents.contains(w),
+                    "not agent",
+                ),
             ];
             for (bit, listed, name) in bits {
                 assert_eq!(c.has(bit), listed, "{w}: {name}");
             }
+            assert_eq!(
+                lex.can_speak(w),
+                can_speak_from_lists(lex, w),
+                "{w}: can speak"
+            );
             assert_eq!(c.verb, lex.speech_verb(w), "{w}");
             assert_eq!(c.pronoun, lex.pronouns.get(w).copied(), "{w}");
             // The nationality rule, straight from the map.

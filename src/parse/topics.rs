@@ -111,7 +111,8 @@ fn mine(
     // is used twice): no string or list is built until a phrase is among the chosen few.
     let mut next: Vec<usize> = vec![usize::MAX; words.len()];
     // Multi-word proper nouns: "Colonial Pipeline", "Air Force One".
-    let mut names: HashMap<Phrase, Chain> = HashMap::default();
+    let mut names: HashMap<Phrase, Chain> =
+        HashMap::with_capacity_and_hasher(words.len() / 24, Default::default());
     let mut i = 0;
     while i < words.len() {
         if words[i].plain_cap {
@@ -134,7 +135,8 @@ fn mine(
         }
     }
     // Repeated lowercase two-word terms: "critical infrastructure".
-    let mut terms: HashMap<(&str, &str), Chain> = HashMap::default();
+    let mut terms: HashMap<(&str, &str), Chain> =
+        HashMap::with_capacity_and_hasher(words.len() / 5, Default::default());
     for k in 0..words.len().saturating_sub(1) {
         let (a, b) = (&words[k], &words[k + 1]);
         if b.span.start - a.span.end == 1

@@ -153,11 +153,15 @@ pub fn parse_document(meta: Meta, text: String) -> Document {
 
     // Placeholder topic lists until topics are tagged: one shared empty list, not one each.
     let no_topics: Arc<[usize]> = Arc::from([]);
-    let mut sentences = Vec::new();
+    // Given back to the allocator at the end (the document keeps it): one allocation and one
+    // shrink instead of a reallocation per doubling.
+    let mut sentences = Vec::with_capacity((text.len() / 64).min(1 << 12));
     let mut paragraphs = Vec::with_capacity(para_spans.len());
-    let mut drafts: Vec<Draft> = Vec::new();
+    // Sized for news prose (about a quotation per 250 bytes, a sentence per 100), capped so a
+    // huge text reserves no more than it would grow into: fewer reallocations of large items.
+    let mut drafts: Vec<Draft> = Vec::with_capacity((text.len() / 256).min(1 << 10));
     let mut warnings = Vec::new();
-    let mut sentence_starts = Vec::new();
+    let mut sentence_starts = Vec::with_capacity((text.len() / 64).min(1 << 12));
     // Every paragraph's tokens, first with quotations left in (for topics), then collapsed.
     let mut store = TokStore::new(&text);
     // Per paragraph: the ranges of its full and collapsed tokens in `store`, its quotes.
@@ -378,6 +382,7 @@ pub fn parse_document(meta: Meta, text: String) -> Document {
         topic.quotes = quotes;
     }
 
+    sentences.shrink_to_fit();
     Document {
         id: meta.id,
         source: meta.source,

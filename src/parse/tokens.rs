@@ -138,13 +138,16 @@ pub fn tokenize_into(text: &str, range: Span, out: &mut Vec<Token>) {
         let mut ascii = clen == 1;
         loop {
             // A run of ASCII letters and digits joins without decoding; `prev` is its last byte.
-            let run_start = end;
-            while end < bytes.len() && ASCII_ALNUM[usize::from(bytes[end])] {
-                end += 1;
+            let rest = bytes.get(end..).unwrap_or_default();
+            let run = rest
+                .iter()
+                .position(|&b| !ASCII_ALNUM[usize::from(b)])
+                .unwrap_or(rest.len());
+            // The run's last byte; an empty run (index wraps past the end) leaves `prev`.
+            if let Some(&last) = rest.get(run.wrapping_sub(1)) {
+                prev = char::from(last);
             }
-            if end > run_start {
-                prev = char::from(bytes[end - 1]);
-            }
+            end += run;
             let Some((d, dlen)) = char_at(slice, end) else {
                 break;
             };

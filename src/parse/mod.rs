@@ -383,6 +383,7 @@ pub fn parse_document(meta: Meta, text: String) -> Document {
     }
 
     sentences.shrink_to_fit();
+    store.recycle();
     Document {
         id: meta.id,
         source: meta.source,

@@ -577,7 +577,7 @@ fn is_title(text: &str, t: &Toks, k: usize, raw: &quotes::RawQuote, kind: QuoteK
     let mut n = 0;
     for w in content
         .split_whitespace()
-        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
+        .map(trim_to_alphanumeric)
         .filter(|w| !w.is_empty())
         .take(buf.len())
     {
@@ -616,6 +616,18 @@ fn is_title(text: &str, t: &Toks, k: usize, raw: &quotes::RawQuote, kind: QuoteK
         || introduced
         || named_by_next
         || (words.len() >= 3 && kind == QuoteKind::Partial)
+}
+
+/// `w` without the non-alphanumeric characters at its ends; most words start and end with an
+/// ASCII letter, which is told from the byte.
+fn trim_to_alphanumeric(w: &str) -> &str {
+    let b = w.as_bytes();
+    if b.first().is_some_and(u8::is_ascii_alphanumeric)
+        && b.last().is_some_and(u8::is_ascii_alphanumeric)
+    {
+        return w;
+    }
+    w.trim_matches(|c: char| !c.is_alphanumeric())
 }
 
 /// Is `w` (as written) a small word of titles ("the", "of")? Short ASCII words are lowercased on

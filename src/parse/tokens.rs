@@ -148,6 +148,10 @@ pub fn tokenize_into(text: &str, range: Span, out: &mut Vec<Token>) {
                 prev = char::from(last);
             }
             end += run;
+            // Most words end at a space, which joins nothing: no decoding or joiner tests.
+            if bytes.get(end) == Some(&b' ') {
+                break;
+            }
             let Some((d, dlen)) = char_at(slice, end) else {
                 break;
             };

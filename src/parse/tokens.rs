@@ -148,8 +148,9 @@ pub fn tokenize_into(text: &str, range: Span, out: &mut Vec<Token>) {
                 prev = char::from(last);
             }
             end += run;
-            // Most words end at a space, which joins nothing: no decoding or joiner tests.
-            if bytes.get(end) == Some(&b' ') {
+            // Most words end at a space or a comma, which join nothing and are no period: no
+            // decoding or joiner tests.
+            if matches!(bytes.get(end), Some(b' ' | b',')) {
                 break;
             }
             let Some((d, dlen)) = char_at(slice, end) else {

@@ -428,7 +428,8 @@ impl WordTable {
 
     /// The class of `w`, or the empty class: by reference, so a miss or a hit copies nothing
     /// until the caller does.
-    #[inline]
+    // Inlined into sealing, which calls it for every word token.
+    #[inline(always)]
     fn get(&self, w: &str) -> &WordClass {
         const NONE: &WordClass = &WordClass {
             bits: 0,

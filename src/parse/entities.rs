@@ -915,7 +915,9 @@ impl Registry {
     /// The set borrows the names' lowercase tokens; a lowercase display name is only built when
     /// it differs from them (most often it does not).
     pub fn someone_names(&self, quoted: &[bool]) -> HashSet<Cow<'_, str>> {
-        let mut out = HashSet::default();
+        // Sized once (at most two names an entity) instead of rehashed while growing.
+        let mut out =
+            HashSet::with_capacity_and_hasher(2 * self.entities.len(), Default::default());
         for (e, ent) in self.entities.iter().enumerate() {
             // Two capitalised words alone ("Colonial Pipeline") are no evidence of a person.
             let person =

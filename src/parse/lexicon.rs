@@ -339,6 +339,10 @@ impl WordClass {
     pub const TOPIC_START: u32 = 1 << 12;
     /// `grammar.name_particles`: "de", "von", "dos" inside a name.
     pub const PARTICLE: u32 = 1 << 13;
+    /// `speaking_nouns`.
+    pub const SPEAKING: u32 = 1 << 14;
+    /// `not_agents`.
+    pub const NOT_AGENT: u32 = 1 << 15;
 
     pub fn has(self, bit: u32) -> bool {
         self.bits & bit != 0
@@ -356,14 +360,24 @@ impl WordClass {
 struct WordTable {
     /// Per slot: the key's hash (0 marks an empty slot) and its index in `entries`.
     slots: Vec<(u32, u32)>,
-    entries: Vec<(Box<str>, WordClass)>,
+    entries: Vec<Entry>,
+}
+
+/// A key with its class, and the two words its hash is made of: for a key of up to 16 bytes
+/// they hold every byte, so comparing them (and the length) compares the key without reading it.
+#[derive(Debug)]
+struct Entry {
+    a: u64,
+    b: u64,
+    key: Box<str>,
+    class: WordClass,
 }
 
 impl WordTable {
-    /// A hash of the length and the first and last bytes (overlapping loads, no loop): keys are
-    /// compared in full on a hash match, so long words sharing their ends only cost a compare.
-    fn hash(w: &[u8]) -> u32 {
-        const K: u64 = 0xf135_7aea_2e62_a9c5;
+    /// The first and last bytes of `w` as two words (overlapping loads, no loop); with the length
+    /// they determine a word of up to 16 bytes.
+    #[inline]
+    fn parts(w: &[u8]) -> (u64, u64) {
         let n = w.len();
         let load8 = |b: &[u8]| u64::from_le_bytes(<[u8; 8]>::try_from(b).unwrap_or_default());
         let load4 = |b: &[u8]| {
@@ -371,7 +385,7 @@ impl WordTable {
                 <[u8; 4]>::try_from(b).unwrap_or_default(),
             ))
         };
-        let (a, b) = match n {
+        match n {
             8.. => (load8(&w[..8]), load8(&w[n - 8..])),
             4..=7 => (load4(&w[..4]), load4(&w[n - 4..])),
             1..=3 => (
@@ -379,7 +393,14 @@ impl WordTable {
                 0,
             ),
             0 => (0, 0),
-        };
+        }
+    }
+
+    /// A hash of the length and the first and last bytes: keys longer than 16 bytes are
+    /// compared in full on a hash match, so long words sharing their ends only cost a compare.
+    #[inline]
+    fn hash(n: usize, (a, b): (u64, u64)) -> u32 {
+        const K: u64 = 0xf135_7aea_2e62_a9c5;
         let h = (a ^ (n as u64) << 56).wrapping_mul(K);
         let h = (h ^ b).wrapping_mul(K);
         // Never 0, which marks an empty slot.
@@ -392,20 +413,27 @@ impl WordTable {
         let mut slots = vec![(0u32, 0u32); size];
         let mut entries = Vec::with_capacity(words.len());
         for (w, class) in words {
-            let h = WordTable::hash(w.as_bytes());
+            let (a, b) = WordTable::parts(w.as_bytes());
+            let h = WordTable::hash(w.len(), (a, b));
             let mut i = h as usize & (size - 1);
             while slots[i].0 != 0 {
                 i = (i + 1) & (size - 1);
             }
             slots[i] = (h, entries.len() as u32);
-            entries.push((w.into_boxed_str(), class));
+            entries.push(Entry {
+                a,
+                b,
+                key: w.into_boxed_str(),
+                class,
+            });
         }
         WordTable { slots, entries }
     }
 
     /// The class of `w`, or the empty class: by reference, so a miss or a hit copies nothing
     /// until the caller does.
-    #[inline]
+    // Inlined into sealing, which calls it for every word token.
+    #[inline(always)]
     fn get(&self, w: &str) -> &WordClass {
         const NONE: &WordClass = &WordClass {
             bits: 0,
@@ -416,7 +444,9 @@ impl WordTable {
         let Some(mask) = self.slots.len().checked_sub(1) else {
             return NONE;
         };
-        let h = WordTable::hash(w.as_bytes());
+        let n = w.len();
+        let parts = WordTable::parts(w.as_bytes());
+        let h = WordTable::hash(n, parts);
         let mut i = h as usize & mask;
         loop {
             let Some(&(sh, e)) = self.slots.get(i) else {
@@ -426,9 +456,15 @@ impl WordTable {
                 return NONE;
             }
             if sh == h {
-                if let Some((key, class)) = self.entries.get(e as usize) {
-                    if **key == *w {
-                        return class;
+                if let Some(entry) = self.entries.get(e as usize) {
+                    let same = entry.key.len() == n
+                        && if n <= 16 {
+                            (entry.a, entry.b) == parts
+                        } else {
+                            *entry.key == *w
+                        };
+                    if same {
+                        return &entry.class;
                     }
                 }
             }
@@ -438,7 +474,7 @@ impl WordTable {
 
     #[cfg(test)]
     fn keys(&self) -> impl Iterator<Item = &str> {
-        self.entries.iter().map(|(k, _)| &**k)
+        self.entries.iter().map(|e| &*e.key)
     }
 }
 
@@ -569,8 +605,10 @@ impl Lexicon {
     fn index_words(&mut self) {
         let mut words: HashMap<String, WordClass> = HashMap::default();
         let g = &self.grammar;
-        let sets: [(&HashSet<String>, u32); 11] = [
+        let sets: [(&HashSet<String>, u32); 13] = [
             (&self.function_words, WordClass::FUNCTION),
+            (&self.speaking_nouns, WordClass::SPEAKING),
+            (&self.not_agents, WordClass::NOT_AGENT),
             (&self.titles, WordClass::TITLE),
             (&self.organisation_words, WordClass::ORGANISATION),
             (&g.determiners, WordClass::DETERMINER),
@@ -616,6 +654,7 @@ impl Lexicon {
 
     /// The class of a lowercase word, with the same answers as `is_title`, `nationality`,
     /// `speech_verb`, `pronouns` and the sets: one hash lookup for most words.
+    #[inline]
     pub fn class_of(&self, lower: &str) -> WordClass {
         let get = |w: &str| *self.words.get(w);
         let mut c = get(lower);
@@ -658,17 +697,26 @@ impl Lexicon {
         const AGENT_SUFFIXES: &[&str] = &[
             "er", "or", "ist", "ian", "man", "woman", "men", "ess", "eon", "ee",
         ];
-        let agent = [lower, singular].iter().any(|w| {
-            !self.not_agents.contains(*w)
+        // One word-table lookup per form answers `not_agents`, `role_nouns`, `speaking_nouns`
+        // and `is_title` (a word without a final "s" is its own singular).
+        let low_class = self.class_of(lower);
+        let forms = [
+            (lower, low_class),
+            if singular.len() == lower.len() {
+                (singular, low_class)
+            } else {
+                (singular, self.class_of(singular))
+            },
+        ];
+        let agent = forms.iter().any(|&(w, c)| {
+            !c.has(WordClass::NOT_AGENT)
                 && w.len() > 4
                 && w.chars().all(|c| c.is_alphabetic() || c == '-')
                 && AGENT_SUFFIXES.iter().any(|s| w.ends_with(s))
         }) || lower.ends_with("-old");
         agent
-            || [lower, singular].iter().any(|w| {
-                self.role_nouns.contains_key(*w)
-                    || self.speaking_nouns.contains(*w)
-                    || self.is_title(w)
+            || forms.iter().any(|&(_, c)| {
+                c.has(WordClass::ROLE) || c.has(WordClass::SPEAKING) || c.has(WordClass::TITLE)
             })
     }
 
@@ -691,6 +739,26 @@ impl Lexicon {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// `can_speak` as the lists state it, without the word table.
+    fn can_speak_from_lists(lex: &Lexicon, lower: &str) -> bool {
+        let singular = lower.strip_suffix('s').unwrap_or(lower);
+        const AGENT_SUFFIXES: &[&str] = &[
+            "er", "or", "ist", "ian", "man", "woman", "men", "ess", "eon", "ee",
+        ];
+        let agent = [lower, singular].iter().any(|w| {
+            !lex.not_agents.contains(*w)
+                && w.len() > 4
+                && w.chars().all(|c| c.is_alphabetic() || c == '-')
+                && AGENT_SUFFIXES.iter().any(|s| w.ends_with(s))
+        }) || lower.ends_with("-old");
+        agent
+            || [lower, singular].iter().any(|w| {
+                lex.role_nouns.contains_key(*w)
+                    || lex.speaking_nouns.contains(*w)
+                    || lex.is_title(w)
+            })
+    }
 
     /// `class_of` is a cache of the lexicon's own answers: it must agree with them on every
     /// listed word and its inflected, possessive and abbreviated variants.
@@ -760,10 +828,25 @@ mod tests {
                     g.name_particles.contains(w),
                     "name particle",
                 ),
+                (
+                    WordClass::SPEAKING,
+                    lex.speaking_nouns.contains(w),
+                    "speaking",
+                ),
+                (
+                    WordClass::NOT_AGENT,
+                    lex.not_agents.contains(w),
+                    "not agent",
+                ),
             ];
             for (bit, listed, name) in bits {
                 assert_eq!(c.has(bit), listed, "{w}: {name}");
             }
+            assert_eq!(
+                lex.can_speak(w),
+                can_speak_from_lists(lex, w),
+                "{w}: can speak"
+            );
             assert_eq!(c.verb, lex.speech_verb(w), "{w}");
             assert_eq!(c.pronoun, lex.pronouns.get(w).copied(), "{w}");
             // The nationality rule, straight from the map.

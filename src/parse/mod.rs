@@ -76,12 +76,40 @@ fn words_of<'a>(t: &'a Toks, a: usize, b: usize) -> Vec<Word<'a>> {
 /// The words of tokens `a..b`, into a buffer the caller reuses across phrases.
 fn words_into<'a>(t: &Toks<'a>, a: usize, b: usize, out: &mut Vec<Word<'a>>) {
     out.clear();
-    out.extend((a..b).filter(|&i| t.is_word(i)).map(|i| Word {
+    out.extend((a..b).filter(|&i| t.is_word(i)).map(|i| word_at(t, i)));
+}
+
+fn word_at<'a>(t: &Toks<'a>, i: usize) -> Word<'a> {
+    Word {
         text: t.toks[i].span.text(t.text),
         low: t.word(i),
         cap: t.is_cap(i),
         class: t.class(i),
-    }));
+    }
+}
+
+/// Calls `f` with the words of tokens `a..b`: on the stack for a phrase of up to eight tokens
+/// (nearly every one), so looking a phrase up allocates nothing.
+fn with_words<'a, R>(t: &Toks<'a>, a: usize, b: usize, f: impl FnOnce(&[Word<'a>]) -> R) -> R {
+    const N: usize = 8;
+    if b.saturating_sub(a) > N {
+        let mut words = Vec::new();
+        words_into(t, a, b, &mut words);
+        return f(&words);
+    }
+    let blank = Word {
+        text: "",
+        low: "",
+        cap: false,
+        class: WordClass::default(),
+    };
+    let mut buf = [blank; N];
+    let mut n = 0;
+    for i in (a..b).filter(|&i| t.is_word(i)) {
+        buf[n] = word_at(t, i);
+        n += 1;
+    }
+    f(&buf[..n])
 }
 
 fn ends_sentence(text: &str, q: &quotes::RawQuote) -> bool {
@@ -125,11 +153,15 @@ pub fn parse_document(meta: Meta, text: String) -> Document {
 
     // Placeholder topic lists until topics are tagged: one shared empty list, not one each.
     let no_topics: Arc<[usize]> = Arc::from([]);
-    let mut sentences = Vec::new();
+    // Given back to the allocator at the end (the document keeps it): one allocation and one
+    // shrink instead of a reallocation per doubling.
+    let mut sentences = Vec::with_capacity((text.len() / 64).min(1 << 12));
     let mut paragraphs = Vec::with_capacity(para_spans.len());
-    let mut drafts: Vec<Draft> = Vec::new();
+    // Sized for news prose (about a quotation per 250 bytes, a sentence per 100), capped so a
+    // huge text reserves no more than it would grow into: fewer reallocations of large items.
+    let mut drafts: Vec<Draft> = Vec::with_capacity((text.len() / 256).min(1 << 10));
     let mut warnings = Vec::new();
-    let mut sentence_starts = Vec::new();
+    let mut sentence_starts = Vec::with_capacity((text.len() / 64).min(1 << 12));
     // Every paragraph's tokens, first with quotations left in (for topics), then collapsed.
     let mut store = TokStore::new(&text);
     // Per paragraph: the ranges of its full and collapsed tokens in `store`, its quotes.
@@ -360,6 +392,8 @@ pub fn parse_document(meta: Meta, text: String) -> Document {
         topic.quotes = quotes;
     }
 
+    sentences.shrink_to_fit();
+    store.recycle();
     Document {
         id: meta.id,
         source: meta.source,
@@ -553,25 +587,26 @@ fn looks_like_title_or_scare(text: &str, d: &Draft) -> bool {
 /// film “Trainwreck”", or three or more capitalised words that no cue introduces.
 fn is_title(text: &str, t: &Toks, k: usize, raw: &quotes::RawQuote, kind: QuoteKind) -> bool {
     let content = raw.content.text(text).trim();
-    let words: Vec<&str> = content
+    // Nine words are enough to rule out a title: long quotes are not split to the end (and the
+    // words fit on the stack).
+    let mut buf = [""; 9];
+    let mut n = 0;
+    for w in content
         .split_whitespace()
-        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
+        .map(trim_to_alphanumeric)
         .filter(|w| !w.is_empty())
-        // Nine words are enough to rule out a title: long quotes are not split to the end.
-        .take(9)
-        .collect();
+        .take(buf.len())
+    {
+        buf[n] = w;
+        n += 1;
+    }
+    let words = &buf[..n];
     if words.is_empty() || words.len() > 8 || content.contains(['!', '?', ';']) {
         return false;
     }
     let title_case = words.iter().enumerate().all(|(i, w)| {
         let c = w.chars().next().unwrap_or('a');
-        c.is_uppercase()
-            || c.is_numeric()
-            || (i > 0
-                && Lexicon::get()
-                    .grammar
-                    .title_small_words
-                    .contains(w.to_lowercase().as_str()))
+        c.is_uppercase() || c.is_numeric() || (i > 0 && is_small_title_word(w))
     });
     if !title_case {
         return false;
@@ -597,6 +632,32 @@ fn is_title(text: &str, t: &Toks, k: usize, raw: &quotes::RawQuote, kind: QuoteK
         || introduced
         || named_by_next
         || (words.len() >= 3 && kind == QuoteKind::Partial)
+}
+
+/// `w` without the non-alphanumeric characters at its ends; most words start and end with an
+/// ASCII letter, which is told from the byte.
+fn trim_to_alphanumeric(w: &str) -> &str {
+    let b = w.as_bytes();
+    if b.first().is_some_and(u8::is_ascii_alphanumeric)
+        && b.last().is_some_and(u8::is_ascii_alphanumeric)
+    {
+        return w;
+    }
+    w.trim_matches(|c: char| !c.is_alphanumeric())
+}
+
+/// Is `w` (as written) a small word of titles ("the", "of")? Short ASCII words are lowercased on
+/// the stack.
+fn is_small_title_word(w: &str) -> bool {
+    let small = &Lexicon::get().grammar.title_small_words;
+    let mut buf = [0u8; 16];
+    if w.is_ascii() && w.len() <= buf.len() {
+        let low = &mut buf[..w.len()];
+        low.copy_from_slice(w.as_bytes());
+        low.make_ascii_lowercase();
+        return std::str::from_utf8(low).is_ok_and(|l| small.contains(l));
+    }
+    small.contains(w.to_lowercase().as_str())
 }
 
 /// Find each quote's cue and speaker, in text order, then carry speakers over cue-less quotes.
@@ -692,19 +753,21 @@ fn attribute(text: &str, paras: &[Para], drafts: &mut [Draft], reg: &mut Registr
             // `X claimed that “Q,” Y said …`: a quote introduced by "that" belongs to the verb
             // before it, whatever follows.
             let introduced = k > cs && t.word(k - 1) == "that" && before.is_some();
-            let mut ordered: Vec<Option<Found>> = if trailing_comma && !introduced {
-                vec![after, before, late, colon, cues::loose_after(t, k, limit)]
+            // On the stack; empty slots are skipped like the cues that found nothing.
+            let mut ordered: [Option<Found>; 7] = if trailing_comma && !introduced {
+                let loose = cues::loose_after(t, k, limit);
+                [after, before, late, colon, loose, None, None]
             } else {
-                vec![before, after, late, colon]
+                [before, after, late, colon, None, None, None]
             };
             // `Trump said Duterte’s comments showed “Q”`: when the nearest reporting verb's
             // subject names no one, the verb that reports the whole clause may.
             let mut outer = before;
-            for _ in 0..2 {
+            for slot in &mut ordered[5..] {
                 outer = outer
                     .and_then(|f| f.cue)
                     .and_then(|(v, _)| cues::before(t, v, cs));
-                ordered.push(outer);
+                *slot = outer;
             }
             let d = &mut drafts[di];
             d.clause_has_verb = (cs.max(k.saturating_sub(cues::WINDOW))
@@ -997,7 +1060,8 @@ fn resolve_np(
             .resolve_pronoun(kind, at, window_start)
             .map(|e| (e, Resolution::Pronoun)),
         None => {
-            let (e, role) = reg.resolve_phrase(&words_of(t, np.start, np.end), surface, at)?;
+            let (e, role) =
+                with_words(t, np.start, np.end, |w| reg.resolve_phrase(w, surface, at))?;
             let how = if role {
                 Resolution::Role
             } else if reg.entities[e].kind == crate::model::SpeakerKind::Nominal {

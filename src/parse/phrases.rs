@@ -4,7 +4,8 @@
 //! form of every word (precomputed once per paragraph).
 
 use super::lexicon::{Lexicon, PronounKind, VerbForm, WordClass};
-use super::tokens::{is_possessive, Token};
+use super::tokens::{is_possessive, TokKind, Token};
+use std::cell::Cell;
 use std::ops::Range;
 
 /// The tokens of a whole document, with their lowercase forms and lexicon classes, stored back
@@ -20,7 +21,6 @@ pub struct TokStore {
     /// lowercase form sits at its own offset); the rare non-ASCII word gets its full lowercase
     /// form appended after the text. Offsets fit in `u32`: input is capped at 1 GiB.
     low_buf: String,
-    all_ascii: bool,
 }
 
 /// A paragraph's tokens with their lowercase forms and lexicon classes: a view of a [`TokStore`].
@@ -41,17 +41,42 @@ pub struct Np {
     pub pronoun: Option<PronounKind>,
 }
 
+thread_local! {
+    /// The previous document's store on this thread, emptied: the next document fills the same
+    /// arrays instead of allocating four large blocks and freeing them again.
+    static SPARE: Cell<Option<TokStore>> = const { Cell::new(None) };
+}
+
 impl TokStore {
+    /// A store for `text`, reusing this thread's spare arrays when there are some.
     pub fn new(text: &str) -> Self {
         // About one token per five bytes of prose, twice (full and collapsed): one allocation
         // per array instead of a reallocation per doubling.
         let n = text.len() / 5 * 2 + 1;
-        TokStore {
-            toks: Vec::with_capacity(n),
-            lows: Vec::with_capacity(n),
-            classes: Vec::with_capacity(n),
-            low_buf: text.to_ascii_lowercase(),
-            all_ascii: text.is_ascii(),
+        let mut s = SPARE.take().unwrap_or_else(|| TokStore {
+            toks: Vec::new(),
+            lows: Vec::new(),
+            classes: Vec::new(),
+            low_buf: String::new(),
+        });
+        s.toks.reserve(n);
+        s.lows.reserve(n);
+        s.classes.reserve(n);
+        s.low_buf.push_str(text);
+        s.low_buf.make_ascii_lowercase();
+        s
+    }
+
+    /// Empties the store and keeps its arrays for this thread's next document, unless a huge
+    /// text made them too large to hold on to (about 20 bytes of arrays per byte of text).
+    pub fn recycle(mut self) {
+        const KEEP_TEXT: usize = 64 << 10;
+        if self.low_buf.capacity() <= 2 * KEEP_TEXT && self.toks.capacity() <= KEEP_TEXT / 2 {
+            self.toks.clear();
+            self.lows.clear();
+            self.classes.clear();
+            self.low_buf.clear();
+            SPARE.set(Some(self));
         }
     }
 
@@ -62,22 +87,14 @@ impl TokStore {
         let from = self.lows.len();
         self.lows.reserve(self.toks.len() - from);
         self.classes.reserve(self.toks.len() - from);
-        // Most paragraphs are ASCII even in a text with curly quotes elsewhere: one vectorised
-        // test for the paragraph spares a test per word.
-        let all_ascii = self.all_ascii
-            || match (self.toks.get(from), self.toks.last()) {
-                (Some(first), Some(last)) => text
-                    .get(first.span.start..last.span.end)
-                    .is_some_and(str::is_ascii),
-                _ => true,
-            };
         for t in &self.toks[from..] {
-            if !t.is_word() {
+            let TokKind::Word { ascii, .. } = t.kind else {
                 self.lows.push((0, 0));
                 self.classes.push(WordClass::default());
                 continue;
-            }
-            let (a, b) = if all_ascii || t.span.text(text).is_ascii() {
+            };
+            // The tokenizer says whether the word is ASCII: no scan of it or its paragraph here.
+            let (a, b) = if ascii {
                 (t.span.start, t.span.end)
             } else {
                 let w = t.span.text(text);

@@ -104,39 +104,35 @@ fn mark_role(c: char, prev: Option<char>, next: Option<char>) -> Option<Role> {
     }
 }
 
-fn marks(text: &str, para: Span) -> Vec<Mark> {
+/// The paragraph's quotation marks in order, as they are found: the pairing walks them once,
+/// so they are not collected.
+fn marks(text: &str, para: Span) -> impl Iterator<Item = Mark> + '_ {
     let s = para.text(text);
     let bytes = s.as_bytes();
-    let mut out = Vec::new();
     let mut in_attribute = false;
     // Every double mark is '"' (0x22), or starts with 0xE2 (“ ” „ ‟) or 0xC2 (« »): jump between
     // candidates with memchr instead of decoding every character.
-    for i in memchr::memchr3_iter(b'"', 0xE2, 0xC2, bytes) {
-        let Some(c) = s.get(i..).and_then(|r| r.chars().next()) else {
-            continue;
-        };
+    memchr::memchr3_iter(b'"', 0xE2, 0xC2, bytes).filter_map(move |i| {
+        let c = s.get(i..).and_then(|r| r.chars().next())?;
         if !matches!(c, '"' | '“' | '”' | '„' | '‟' | '«' | '»') {
-            continue;
+            return None;
         }
         let prev = s[..i].chars().next_back();
         let next = s[i + c.len_utf8()..].chars().next();
         if c == '"' && is_inches(&s[..i]) {
-            continue;
+            return None;
         }
         if c == '"' && (in_attribute || prev == Some('=')) {
             // A markup attribute value (<tweet id="…">): neither mark is a quotation mark.
             in_attribute = !in_attribute;
-            continue;
+            return None;
         }
-        if let Some(role) = mark_role(c, prev, next) {
-            out.push(Mark {
-                at: para.start + i,
-                len: c.len_utf8(),
-                role,
-            });
-        }
-    }
-    out
+        mark_role(c, prev, next).map(|role| Mark {
+            at: para.start + i,
+            len: c.len_utf8(),
+            role,
+        })
+    })
 }
 
 /// `5'10"`: a double mark after feet and inches digits measures, it does not quote ("99.9"

@@ -31,7 +31,7 @@ pub fn split(text: &str, para: Span, tokens: &[Token], mut emit: impl FnMut(Span
                     }
                 }
                 let next_starts = tokens.get(j).is_none_or(|n| match n.kind {
-                    TokKind::Word { cap } => {
+                    TokKind::Word { cap, .. } => {
                         cap || n.span.text(text).starts_with(|c: char| c.is_ascii_digit())
                     }
                     TokKind::Punct(d) => matches!(d, '"' | '“' | '(' | '‘' | '[' | '—'),

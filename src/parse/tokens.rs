@@ -8,8 +8,9 @@ use crate::model::Span;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum TokKind {
-    /// A word; `cap` when it starts with an uppercase letter.
-    Word { cap: bool },
+    /// A word; `cap` when it starts with an uppercase letter, `ascii` when all of it is ASCII
+    /// (its lowercase form then sits at its own offsets in the lowercased text).
+    Word { cap: bool, ascii: bool },
     /// A punctuation character (not a quotation mark).
     Punct(char),
     /// A whole quotation, collapsed to one token (index into the paragraph's quotes).
@@ -27,7 +28,7 @@ impl Token {
         matches!(self.kind, TokKind::Word { .. })
     }
     pub fn is_cap(&self) -> bool {
-        matches!(self.kind, TokKind::Word { cap: true })
+        matches!(self.kind, TokKind::Word { cap: true, .. })
     }
     pub fn is_punct(&self, c: char) -> bool {
         self.kind == TokKind::Punct(c)
@@ -145,14 +146,23 @@ pub fn tokenize_into(text: &str, range: Span, out: &mut Vec<Token>) {
         let start = i;
         let mut end = i + clen;
         let mut prev = c;
+        let mut ascii = clen == 1;
         loop {
             // A run of ASCII letters and digits joins without decoding; `prev` is its last byte.
-            let run_start = end;
-            while end < bytes.len() && ASCII_ALNUM[usize::from(bytes[end])] {
-                end += 1;
+            let rest = bytes.get(end..).unwrap_or_default();
+            let run = rest
+                .iter()
+                .position(|&b| !ASCII_ALNUM[usize::from(b)])
+                .unwrap_or(rest.len());
+            // The run's last byte; an empty run (index wraps past the end) leaves `prev`.
+            if let Some(&last) = rest.get(run.wrapping_sub(1)) {
+                prev = char::from(last);
             }
-            if end > run_start {
-                prev = char::from(bytes[end - 1]);
+            end += run;
+            // Most words end at a space or a comma, which join nothing and are no period: no
+            // decoding or joiner tests.
+            if matches!(bytes.get(end), Some(b' ' | b',')) {
+                break;
             }
             let Some((d, dlen)) = char_at(slice, end) else {
                 break;
@@ -175,6 +185,7 @@ pub fn tokenize_into(text: &str, range: Span, out: &mut Vec<Token>) {
                 break;
             }
             end += dlen;
+            ascii &= dlen == 1;
             prev = d;
         }
         // A trailing period that belongs to an abbreviation or an initial stays on the word,
@@ -193,6 +204,8 @@ pub fn tokenize_into(text: &str, range: Span, out: &mut Vec<Token>) {
             span: Span::new(base + start, base + end),
             kind: TokKind::Word {
                 cap: c.is_uppercase(),
+                // A trailing period added above is ASCII too.
+                ascii,
             },
         });
         i = end;

@@ -93,37 +93,41 @@ pub fn find(text: &str, words: &[TopicWord], is_entity: &dyn Fn(&str) -> bool) -
         })
         .collect();
     topics.sort_by(|a, b| b.count.cmp(&a.count).then(a.name.cmp(&b.name)));
+    mine(text, words, is_entity, &mut topics);
+    topics
+}
 
-    let mut mined: HashMap<String, (String, Vec<Span>)> = HashMap::default();
+/// Salient phrases of the document itself, after the lexicon's `topics` (a phrase equal to one
+/// of their names is left out), at most eight.
+#[inline(never)]
+fn mine(
+    text: &str,
+    words: &[TopicWord],
+    is_entity: &dyn Fn(&str) -> bool,
+    topics: &mut Vec<Topic>,
+) {
+    // Every occurrence of a phrase is chained to the next one through `next` (indexed by the
+    // phrase's first word; proper nouns start on capitals, terms on lowercase words, so no index
+    // is used twice): no string or list is built until a phrase is among the chosen few.
+    let mut next: Vec<usize> = vec![usize::MAX; words.len()];
     // Multi-word proper nouns: "Colonial Pipeline", "Air Force One".
-    let mut key = String::new();
+    let mut names: HashMap<Phrase, Chain> =
+        HashMap::with_capacity_and_hasher(words.len() / 24, Default::default());
     let mut i = 0;
     while i < words.len() {
-        let plain_cap = |w: &TopicWord| w.plain_cap;
-        if plain_cap(&words[i]) {
+        if words[i].plain_cap {
             let mut j = i;
             while j + 1 < words.len()
-                && plain_cap(&words[j + 1])
+                && words[j + 1].plain_cap
                 && words[j + 1].span.start - words[j].span.end == 1
             {
                 j += 1;
             }
             if j > i {
-                let span = Span::new(words[i].span.start, words[j].span.end);
-                // Built in one reused buffer: a string is kept only for a phrase not seen yet.
-                key.clear();
-                for (n, w) in words[i..=j].iter().enumerate() {
-                    if n > 0 {
-                        key.push(' ');
-                    }
-                    key.push_str(w.low);
-                }
-                match mined.get_mut(key.as_str()) {
-                    Some(m) => m.1.push(span),
-                    None => {
-                        mined.insert(key.clone(), (String::new(), vec![span]));
-                    }
-                }
+                names
+                    .entry(Phrase(&words[i..=j]))
+                    .or_insert(Chain::new(i))
+                    .add(i, &mut next);
             }
             i = j + 1;
         } else {
@@ -131,11 +135,8 @@ pub fn find(text: &str, words: &[TopicWord], is_entity: &dyn Fn(&str) -> bool) -
         }
     }
     // Repeated lowercase two-word terms: "critical infrastructure".
-    // Keyed by the two words themselves: no string is built until a term repeats. Each pair's
-    // occurrences are chained through `next` (word index of the next one), so a pair seen once
-    // costs no allocation.
-    let mut terms: HashMap<(&str, &str), (usize, usize, usize)> = HashMap::default(); // first, last, count
-    let mut next: Vec<usize> = vec![usize::MAX; words.len()];
+    let mut terms: HashMap<(&str, &str), Chain> =
+        HashMap::with_capacity_and_hasher(words.len() / 5, Default::default());
     for k in 0..words.len().saturating_sub(1) {
         let (a, b) = (&words[k], &words[k + 1]);
         if b.span.start - a.span.end == 1
@@ -144,52 +145,53 @@ pub fn find(text: &str, words: &[TopicWord], is_entity: &dyn Fn(&str) -> bool) -
             && !a.low.ends_with("ed")
             && !a.low.ends_with("ing")
         {
-            let e = terms.entry((a.low, b.low)).or_insert((k, k, 0));
-            if e.2 > 0 {
-                next[e.1] = k;
-                e.1 = k;
-            }
-            e.2 += 1;
+            terms
+                .entry((a.low, b.low))
+                .or_insert(Chain::new(k))
+                .add(k, &mut next);
         }
     }
-    for ((a, b), (first, _, count)) in terms {
-        if count >= 2 {
-            let mut spans = Vec::with_capacity(count);
-            let mut k = first;
-            while k < words.len() {
-                spans.push(Span::new(words[k].span.start, words[k + 1].span.end));
-                k = next[k];
-            }
-            // Built by hand: `format!` costs several times the copy.
-            let mut key = String::with_capacity(a.len() + 1 + b.len());
-            key.push_str(a);
-            key.push(' ');
-            key.push_str(b);
-            mined.insert(key, (String::from("term"), spans));
+    // The candidates: repeated terms, and the proper nouns naming no person — a term replaces
+    // the proper noun that lowercases to the same two words.
+    let mut key = String::new();
+    let mut mined: Vec<(Phrase, Chain, bool)> = Vec::new();
+    for &c in terms.values() {
+        if c.count >= 2 {
+            mined.push((Phrase(&words[c.first..c.first + 2]), c, true));
         }
     }
-    let mut mined: Vec<(String, String, Vec<Span>)> = mined
-        .into_iter()
-        .map(|(k, (kind, spans))| (k, kind, spans))
-        .filter(|(k, kind, spans)| {
-            if kind == "term" {
-                spans.len() >= 2
-            } else {
-                !is_entity(k)
+    for (&p, &c) in &names {
+        if let [a, b] = p.0 {
+            if terms.get(&(a.low, b.low)).is_some_and(|t| t.count >= 2) {
+                continue;
             }
-        })
-        .collect();
-    mined.sort_by(|a, b| b.2.len().cmp(&a.2.len()).then(a.0.cmp(&b.0)));
+        }
+        p.join_into(&mut key);
+        if !is_entity(&key) {
+            mined.push((p, c, false));
+        }
+    }
+    // The same order as the joined keys': no word holds a space, which sorts before any of
+    // their characters.
+    mined.sort_by(|a, b| b.1.count.cmp(&a.1.count).then_with(|| a.0.cmp_words(&b.0)));
     mined.truncate(8);
-    for (key, kind, mentions) in mined {
+    for (phrase, chain, term) in mined {
+        phrase.join_into(&mut key);
         if topics.iter().any(|t| t.name.eq_ignore_ascii_case(&key)) {
             continue;
         }
-        let name = if kind == "term" {
-            key
+        let n = phrase.0.len();
+        let mut mentions = Vec::with_capacity(chain.count);
+        let mut k = chain.first;
+        while k < words.len() {
+            mentions.push(Span::new(words[k].span.start, words[k + n - 1].span.end));
+            k = next[k];
+        }
+        let name = if term {
+            key.as_str()
         } else {
             // Proper nouns keep their capitals as written.
-            mentions[0].text(text).to_string()
+            mentions[0].text(text)
         };
         topics.push(Topic {
             name: name.into(),
@@ -200,7 +202,74 @@ pub fn find(text: &str, words: &[TopicWord], is_entity: &dyn Fn(&str) -> bool) -
             mentions: mentions.into_iter().map(Into::into).collect(),
         });
     }
-    topics
+}
+
+/// A phrase of the document by its words, equal to another with the same lowercase words.
+#[derive(Clone, Copy)]
+struct Phrase<'w, 'a>(&'w [TopicWord<'a>]);
+
+impl PartialEq for Phrase<'_, '_> {
+    fn eq(&self, other: &Self) -> bool {
+        self.0.len() == other.0.len() && self.0.iter().zip(other.0).all(|(a, b)| a.low == b.low)
+    }
+}
+
+impl Eq for Phrase<'_, '_> {}
+
+impl std::hash::Hash for Phrase<'_, '_> {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        for w in self.0 {
+            w.low.hash(state);
+        }
+    }
+}
+
+impl Phrase<'_, '_> {
+    /// The lowercase words joined by spaces, into `out`.
+    fn join_into(&self, out: &mut String) {
+        out.clear();
+        for (n, w) in self.0.iter().enumerate() {
+            if n > 0 {
+                out.push(' ');
+            }
+            out.push_str(w.low);
+        }
+    }
+
+    /// Compares as the joined strings would: word by word, a word before its extensions.
+    fn cmp_words(&self, other: &Self) -> std::cmp::Ordering {
+        self.0
+            .iter()
+            .map(|w| w.low)
+            .cmp(other.0.iter().map(|w| w.low))
+    }
+}
+
+/// A phrase's occurrences: the first and last (word indices, linked through a `next` array)
+/// and how many.
+#[derive(Clone, Copy)]
+struct Chain {
+    first: usize,
+    last: usize,
+    count: usize,
+}
+
+impl Chain {
+    fn new(first: usize) -> Self {
+        Chain {
+            first,
+            last: first,
+            count: 0,
+        }
+    }
+
+    fn add(&mut self, k: usize, next: &mut [usize]) {
+        if self.count > 0 {
+            next[self.last] = k;
+            self.last = k;
+        }
+        self.count += 1;
+    }
 }
 
 /// ASCII letters and the hyphen by byte, for `letters_or_hyphens`.

@@ -213,31 +213,34 @@ pub fn find(text: &str, para: Span, next_para_opens: bool, style: Style) -> Vec<
 /// `Juan "Chico" Manriquez`, `Joaquin “El Chapo” Guzman`: a short capitalised phrase in marks
 /// between a given name and a capitalised word is a nickname inside the name, not a quotation.
 pub fn is_nickname(text: &str, q: &RawQuote) -> bool {
-    if q.rule != SpanRule::Paired {
+    let inner = q.content.text(text);
+    // Cheap tests first: this runs for every quotation.
+    if q.rule != SpanRule::Paired || inner.len() > 40 {
         return false;
     }
-    let inner = q.content.text(text);
-    let words: Vec<&str> = inner.split_whitespace().collect();
     let capitalised = |w: &str| w.chars().next().is_some_and(char::is_uppercase);
-    let plain = (1..=3).contains(&words.len())
-        && words.iter().all(|w| capitalised(w))
-        && !inner.contains(['.', ',', ';', ':', '!', '?']);
+    let after = text[q.span.end..].strip_prefix(' ');
+    if !after.is_some_and(capitalised) {
+        return false;
+    }
     let Some(before) = text[..q.span.start].strip_suffix(' ') else {
         return false;
     };
-    let Some(after) = text[q.span.end..].strip_prefix(' ') else {
-        return false;
-    };
-    let given = before
-        .rsplit(|c: char| !c.is_alphabetic())
-        .next()
-        .filter(|w| capitalised(w))
-        .is_some_and(|w| {
-            super::lexicon::Lexicon::get()
-                .given_names
-                .contains_key(&w.to_lowercase())
-        });
-    plain && given && after.chars().next().is_some_and(char::is_uppercase)
+    let mut words = inner.split_whitespace();
+    let plain = words.clone().count() <= 3
+        && words.all(capitalised)
+        && !inner.trim().is_empty()
+        && !inner.contains(['.', ',', ';', ':', '!', '?']);
+    plain
+        && before
+            .rsplit(|c: char| !c.is_alphabetic())
+            .next()
+            .filter(|w| capitalised(w))
+            .is_some_and(|w| {
+                super::lexicon::Lexicon::get()
+                    .given_names
+                    .contains_key(&w.to_lowercase())
+            })
 }
 
 /// A British-style paragraph: its single-quoted spans, and an opening mark left open at its end

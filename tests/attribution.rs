@@ -1084,3 +1084,15 @@ fn a_nickname_in_marks_is_part_of_the_name_not_a_quote() {
     let t = "Tom Hale called the plan \"Big Waste\" Tuesday.";
     assert_eq!(attributions(t).len(), 1);
 }
+
+#[test]
+fn occupations_without_an_agent_suffix_can_speak() {
+    // "nurse", "priest", "diplomat" name people although no suffix says so.
+    let t = "One nurse, who asked not to be named because she feared reprisal, said staff were \
+             \"exhausted and angry.\"\n\nA Western diplomat said the talks were \"going nowhere.\"";
+    assert_eq!(speaker_of(t, "\"exhausted").as_deref(), Some("One nurse"));
+    assert_eq!(
+        speaker_of(t, "\"going").as_deref(),
+        Some("A Western diplomat")
+    );
+}

@@ -1036,6 +1036,9 @@ fn the_name_after_a_source_serving_a_long_organisation_speaks() {
     let t = "A spokeswoman for the Pharmaceutical Research and Manufacturers of America, Karen \
              Doyle, warned that the cap would \"chill innovation.\"";
     assert_eq!(speaker_of(t, "\"chill").as_deref(), Some("Karen Doyle"));
+    let t = "The head of the Federation of Small Firms, Ingrid Maier, said members could live \
+             with \"modest increases.\"";
+    assert_eq!(speaker_of(t, "\"modest").as_deref(), Some("Ingrid Maier"));
 }
 
 #[test]

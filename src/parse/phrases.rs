@@ -609,21 +609,25 @@ impl<'a> Toks<'a> {
     /// capitalised run ending before `start` (over "and", "of", "the", "&") hang on a preposition
     /// after a lowercase noun that can speak? Then the run is an organisation a source serves.
     fn serves_organisation(&self, start: usize, floor: usize) -> bool {
-        let mut s = start;
-        while s > floor
-            && (self.is_cap(s - 1)
-                || matches!(self.word(s - 1), "and" | "of" | "the" | "&")
-                || self.is_punct(s - 1, '&'))
-        {
-            s -= 1;
+        // Leftwards over the organisation's words; at each preposition, is the word before it a
+        // lowercase noun that can speak ("the head | of the Federation of Small Firms")?
+        let lex = Lexicon::get();
+        let mut k = start;
+        while k > floor {
+            k -= 1;
+            let w = self.word(k);
+            if matches!(w, "for" | "of" | "to" | "at" | "with" | "from")
+                && k > floor
+                && !self.is_cap(k - 1)
+                && lex.can_speak(self.word(k - 1))
+            {
+                return true;
+            }
+            if !(self.is_cap(k) || matches!(w, "and" | "of" | "the") || self.is_punct(k, '&')) {
+                return false;
+            }
         }
-        s >= floor + 2
-            && matches!(
-                self.word(s - 1),
-                "for" | "of" | "to" | "at" | "with" | "from"
-            )
-            && !self.is_cap(s - 2)
-            && Lexicon::get().can_speak(self.word(s - 2))
+        false
     }
 
     /// "Sam Lau, the communications director for the party said": an apposition whose closing

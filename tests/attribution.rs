@@ -1098,4 +1098,7 @@ fn occupations_without_an_agent_suffix_can_speak() {
         speaker_of(t, "\"going").as_deref(),
         Some("A Western diplomat")
     );
+    // Institutions that issue statements.
+    let t = "In a statement, the airline said it \"strongly disagrees\" with the finding.";
+    assert_eq!(speaker_of(t, "\"strongly").as_deref(), Some("the airline"));
 }

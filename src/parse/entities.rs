@@ -185,6 +185,18 @@ fn join_words(words: &[Word], strip: bool) -> String {
     s
 }
 
+/// [`join_words`] with possessives stripped, lowercased: an ASCII name (the common case) in place,
+/// where `to_lowercase` would build a second string; both agree on ASCII.
+fn join_words_lower(words: &[Word]) -> String {
+    let mut s = join_words(words, true);
+    if s.is_ascii() {
+        s.make_ascii_lowercase();
+        s
+    } else {
+        s.to_lowercase()
+    }
+}
+
 /// [`join_words`], appended to `s`.
 fn join_words_into(s: &mut String, words: &[Word], strip: bool) {
     for (i, w) in words.iter().enumerate() {
@@ -443,7 +455,7 @@ pub fn classify<'a>(words: &'a [Word<'a>]) -> Option<Phrase<'a>> {
         };
         return Some(Phrase::Name {
             kind: SpeakerKind::Organisation,
-            tokens: NameKey::joined(join_words(name_words, true).to_lowercase()),
+            tokens: NameKey::joined(join_words_lower(name_words)),
             name_words,
             roles,
             nations,

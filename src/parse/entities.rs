@@ -185,10 +185,12 @@ fn join_words(words: &[Word], strip: bool) -> String {
     s
 }
 
-/// [`join_words`] with possessives stripped, lowercased: an ASCII name (the common case) in place,
-/// where `to_lowercase` would build a second string; both agree on ASCII.
-fn join_words_lower(words: &[Word]) -> String {
-    let mut s = join_words(words, true);
+/// [`join_words`] with possessives stripped, lowercased, written over `s` to reuse its buffer: an
+/// ASCII name (the common case) in place, where `to_lowercase` would build a second string; both
+/// agree on ASCII.
+fn join_words_lower(mut s: String, words: &[Word]) -> String {
+    s.clear();
+    join_words_into(&mut s, words, true);
     if s.is_ascii() {
         s.make_ascii_lowercase();
         s
@@ -455,7 +457,8 @@ pub fn classify<'a>(words: &'a [Word<'a>]) -> Option<Phrase<'a>> {
         };
         return Some(Phrase::Name {
             kind: SpeakerKind::Organisation,
-            tokens: NameKey::joined(join_words_lower(name_words)),
+            // The lowercase name's buffer is no longer needed: it takes the key.
+            tokens: NameKey::joined(join_words_lower(whole_low, name_words)),
             name_words,
             roles,
             nations,

@@ -185,6 +185,20 @@ fn join_words(words: &[Word], strip: bool) -> String {
     s
 }
 
+/// [`join_words`] with possessives stripped, lowercased, written over `s` to reuse its buffer: an
+/// ASCII name (the common case) in place, where `to_lowercase` would build a second string; both
+/// agree on ASCII.
+fn join_words_lower(mut s: String, words: &[Word]) -> String {
+    s.clear();
+    join_words_into(&mut s, words, true);
+    if s.is_ascii() {
+        s.make_ascii_lowercase();
+        s
+    } else {
+        s.to_lowercase()
+    }
+}
+
 /// [`join_words`], appended to `s`.
 fn join_words_into(s: &mut String, words: &[Word], strip: bool) {
     for (i, w) in words.iter().enumerate() {
@@ -443,7 +457,8 @@ pub fn classify<'a>(words: &'a [Word<'a>]) -> Option<Phrase<'a>> {
         };
         return Some(Phrase::Name {
             kind: SpeakerKind::Organisation,
-            tokens: NameKey::joined(join_words(name_words, true).to_lowercase()),
+            // The lowercase name's buffer is no longer needed: it takes the key.
+            tokens: NameKey::joined(join_words_lower(whole_low, name_words)),
             name_words,
             roles,
             nations,

@@ -730,45 +730,49 @@ fn attribute(text: &str, paras: &[Para], drafts: &mut [Draft], reg: &mut Registr
                 matches!(raw_end_char, Some(',' | '?' | '!' | '—' | '-')) || t.is_punct(k + 1, ',');
             let after = cues::after(t, k, limit);
             let before = cues::before(t, k, cs);
-            // `X demurred: "Q"` — a colon hands the quote to the clause's subject.
-            // `Pew Research: "Q"` — or a name standing right before the colon.
-            let colon = (k > cs && t.is_punct(k - 1, ':'))
-                .then(|| {
-                    cues::clause_subject(t, cs, k - 1).or_else(|| {
-                        // `k > cs` leaves `k == 1` possible: no token before the colon.
-                        k.checked_sub(2)
-                            .and_then(|i| t.np_ending_at(i, cs))
-                            .filter(|np| np.pronoun.is_none() && t.is_cap(np.end - 1))
-                    })
-                })
-                .flatten()
-                .map(|np| Found {
-                    np,
-                    rule: SpeakerRule::CueBefore,
-                    cue: None,
-                });
-            // Cues in order of strength; the first whose subject resolves wins, so an
-            // unresolvable "it" does not hide a name further on.
-            let late = cues::late_after(t, k, cs, limit);
             // `X claimed that “Q,” Y said …`: a quote introduced by "that" belongs to the verb
             // before it, whatever follows.
             let introduced = k > cs && t.word(k - 1) == "that" && before.is_some();
-            // On the stack; empty slots are skipped like the cues that found nothing.
-            let mut ordered: [Option<Found>; 7] = if trailing_comma && !introduced {
-                let loose = cues::loose_after(t, k, limit);
-                [after, before, late, colon, loose, None, None]
-            } else {
-                [before, after, late, colon, None, None, None]
-            };
+            let loose_first = trailing_comma && !introduced;
             // `Trump said Duterte’s comments showed “Q”`: when the nearest reporting verb's
             // subject names no one, the verb that reports the whole clause may.
             let mut outer = before;
-            for slot in &mut ordered[5..] {
-                outer = outer
-                    .and_then(|f| f.cue)
-                    .and_then(|(v, _)| cues::before(t, v, cs));
-                *slot = outer;
-            }
+            // Cues in order of strength; the first whose subject resolves wins, so an
+            // unresolvable "it" does not hide a name further on. The later ones are pure
+            // functions of the tokens, computed only when reached: most quotes resolve early.
+            let mut candidate = |slot: usize| -> Option<Found> {
+                match (slot, loose_first) {
+                    (0, true) | (1, false) => after,
+                    (0, false) | (1, true) => before,
+                    (2, _) => cues::late_after(t, k, cs, limit),
+                    // `X demurred: "Q"` — a colon hands the quote to the clause's subject.
+                    // `Pew Research: "Q"` — or a name standing right before the colon.
+                    (3, _) => (k > cs && t.is_punct(k - 1, ':'))
+                        .then(|| {
+                            cues::clause_subject(t, cs, k - 1).or_else(|| {
+                                // `k > cs` leaves `k == 1` possible: no token before the colon.
+                                k.checked_sub(2)
+                                    .and_then(|i| t.np_ending_at(i, cs))
+                                    .filter(|np| np.pronoun.is_none() && t.is_cap(np.end - 1))
+                            })
+                        })
+                        .flatten()
+                        .map(|np| Found {
+                            np,
+                            rule: SpeakerRule::CueBefore,
+                            cue: None,
+                        }),
+                    (4, true) => cues::loose_after(t, k, limit),
+                    (4, false) => None,
+                    // Slots 5 and 6 follow the chain of outer verbs, in order.
+                    _ => {
+                        outer = outer
+                            .and_then(|f| f.cue)
+                            .and_then(|(v, _)| cues::before(t, v, cs));
+                        outer
+                    }
+                }
+            };
             let d = &mut drafts[di];
             d.clause_has_verb = (cs.max(k.saturating_sub(cues::WINDOW))
                 ..ce.max(limit).min(k + cues::WINDOW))
@@ -779,8 +783,12 @@ fn attribute(text: &str, paras: &[Para], drafts: &mut [Draft], reg: &mut Registr
                 });
             d.kind = quote_kind(text, t, k, cs, &d.raw);
             d.title = is_title(text, t, k, &d.raw, d.kind);
-            d.found = ordered.iter().flatten().next().copied();
-            for f in ordered.into_iter().flatten() {
+            // The first cue found stands even when no candidate resolves.
+            d.found = None;
+            for f in (0..7).filter_map(&mut candidate) {
+                if d.found.is_none() {
+                    d.found = Some(f);
+                }
                 // A nominal source keeps its description ("a source close to the campaign"), or
                 // gives way to the name set off after it ("a spokeswoman, Jane Roe").
                 let bound = match f.cue {

@@ -1102,3 +1102,12 @@ fn occupations_without_an_agent_suffix_can_speak() {
     let t = "In a statement, the airline said it \"strongly disagrees\" with the finding.";
     assert_eq!(speaker_of(t, "\"strongly").as_deref(), Some("the airline"));
 }
+
+#[test]
+fn an_age_before_the_name_in_an_apposition_keeps_the_name_the_speaker() {
+    let t = "The student, 19-year-old Devin Clark, said afterward that he was \"not reassured.\"";
+    assert_eq!(
+        speaker_of(t, "\"not reassured").as_deref(),
+        Some("Devin Clark")
+    );
+}

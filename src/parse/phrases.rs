@@ -482,7 +482,16 @@ impl<'a> Toks<'a> {
                 if groups == 1 {
                     if let Some(inner) = self.np_starting_at(k + 1, close) {
                         // "NatWest's parent, the Royal Bank of Scotland Group, said".
-                        let first = inner.start + usize::from(self.is_determiner(inner.start));
+                        // "The student, 19-year-old Devin Clark, said": an age before the name.
+                        let mut first = inner.start + usize::from(self.is_determiner(inner.start));
+                        while first + 1 < close
+                            && self.toks[first]
+                                .span
+                                .text(self.text)
+                                .starts_with(|c: char| c.is_ascii_digit())
+                        {
+                            first += 1;
+                        }
                         let named = inner.end == close
                             && first < close
                             && self.is_cap(first)

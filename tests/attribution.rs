@@ -1071,6 +1071,11 @@ fn organisation_names_keep_inner_function_words_and_nationalities() {
         speaker_of(t, "\"following").as_deref(),
         Some("European Commission")
     );
+    let t = "The Justice Department sued the firm, accusing it of \"crushing rivals.\"";
+    assert_eq!(
+        speaker_of(t, "\"crushing").as_deref(),
+        Some("Justice Department")
+    );
 }
 
 #[test]

@@ -446,12 +446,12 @@ pub fn classify<'a>(words: &'a [Word<'a>]) -> Option<Phrase<'a>> {
         let name_words = if prefix.iter().any(|w| w.low == "of") {
             words
         } else {
-            // "the European Commission": capitalised nationality words right before an
-            // organisation's name belong to it.
+            // "the European Commission", "the Justice Department": capitalised nationality or
+            // title words right before an organisation's name belong to it.
             let nat = prefix
                 .iter()
                 .rev()
-                .take_while(|w| w.cap && is_nat(w))
+                .take_while(|w| w.cap && (is_nat(w) || is_title(w)))
                 .count();
             &words[prefix.len() - nat..]
         };

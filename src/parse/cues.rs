@@ -414,21 +414,7 @@ pub fn before(t: &Toks, k: usize, cs: usize) -> Option<Found> {
             }
         }
         let Some(form) = t.verb(v) else { continue };
-        let after_aux = v > cs
-            && matches!(
-                t.word(v - 1),
-                "did"
-                    | "does"
-                    | "do"
-                    | "will"
-                    | "would"
-                    | "could"
-                    | "can"
-                    | "may"
-                    | "might"
-                    | "should"
-                    | "must"
-            );
+        let after_aux = v > cs && t.class(v - 1).has(WordClass::AUXILIARY);
         // "Byrne went on to say, …", "She continued to say …": the base form reports for the
         // verb that governs it.
         let governed = (form == VerbForm::Base && v > cs + 2 && t.word(v - 1) == "to")

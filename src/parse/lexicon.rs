@@ -182,6 +182,8 @@ pub struct Grammar {
     pub adverbs: HashSet<String>,
     pub stops: HashSet<String>,
     pub name_particles: HashSet<String>,
+    pub auxiliaries: HashSet<String>,
+    pub finite_verbs: HashSet<String>,
 }
 
 impl Grammar {
@@ -200,6 +202,8 @@ impl Grammar {
                 "subject_after" => &mut g.subject_after,
                 "not_subject_after" => &mut g.not_subject_after,
                 "name_particles" => &mut g.name_particles,
+                "auxiliaries" => &mut g.auxiliaries,
+                "finite_verbs" => &mut g.finite_verbs,
                 "title_introducers" => &mut g.title_introducers,
                 "title_small_words" => &mut g.title_small_words,
                 "title_followers" => &mut g.title_followers,
@@ -343,6 +347,10 @@ impl WordClass {
     pub const SPEAKING: u32 = 1 << 14;
     /// `not_agents`.
     pub const NOT_AGENT: u32 = 1 << 15;
+    /// `grammar.auxiliaries`: "would", "did", …
+    pub const AUXILIARY: u32 = 1 << 16;
+    /// `grammar.finite_verbs`: "has", "went", …
+    pub const FINITE: u32 = 1 << 17;
 
     pub fn has(self, bit: u32) -> bool {
         self.bits & bit != 0
@@ -605,7 +613,7 @@ impl Lexicon {
     fn index_words(&mut self) {
         let mut words: HashMap<String, WordClass> = HashMap::default();
         let g = &self.grammar;
-        let sets: [(&HashSet<String>, u32); 13] = [
+        let sets: [(&HashSet<String>, u32); 15] = [
             (&self.function_words, WordClass::FUNCTION),
             (&self.speaking_nouns, WordClass::SPEAKING),
             (&self.not_agents, WordClass::NOT_AGENT),
@@ -619,6 +627,8 @@ impl Lexicon {
             (&g.subject_after, WordClass::SUBJECT_AFTER),
             (&g.not_subject_after, WordClass::NOT_SUBJECT_AFTER),
             (&g.name_particles, WordClass::PARTICLE),
+            (&g.auxiliaries, WordClass::AUXILIARY),
+            (&g.finite_verbs, WordClass::FINITE),
         ];
         for (set, bit) in sets {
             for w in set {
@@ -838,6 +848,8 @@ mod tests {
                     lex.not_agents.contains(w),
                     "not agent",
                 ),
+                (WordClass::AUXILIARY, g.auxiliaries.contains(w), "auxiliary"),
+                (WordClass::FINITE, g.finite_verbs.contains(w), "finite"),
             ];
             for (bit, listed, name) in bits {
                 assert_eq!(c.has(bit), listed, "{w}: {name}");
@@ -881,6 +893,8 @@ mod tests {
             g.adverbs.len(),
             g.stops.len(),
             g.name_particles.len(),
+            g.auxiliaries.len(),
+            g.finite_verbs.len(),
         ];
         let sections = lines(src).filter(|l| l.starts_with('[')).count();
         assert_eq!(

@@ -436,13 +436,10 @@ fn observe_names<'a>(reg: &mut Registry, t: &Toks<'a>, words: &mut Vec<Word<'a>>
         let mut j = i + 1;
         while j < t.len() {
             let w = t.word(j);
-            // "Doctors Without Borders": a capitalised function word inside a capitalised run.
-            let inner_function = t.is_cap(j)
-                && function(j)
-                && t.word(j).len() > 3
-                && t.is_cap(j + 1)
-                && !function(j + 1);
-            let part = t.is_word(j) && t.is_cap(j) && (!function(j) || title(j) || inner_function);
+            // "Doctors Without Borders": a capitalised function word inside the run.
+            let part = t.is_word(j)
+                && t.is_cap(j)
+                && (!function(j) || title(j) || t.function_inside_name(j));
             // "Secretary of State", "University of Iowa" — but not "Michael Brown of Washington".
             let of_join = w == "of"
                 && t.is_cap(j + 1)
@@ -1013,40 +1010,8 @@ fn predicate_follows(t: &Toks, mut i: usize) -> bool {
             && !t.is_cap(i)
             && (t.verb(i).is_some()
                 || (w.len() > 4 && w.ends_with("ed"))
-                || matches!(
-                    w,
-                    "has"
-                        | "had"
-                        | "have"
-                        | "is"
-                        | "was"
-                        | "are"
-                        | "were"
-                        | "will"
-                        | "would"
-                        | "could"
-                        | "can"
-                        | "may"
-                        | "might"
-                        | "should"
-                        | "must"
-                        | "did"
-                        | "does"
-                        | "do"
-                        | "got"
-                        | "gets"
-                        | "made"
-                        | "makes"
-                        | "went"
-                        | "goes"
-                        | "took"
-                        | "takes"
-                        | "gave"
-                        | "gives"
-                        | "sent"
-                        | "sees"
-                        | "saw"
-                ))
+                || t.class(i).has(WordClass::AUXILIARY)
+                || t.class(i).has(WordClass::FINITE))
     };
     while !finite(i) && t.is_adverb(i) {
         i += 1;

@@ -252,6 +252,19 @@ impl<'a> Toks<'a> {
         c.has(WordClass::TITLE) || c.has(WordClass::ROLE) || c.is_nationality() || self.particle(i)
     }
 
+    /// "Without" in "Doctors Without Borders": a capitalised function word (not a title, longer
+    /// than "Of") between two capitalised name words stands inside the name. `i` must have a
+    /// token on each side.
+    pub fn function_inside_name(&self, i: usize) -> bool {
+        let name_word = |k: usize| self.is_cap(k) && self.name_part(k);
+        self.is_cap(i)
+            && self.has(i, WordClass::FUNCTION)
+            && !self.has(i, WordClass::TITLE)
+            && self.word(i).len() > 3
+            && name_word(i - 1)
+            && name_word(i + 1)
+    }
+
     /// "de" in "Bill de Blasio", "von" and "der" in "Ursula von der Leyen": a name particle
     /// before the capitalised rest of the name.
     fn particle(&self, i: usize) -> bool {
@@ -307,16 +320,7 @@ impl<'a> Toks<'a> {
             let mut j = i;
             while j > floor {
                 let k = j - 1;
-                // "Doctors Without Borders": a capitalised function word between capitalised
-                // words, not opening the sentence, stands inside a name.
-                let inner_function = self.is_cap(k)
-                    && k > floor
-                    && self.is_cap(k - 1)
-                    && self.name_part(k - 1)
-                    && self.word(k).len() > 3
-                    && self.has(k, WordClass::FUNCTION)
-                    && !self.has(k, WordClass::TITLE);
-                if self.name_part(k) || inner_function {
+                if self.name_part(k) || (k > floor && self.function_inside_name(k)) {
                     j = k;
                 } else if k > floor
                     && self.is_cap(k - 1)
@@ -818,16 +822,7 @@ impl<'a> Toks<'a> {
             // "Lopez decried Reed": after a name, a past tense starts a clause.
             let past_after_name =
                 self.word(j).ends_with("ed") && (first..j).any(|x| self.is_cap(x));
-            // "Doctors Without Borders" (see `np_ending_at`).
-            let inner_function = j > first
-                && j + 1 < limit
-                && self.is_cap(j)
-                && self.is_cap(j - 1)
-                && self.is_cap(j + 1)
-                && self.name_part(j + 1)
-                && self.word(j).len() > 3
-                && self.has(j, WordClass::FUNCTION)
-                && !self.has(j, WordClass::TITLE);
+            let inner_function = j > first && j + 1 < limit && self.function_inside_name(j);
             if self.name_part(j) || of_join || inner_function {
                 j += 1;
             } else if self.is_word(j)

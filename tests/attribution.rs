@@ -1116,3 +1116,25 @@ fn an_age_before_the_name_in_an_apposition_keeps_the_name_the_speaker() {
         Some("Devin Clark")
     );
 }
+
+#[test]
+fn a_cue_ending_on_a_colon_introduces_the_next_quote_not_the_one_before() {
+    let t = "After Judge Ann Pike said that some students would be happier at \"smaller \
+             colleges,\" Mayor Tom Reed said: \"I disagree with her completely.\"";
+    assert_eq!(speaker_of(t, "\"smaller").as_deref(), Some("Ann Pike"));
+    assert_eq!(speaker_of(t, "\"I disagree").as_deref(), Some("Tom Reed"));
+    // A colon after a second verb leaves the first cue to the quote before it.
+    let t = "\"We won,\" Tom Reed said, adding: \"It was close.\"";
+    assert_eq!(speaker_of(t, "\"We won").as_deref(), Some("Tom Reed"));
+}
+
+#[test]
+fn an_auxiliary_ends_a_name_phrase() {
+    // "that Lopez can overtake Reed" is a clause, not one long name; the inverted cue names the
+    // speaker.
+    let t = format!(
+        "{INTRO}\"It looks very unlikely\" that Lopez can overtake Reed, said Dana Kemp, a \
+         pollster in the state."
+    );
+    assert_eq!(speaker_of(&t, "\"It looks").as_deref(), Some("Dana Kemp"));
+}

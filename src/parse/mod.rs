@@ -725,7 +725,16 @@ fn attribute(text: &str, paras: &[Para], drafts: &mut [Draft], reg: &mut Registr
             let raw_end_char = drafts[di].raw.content.text(text).trim_end().chars().last();
             let trailing_comma =
                 matches!(raw_end_char, Some(',' | '?' | '!' | '—' | '-')) || t.is_punct(k + 1, ',');
-            let after = cues::after(t, k, limit);
+            // `After Scalia said … “less advanced schools,” Trump said: “I don't …”`: a cue
+            // that runs on to a colon before the next quotation introduces that quotation.
+            let introduces_next = |f: &Found| {
+                let end = f.cue.map_or(f.np.end, |(_, e)| e.max(f.np.end));
+                limit > end
+                    && t.is_punct(limit - 1, ':')
+                    && matches!(t.toks.get(limit).map(|x| x.kind), Some(TokKind::Quote(_)))
+                    && !(end..limit).any(|j| t.is_punct(j, ','))
+            };
+            let after = cues::after(t, k, limit).filter(|f| !introduces_next(f));
             let before = cues::before(t, k, cs);
             // `X claimed that “Q,” Y said …`: a quote introduced by "that" belongs to the verb
             // before it, whatever follows.

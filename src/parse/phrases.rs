@@ -831,6 +831,9 @@ impl<'a> Toks<'a> {
                 && !self.has(j, WordClass::PREPOSITION)
                 // "… until Clinton spoke": a conjunction opens a clause, not a name.
                 && !self.has(j, WordClass::FUNCTION)
+                // "that Sanders can catch Clinton": an auxiliary or a finite verb is a predicate.
+                && !self.has(j, WordClass::AUXILIARY)
+                && !self.has(j, WordClass::FINITE)
                 && self.verb(j).is_none()
                 && !past_after_name
                 && ((j + 1 < limit && self.name_part(j + 1))

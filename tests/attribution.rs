@@ -1138,3 +1138,22 @@ fn an_auxiliary_ends_a_name_phrase() {
     );
     assert_eq!(speaker_of(&t, "\"It looks").as_deref(), Some("Dana Kemp"));
 }
+
+#[test]
+fn a_clause_subject_speaks_past_an_apposition_or_a_time() {
+    let t = "Senator Ruth Vance, the chair of the panel, dismissed the plan as \"pure theatre\" \
+             on Friday.";
+    assert_eq!(speaker_of(t, "\"pure").as_deref(), Some("Ruth Vance"));
+    let t = "Governor Paul Okafor last week described the levy as \"a tax on hope.\"";
+    assert_eq!(speaker_of(t, "\"a tax").as_deref(), Some("Paul Okafor"));
+    let t = "Mayor Lena Ortiz on Tuesday branded the deal \"a giveaway.\"";
+    assert_eq!(speaker_of(t, "\"a giveaway").as_deref(), Some("Lena Ortiz"));
+}
+
+#[test]
+fn a_clause_joined_after_a_comma_has_its_own_subject() {
+    // The quote stands in the second clause: its subject, not the sentence's first, is the source.
+    let t = "Governor Paul Okafor signed an order to close the mine, while Senator Ruth Vance \
+             proposed we \"keep the lights on\" for now.";
+    assert_eq!(speaker_of(t, "\"keep").as_deref(), Some("Ruth Vance"));
+}

@@ -184,6 +184,9 @@ pub struct Grammar {
     pub name_particles: HashSet<String>,
     pub auxiliaries: HashSet<String>,
     pub finite_verbs: HashSet<String>,
+    pub time_openers: HashSet<String>,
+    pub time_words: HashSet<String>,
+    pub clause_joiners: HashSet<String>,
 }
 
 impl Grammar {
@@ -204,6 +207,9 @@ impl Grammar {
                 "name_particles" => &mut g.name_particles,
                 "auxiliaries" => &mut g.auxiliaries,
                 "finite_verbs" => &mut g.finite_verbs,
+                "time_openers" => &mut g.time_openers,
+                "time_words" => &mut g.time_words,
+                "clause_joiners" => &mut g.clause_joiners,
                 "title_introducers" => &mut g.title_introducers,
                 "title_small_words" => &mut g.title_small_words,
                 "title_followers" => &mut g.title_followers,
@@ -895,6 +901,9 @@ mod tests {
             g.name_particles.len(),
             g.auxiliaries.len(),
             g.finite_verbs.len(),
+            g.time_openers.len(),
+            g.time_words.len(),
+            g.clause_joiners.len(),
         ];
         let sections = lines(src).filter(|l| l.starts_with('[')).count();
         assert_eq!(

@@ -980,7 +980,7 @@ fn clause_subject_speaker(
     cs: usize,
     window_start: usize,
 ) {
-    let Some(np) = cues::clause_subject(t, cs, k).filter(|np| {
+    let fits = |np: &phrases::Np| {
         let plain = |i: usize| {
             !tokens::is_possessive(t.toks[i].span.text(t.text)) && !t.word(i).ends_with("ing")
         };
@@ -988,9 +988,25 @@ fn clause_subject_speaker(
         let person = matches!(np.pronoun, Some(PronounKind::Person(_)));
         predicate_follows(t, np.end)
             && (person || (np.pronoun.is_none() && (np.start..np.end).all(plain)))
-    }) else {
+    };
+    let Some(mut np) = cues::clause_subject(t, cs, k).filter(fits) else {
         return;
     };
+    // "Jindal signed an order …, while Huckabee proposed we “…”": a clause joined after a comma
+    // has its own subject, nearer the quote.
+    let mut from = np.end;
+    while let Some(next) = cues::clause_subject(t, from, k) {
+        let joined = next.start >= 2
+            && t.is_punct(next.start - 2, ',')
+            && Lexicon::get()
+                .grammar
+                .clause_joiners
+                .contains(t.word(next.start - 1));
+        if joined && fits(&next) {
+            np = next;
+        }
+        from = next.end;
+    }
     let surface = t.np_text(np);
     let Some((e, how)) = resolve_np(reg, t, np, surface, window_start)
         .filter(|&(e, how)| how != Resolution::Name || reg.established(e))
@@ -1022,6 +1038,18 @@ fn predicate_follows(t: &Toks, mut i: usize) -> bool {
                 || t.class(i).has(WordClass::AUXILIARY)
                 || t.class(i).has(WordClass::FINITE))
     };
+    // "Huckabee, the former Arkansas governor, proposed": past an apposition.
+    if t.is_punct(i, ',') {
+        let Some(close) = (i + 1..t.len().min(i + 20)).find(|&j| t.is_punct(j, ',')) else {
+            return false;
+        };
+        i = close + 1;
+    }
+    // "Trump last week invited", "Beck on Wednesday called": past a time.
+    let g = &Lexicon::get().grammar;
+    if g.time_openers.contains(t.word(i)) && g.time_words.contains(t.word(i + 1)) {
+        i += 2;
+    }
     while !finite(i) && t.is_adverb(i) {
         i += 1;
     }

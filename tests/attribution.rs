@@ -1157,3 +1157,17 @@ fn a_clause_joined_after_a_comma_has_its_own_subject() {
              proposed we \"keep the lights on\" for now.";
     assert_eq!(speaker_of(t, "\"keep").as_deref(), Some("Ruth Vance"));
 }
+
+#[test]
+fn a_time_opening_the_clause_is_no_subject() {
+    let t = "Governor Paul Okafor spoke in Dayton on Monday.\n\nBut a few days later, Okafor \
+             reversed himself, telling reporters that the levy was \"off the table\" for now.";
+    assert_eq!(speaker_of(t, "\"off").as_deref(), Some("Paul Okafor"));
+}
+
+#[test]
+fn a_dashed_aside_after_the_subject_is_skipped() {
+    let t = "Governor Paul Okafor — who is being considered as a possible running mate — has \
+             fought the council for years, at one point calling the mayor a \"fraud.\"";
+    assert_eq!(speaker_of(t, "\"fraud").as_deref(), Some("Paul Okafor"));
+}

@@ -540,13 +540,18 @@ pub fn clause_subject(t: &Toks, cs: usize, limit: usize) -> Option<Np> {
         };
         // Skip an apposition: "Dean, a former party chairman, poked at …".
         let mut after = np.end;
-        if t.is_punct(after, ',') {
-            if let Some(close) = (after + 1..limit.min(after + 20)).find(|&j| t.is_punct(j, ',')) {
+        // …or a dashed aside: "Christie — who is being vetted as a running mate — made …".
+        let aside = [',', '—', '–'].into_iter().find(|&c| t.is_punct(after, c));
+        if let Some(c) = aside {
+            if let Some(close) = (after + 1..limit.min(after + 20)).find(|&j| t.is_punct(j, c)) {
                 after = close + 1;
             }
         }
-        let next_is_verb =
-            t.is_word(after) && !t.is_cap(after) && !matches!(t.word(after), "of" | "and" | "or");
+        let next_is_verb = t.is_word(after)
+            && !t.is_cap(after)
+            && !matches!(t.word(after), "of" | "and" | "or")
+            // "A few days later, Trump …": a time, not a subject.
+            && !Lexicon::get().grammar.time_words.contains(t.word(after));
         // "Reading from a prepared text, Carson …", "Hastily arranged …", "Declaring himself
         // …": a capitalised gerund or adverb opening the clause before a lowercase word (not a
         // reporting verb) is no name (but "Manning of the Post" and "Donnelly said" may be).

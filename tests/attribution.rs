@@ -1171,3 +1171,16 @@ fn a_dashed_aside_after_the_subject_is_skipped() {
              fought the council for years, at one point calling the mayor a \"fraud.\"";
     assert_eq!(speaker_of(t, "\"fraud").as_deref(), Some("Paul Okafor"));
 }
+
+#[test]
+fn a_party_tag_with_a_period_keeps_the_apposition_whole() {
+    let t = "Sen. Maria Lopez, D-Ky., told Fox News that the polls were \"way off\" this year.";
+    assert_eq!(speaker_of(t, "\"way off").as_deref(), Some("Maria Lopez"));
+}
+
+#[test]
+fn the_noun_after_told_is_its_object_never_an_inverted_subject() {
+    let t = "Governor Paul Okafor arrived late, told Fox News that the polls were \"way off,\" \
+             and left.";
+    assert_eq!(speaker_of(t, "\"way off").as_deref(), Some("Paul Okafor"));
+}

@@ -494,7 +494,10 @@ pub fn before(t: &Toks, k: usize, cs: usize) -> Option<Found> {
         }
         let inverted_place =
             v == cs || t.is_punct(v - 1, ',') || matches!(t.toks[v - 1].kind, TokKind::Quote(_));
-        if form == VerbForm::Finite && inverted_place {
+        if form == VerbForm::Finite
+            && inverted_place
+            && !Lexicon::get().grammar.never_inverted.contains(t.word(v))
+        {
             // Inverted: `…, said Biden, "Q"`.
             if let Some(np) = t.np_starting_at(v + 1, k) {
                 if np.pronoun.is_none() {

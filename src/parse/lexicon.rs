@@ -187,6 +187,7 @@ pub struct Grammar {
     pub time_openers: HashSet<String>,
     pub time_words: HashSet<String>,
     pub clause_joiners: HashSet<String>,
+    pub never_inverted: HashSet<String>,
 }
 
 impl Grammar {
@@ -210,6 +211,7 @@ impl Grammar {
                 "time_openers" => &mut g.time_openers,
                 "time_words" => &mut g.time_words,
                 "clause_joiners" => &mut g.clause_joiners,
+                "never_inverted" => &mut g.never_inverted,
                 "title_introducers" => &mut g.title_introducers,
                 "title_small_words" => &mut g.title_small_words,
                 "title_followers" => &mut g.title_followers,
@@ -904,6 +906,7 @@ mod tests {
             g.time_openers.len(),
             g.time_words.len(),
             g.clause_joiners.len(),
+            g.never_inverted.len(),
         ];
         let sections = lines(src).filter(|l| l.starts_with('[')).count();
         assert_eq!(

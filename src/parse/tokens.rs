@@ -196,7 +196,15 @@ pub fn tokenize_into(text: &str, range: Span, out: &mut Vec<Token>) {
             // "(D-Mo.)": a party-state tag's period before a closing parenthesis ends no
             // sentence; "(… said Ann Lee.)" does.
             let before_paren = bytes.get(end + 1) == Some(&b')') && word.contains('-');
-            if single_initial || before_paren || word.contains('.') || is_abbreviation(lex, word) {
+            // "Sen. Rand Paul, R-Ky., told", "Acme Inc., which": a period right before a comma
+            // is an abbreviation's, never a sentence's end.
+            let before_comma = bytes.get(end + 1) == Some(&b',');
+            if single_initial
+                || before_paren
+                || before_comma
+                || word.contains('.')
+                || is_abbreviation(lex, word)
+            {
                 end += 1;
             }
         }
@@ -260,6 +268,14 @@ mod tests {
                 "million",
                 "."
             ]
+        );
+    }
+
+    #[test]
+    fn a_period_before_a_comma_stays_on_its_word() {
+        assert_eq!(
+            words("Rand Paul, R-Ky., told Acme Inc., we."),
+            vec!["Rand", "Paul", ",", "R-Ky.", ",", "told", "Acme", "Inc.", ",", "we", "."]
         );
     }
 

@@ -1184,3 +1184,15 @@ fn the_noun_after_told_is_its_object_never_an_inverted_subject() {
              and left.";
     assert_eq!(speaker_of(t, "\"way off").as_deref(), Some("Paul Okafor"));
 }
+
+#[test]
+fn the_writer_is_no_source_the_text_names() {
+    // "I" in the narration is the writer: not the last person mentioned.
+    let t = "Governor Paul Okafor spoke for an hour.\n\nMonths ago, I argued that his plan was \
+             \"a fantasy dressed as a budget.\"";
+    assert_eq!(speaker_of(t, "\"a fantasy"), None);
+    // …and the clause's next subject is the source.
+    let t = "Last month, when I asked Governor Paul Okafor whether he would sign the bill, he \
+             smiled, shook his head and said, \"Not this year.\"";
+    assert_eq!(speaker_of(t, "\"Not this").as_deref(), Some("Paul Okafor"));
+}

@@ -4,7 +4,7 @@
 //! `"Q," X said.` / `"Q," said X.` / `X said, "Q."` / `X said: "Q"` / `X told reporters that …
 //! "Q"` / `according to X` / `X, who …, said` / the reporting verb's subject for partial quotes.
 
-use super::lexicon::{Lexicon, VerbForm, WordClass};
+use super::lexicon::{Lexicon, PronounKind, VerbForm, WordClass};
 use super::phrases::{Np, Toks};
 use super::tokens::TokKind;
 use crate::model::SpeakerRule;
@@ -541,6 +541,12 @@ pub fn clause_subject(t: &Toks, cs: usize, limit: usize) -> Option<Np> {
             i += 1;
             continue;
         };
+        // "When I asked Sanders …, he looked up and said": the writer names no source; the
+        // clause's next subject may.
+        if np.pronoun == Some(PronounKind::Narrator) {
+            i = np.end;
+            continue;
+        }
         // Skip an apposition: "Dean, a former party chairman, poked at …".
         let mut after = np.end;
         // …or a dashed aside: "Christie — who is being vetted as a running mate — made …".

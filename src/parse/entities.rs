@@ -910,6 +910,8 @@ impl Registry {
                     && (g.is_none() || ent.gender.is_none() || ent.gender == g)
             }
             PronounKind::Organisation | PronounKind::Group => ent.kind == SpeakerKind::Organisation,
+            // The writer is never one of the people written about.
+            PronounKind::Narrator => false,
         }
     }
 

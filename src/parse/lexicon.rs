@@ -9,6 +9,8 @@ pub enum PronounKind {
     Person(Option<Gender>),
     Group,
     Organisation,
+    /// "I" outside a quotation: the writer, whom the text does not name.
+    Narrator,
 }
 
 /// Grammatical gender, for pronoun agreement only.
@@ -546,6 +548,7 @@ impl Lexicon {
                         _ => None,
                     }),
                     "group" => PronounKind::Group,
+                    "narrator" => PronounKind::Narrator,
                     _ => PronounKind::Organisation,
                 };
                 Some((word, kind))

@@ -1196,3 +1196,15 @@ fn the_writer_is_no_source_the_text_names() {
              smiled, shook his head and said, \"Not this year.\"";
     assert_eq!(speaker_of(t, "\"Not this").as_deref(), Some("Paul Okafor"));
 }
+
+#[test]
+fn the_owner_of_a_response_said_it() {
+    let t = "Aides briefed Governor Paul Okafor and Mayor Lena Ortiz on the flooding.\n\n\
+             Okafor’s response was: \"Where are the pumps?\"";
+    assert_eq!(speaker_of(t, "\"Where").as_deref(), Some("Paul Okafor"));
+    // Only when the noun stands right before the quotation: here the judge of the response
+    // speaks.
+    let t = "Aides briefed Governor Paul Okafor and Mayor Lena Ortiz.\n\nOkafor’s response, \
+             Ortiz said, was \"far too slow.\"";
+    assert_eq!(speaker_of(t, "\"far").as_deref(), Some("Lena Ortiz"));
+}

@@ -586,3 +586,42 @@ pub fn clause_subject(t: &Toks, cs: usize, limit: usize) -> Option<Np> {
     }
     None
 }
+
+/// `Clinton's response was: "Q"`, `The senator's answer was that "Q"`: the owner of a word for
+/// an utterance, standing right before the quotation, said it.
+pub fn possessive_utterance(t: &Toks, k: usize, cs: usize) -> Option<Found> {
+    let mut j = k.checked_sub(1)?;
+    let linking =
+        |j: usize| t.is_punct(j, ':') || t.is_punct(j, ',') || t.is_dash(j) || t.word(j) == "that";
+    while j > cs && linking(j) {
+        j -= 1;
+    }
+    if t.class(j).has(WordClass::FINITE) {
+        j = j.checked_sub(1)?;
+    }
+    // "Bill Clinton's stock answer then —".
+    if j > cs && t.is_adverb(j) && !t.class(j).has(WordClass::AUXILIARY) {
+        j -= 1;
+    }
+    // Something must link the noun to the quotation: "Clinton's response “Q”" is no report.
+    if j + 1 >= k || !Lexicon::get().grammar.utterance_nouns.contains(t.word(j)) {
+        return None;
+    }
+    // Up to two lowercase modifiers: "Trump's stock answer".
+    let mut p = j.checked_sub(1)?;
+    let owner = |p: usize| super::tokens::is_possessive(t.toks[p].span.text(t.text));
+    for _ in 0..2 {
+        if p > cs && !owner(p) && t.is_word(p) && !t.is_cap(p) {
+            p -= 1;
+        }
+    }
+    if p < cs || !owner(p) {
+        return None;
+    }
+    let np = t.np_ending_at(p, cs).filter(|np| np.pronoun.is_none())?;
+    Some(Found {
+        np,
+        rule: SpeakerRule::CueBefore,
+        cue: Some((j, j + 1)),
+    })
+}

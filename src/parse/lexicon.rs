@@ -190,6 +190,7 @@ pub struct Grammar {
     pub time_words: HashSet<String>,
     pub clause_joiners: HashSet<String>,
     pub never_inverted: HashSet<String>,
+    pub utterance_nouns: HashSet<String>,
 }
 
 impl Grammar {
@@ -214,6 +215,7 @@ impl Grammar {
                 "time_words" => &mut g.time_words,
                 "clause_joiners" => &mut g.clause_joiners,
                 "never_inverted" => &mut g.never_inverted,
+                "utterance_nouns" => &mut g.utterance_nouns,
                 "title_introducers" => &mut g.title_introducers,
                 "title_small_words" => &mut g.title_small_words,
                 "title_followers" => &mut g.title_followers,
@@ -910,6 +912,7 @@ mod tests {
             g.time_words.len(),
             g.clause_joiners.len(),
             g.never_inverted.len(),
+            g.utterance_nouns.len(),
         ];
         let sections = lines(src).filter(|l| l.starts_with('[')).count();
         assert_eq!(

@@ -767,7 +767,8 @@ fn attribute(text: &str, paras: &[Para], drafts: &mut [Draft], reg: &mut Registr
                             np,
                             rule: SpeakerRule::CueBefore,
                             cue: None,
-                        }),
+                        })
+                        .or_else(|| cues::possessive_utterance(t, k, cs)),
                     (4, true) => cues::loose_after(t, k, limit),
                     (4, false) => None,
                     // Slots 5 and 6 follow the chain of outer verbs, in order.

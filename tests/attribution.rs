@@ -1208,3 +1208,10 @@ fn the_owner_of_a_response_said_it() {
              Ortiz said, was \"far too slow.\"";
     assert_eq!(speaker_of(t, "\"far").as_deref(), Some("Lena Ortiz"));
 }
+
+#[test]
+fn the_name_after_there_is_takes_a_subjects_place() {
+    let t = "Governor Paul Okafor praised the plan.\n\nThen there’s Tom Reed.\n\n\"It is a \
+             bargain,\" he wrote.";
+    assert_eq!(speaker_of(t, "\"It is").as_deref(), Some("Tom Reed"));
+}

@@ -1215,3 +1215,15 @@ fn the_name_after_there_is_takes_a_subjects_place() {
              bargain,\" he wrote.";
     assert_eq!(speaker_of(t, "\"It is").as_deref(), Some("Tom Reed"));
 }
+
+#[test]
+fn a_possessive_name_modifies_the_source_after_it() {
+    // The manager speaks, not the candidate whose manager he is.
+    let t = "\"We are fine,\" said Okafor’s campaign manager, Rich Beeson, who ran the effort.";
+    assert_eq!(speaker_of(t, "\"We are").as_deref(), Some("Rich Beeson"));
+    let t = "\"We are fine,\" said Okafor’s campaign manager.";
+    assert_eq!(
+        speaker_of(t, "\"We are").as_deref(),
+        Some("Okafor’s campaign manager")
+    );
+}

@@ -853,7 +853,9 @@ impl<'a> Toks<'a> {
         }
         // A name used as a modifier: "the printed Cruz slate card", "the Clinton campaign" — the
         // lowercase nouns after it are the head.
-        if j > first && first > i && j < limit {
+        // So is a possessive name: "said Rubio’s deputy campaign manager, Rich Beeson".
+        let possessive = j > first && is_possessive(self.toks[j - 1].span.text(self.text));
+        if j > first && (first > i || possessive) && j < limit {
             // Up to four lowercase words, ending at the head noun.
             if let Some(h) = self.speaking_head(j, limit, 4) {
                 j = h + 1;

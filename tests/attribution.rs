@@ -1221,6 +1221,8 @@ fn a_possessive_name_modifies_the_source_after_it() {
     // The manager speaks, not the candidate whose manager he is.
     let t = "\"We are fine,\" said Okafor’s campaign manager, Rich Beeson, who ran the effort.";
     assert_eq!(speaker_of(t, "\"We are").as_deref(), Some("Rich Beeson"));
+    let t = "\"We are fine,\" said Okafor’s deputy campaign manager, Rich Beeson.";
+    assert_eq!(speaker_of(t, "\"We are").as_deref(), Some("Rich Beeson"));
     let t = "\"We are fine,\" said Okafor’s campaign manager.";
     assert_eq!(
         speaker_of(t, "\"We are").as_deref(),

@@ -854,7 +854,7 @@ impl<'a> Toks<'a> {
         // A name used as a modifier: "the printed Cruz slate card", "the Clinton campaign" — the
         // lowercase nouns after it are the head.
         // So is a possessive name: "said Rubio’s deputy campaign manager, Rich Beeson".
-        let possessive = j > first && is_possessive(self.toks[j - 1].span.text(self.text));
+        let possessive = (first..j).any(|x| is_possessive(self.toks[x].span.text(self.text)));
         if j > first && (first > i || possessive) && j < limit {
             // Up to four lowercase words, ending at the head noun.
             if let Some(h) = self.speaking_head(j, limit, 4) {

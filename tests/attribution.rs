@@ -1229,3 +1229,12 @@ fn a_possessive_name_modifies_the_source_after_it() {
         Some("Okafor’s campaign manager")
     );
 }
+
+#[test]
+fn the_name_a_source_is_known_as_speaks() {
+    let t = "\"No order was given,\" said the station chief known as Jake, speaking for the \
+             first time.";
+    assert_eq!(speaker_of(t, "\"No order").as_deref(), Some("Jake"));
+    let t = "A contractor identified only as Marta said the order was \"never given.\"";
+    assert_eq!(speaker_of(t, "\"never").as_deref(), Some("Marta"));
+}

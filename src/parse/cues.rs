@@ -378,10 +378,22 @@ pub fn nominal_tail(t: &Toks, np: Np, limit: usize) -> usize {
 /// "said a spokeswoman for the hotels, Jennifer Rodstrom." / "the nominee, Donald Trump,
 /// tweeted": a name set off by commas right after a nominal is who the nominal is.
 pub fn named_apposition(t: &Toks, after: usize, limit: usize) -> Option<Np> {
-    if after >= limit || !t.is_punct(after, ',') {
+    if after >= limit {
         return None;
     }
-    let np = t.np_starting_at(after + 1, limit)?;
+    // "the base chief known as Bob", "a contractor identified only as John": the name given.
+    let start = if t.is_punct(after, ',') {
+        after + 1
+    } else if matches!(t.word(after), "known" | "identified") {
+        let only = usize::from(t.word(after + 1) == "only");
+        if t.word(after + 1 + only) != "as" {
+            return None;
+        }
+        after + 2 + only
+    } else {
+        return None;
+    };
+    let np = t.np_starting_at(start, limit)?;
     let named = np.pronoun.is_none() && t.is_cap(np.start) && t.is_cap(np.end - 1);
     let closed = np.end >= limit || t.is_punct(np.end, ',') || t.is_punct(np.end, '.');
     (named && closed).then_some(np)

@@ -1238,3 +1238,9 @@ fn the_name_a_source_is_known_as_speaks() {
     let t = "A contractor identified only as Marta said the order was \"never given.\"";
     assert_eq!(speaker_of(t, "\"never").as_deref(), Some("Marta"));
 }
+
+#[test]
+fn two_titles_joined_by_and_belong_to_one_name() {
+    let t = "\"He did it twice,\" said former Ohio Gov. and Party Chairman Ed Randall.";
+    assert_eq!(speaker_of(t, "\"He did").as_deref(), Some("Ed Randall"));
+}

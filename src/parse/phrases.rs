@@ -823,7 +823,14 @@ impl<'a> Toks<'a> {
             let past_after_name =
                 self.word(j).ends_with("ed") && (first..j).any(|x| self.is_cap(x));
             let inner_function = j > first && j + 1 < limit && self.function_inside_name(j);
-            if self.name_part(j) || of_join || inner_function {
+            // "former Pennsylvania Gov. and Democratic National Committee Chairman Ed Rendell":
+            // two titles of one person.
+            let titles_joined = self.word(j) == "and"
+                && j > first
+                && j + 1 < limit
+                && self.has(j - 1, WordClass::TITLE)
+                && self.is_cap(j + 1);
+            if self.name_part(j) || of_join || inner_function || titles_joined {
                 j += 1;
             } else if self.is_word(j)
                 && !self.is_cap(j)

@@ -1244,3 +1244,10 @@ fn two_titles_joined_by_and_belong_to_one_name() {
     let t = "\"He did it twice,\" said former Ohio Gov. and Party Chairman Ed Randall.";
     assert_eq!(speaker_of(t, "\"He did").as_deref(), Some("Ed Randall"));
 }
+
+#[test]
+fn a_gendered_noun_in_the_apposition_after_a_name_sets_its_gender() {
+    let t = "Ana Ruiz spoke first. Khizr Khan, the grieving father of a soldier, spoke next.\n\n\
+             \"We will not be silent,\" she said.";
+    assert_eq!(speaker_of(t, "\"We will").as_deref(), Some("Ana Ruiz"));
+}

@@ -519,6 +519,19 @@ fn observe_names<'a>(reg: &mut Registry, t: &Toks<'a>, words: &mut Vec<Word<'a>>
                 reg.hint_gender(e, g);
             }
         }
+        // "Khizr Khan, the father of a slain soldier,": a gendered noun heading the apposition
+        // after the name, past its determiner and up to two modifiers.
+        if let (Some(e), true) = (
+            e,
+            t.is_punct(j, ',') && t.class(j + 1).has(WordClass::DETERMINER),
+        ) {
+            let noun = (j + 2..t.len().min(j + 5))
+                .take_while(|&k| t.is_word(k) && !t.is_cap(k))
+                .find_map(|k| lex.gendered_nouns.get(t.word(k)));
+            if let Some(&g) = noun {
+                reg.hint_gender(e, g);
+            }
+        }
         i = j;
     }
 }

@@ -75,6 +75,14 @@ fn exact_key(w: &str) -> u32 {
     }
 }
 
+/// `tokens::strip_possessive` over bytes: "’s", "'s" or "’S" off the end.
+fn strip_possessive_bytes(w: &[u8]) -> &[u8] {
+    w.strip_suffix("’s".as_bytes())
+        .or_else(|| w.strip_suffix(b"'s"))
+        .or_else(|| w.strip_suffix("’S".as_bytes()))
+        .unwrap_or(w)
+}
+
 fn prefix_key([a, b, c]: [u8; 3]) -> u32 {
     u32::from(a) | (u32::from(b) << 8) | (u32::from(c) << 16)
 }
@@ -442,7 +450,7 @@ impl WordTable {
     /// until the caller does.
     // Inlined into sealing, which calls it for every word token.
     #[inline(always)]
-    fn get(&self, w: &str) -> &WordClass {
+    fn get(&self, w: &[u8]) -> &WordClass {
         const NONE: &WordClass = &WordClass {
             bits: 0,
             verb: None,
@@ -453,7 +461,7 @@ impl WordTable {
             return NONE;
         };
         let n = w.len();
-        let parts = WordTable::parts(w.as_bytes());
+        let parts = WordTable::parts(w);
         let h = WordTable::hash(n, parts);
         let mut i = h as usize & mask;
         loop {
@@ -469,7 +477,7 @@ impl WordTable {
                         && if n <= 16 {
                             (entry.a, entry.b) == parts
                         } else {
-                            *entry.key == *w
+                            entry.key.as_bytes() == w
                         };
                     if same {
                         return &entry.class;
@@ -666,18 +674,27 @@ impl Lexicon {
     /// `speech_verb`, `pronouns` and the sets: one hash lookup for most words.
     #[inline]
     pub fn class_of(&self, lower: &str) -> WordClass {
-        let get = |w: &str| *self.words.get(w);
+        self.class_of_bytes(lower.as_bytes())
+    }
+
+    /// `class_of` over the word's bytes: sealing slices the lowercased text by byte offsets, and
+    /// the lookup never needs them to be a `str` (the suffixes it strips are whole characters).
+    #[inline]
+    pub fn class_of_bytes(&self, lower: &[u8]) -> WordClass {
+        let get = |w: &[u8]| *self.words.get(w);
         let mut c = get(lower);
         // Variants need a second lookup only for words ending in a period or a possessive "s"
         // (the last byte is tested first: that is all most words pay).
-        let last = lower.as_bytes().last().copied();
+        let last = lower.last().copied();
         if last == Some(b'.') {
-            let title = get(lower.trim_end_matches('.'));
+            // `trim_end_matches('.')`.
+            let end = lower.iter().rposition(|&b| b != b'.').map_or(0, |p| p + 1);
+            let title = get(&lower[..end]);
             c.bits = (c.bits & !WordClass::TITLE) | (title.bits & WordClass::TITLE);
         }
         if matches!(last, Some(b'.' | b's' | b'S')) {
-            let nation_key = super::tokens::strip_possessive(lower);
-            let nation_key = nation_key.strip_suffix('.').unwrap_or(nation_key);
+            let nation_key = strip_possessive_bytes(lower);
+            let nation_key = nation_key.strip_suffix(b".").unwrap_or(nation_key);
             if nation_key.len() != lower.len() {
                 let n = get(nation_key).nation;
                 if n != 0 {

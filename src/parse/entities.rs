@@ -450,7 +450,7 @@ pub fn classify<'a>(words: &'a [Word<'a>]) -> Option<Phrase<'a>> {
         return None;
     }
     let org = name_words.iter().any(org_word)
-        || lex.nationalities.contains_key(&whole_low)
+        || lex.is_nationality_key(&whole_low)
         || (name_words.len() == 1 && is_acronym(name_words[0].text))
         || prefix.iter().any(|w| w.low == "of")
         || (prefix

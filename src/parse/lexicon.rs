@@ -240,6 +240,8 @@ pub struct Places {
     /// `names` by length and end bytes: most names met are no place, and the sieve answers them
     /// without hashing the name.
     names_sieve: Sieve,
+    /// `place_words` the same way, for the last word of every name of several words.
+    place_words_sieve: Sieve,
 }
 
 impl Places {
@@ -251,8 +253,10 @@ impl Places {
                 section = name;
                 continue;
             }
-            if section == "places" {
-                p.names_sieve.insert(exact_key(&l.to_lowercase()));
+            match section {
+                "places" => p.names_sieve.insert(exact_key(&l.to_lowercase())),
+                "place_words" => p.place_words_sieve.insert(exact_key(&l.to_lowercase())),
+                _ => {}
             }
             let set = match section {
                 "places" => &mut p.names,
@@ -274,7 +278,10 @@ impl Places {
                 .bytes()
                 .rposition(|b| b == b' ')
                 .and_then(|sp| low.get(sp + 1..))
-                .is_some_and(|last| self.place_words.contains(last))
+                .is_some_and(|last| {
+                    self.place_words_sieve.may_contain(exact_key(last))
+                        && self.place_words.contains(last)
+                })
     }
 }
 
@@ -705,6 +712,12 @@ impl Lexicon {
         c
     }
 
+    /// Is `lower` itself (no possessive or period stripped) a key of `nationalities`? Through the
+    /// word table, which holds every key with its country: cheaper than hashing into the map.
+    pub fn is_nationality_key(&self, lower: &str) -> bool {
+        self.words.get(lower.as_bytes()).nation != 0
+    }
+
     /// The country key of a class, as `nationality` gives it.
     pub fn nation_of(&self, c: WordClass) -> Option<&str> {
         let i = usize::from(c.nation).checked_sub(1)?;
@@ -889,6 +902,11 @@ mod tests {
             assert_eq!(lex.nation_of(c), nation, "{w}");
             assert_eq!(lex.nationality(w), nation, "{w}");
             assert_eq!(c.is_nationality(), nation.is_some(), "{w}");
+            assert_eq!(
+                lex.is_nationality_key(w),
+                lex.nationalities.contains_key(w),
+                "{w}: nationality key"
+            );
         }
     }
 

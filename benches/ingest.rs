@@ -9,10 +9,6 @@ use briefing::parse::{parse_document, Meta};
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
 use rayon::prelude::*;
 
-/// The binary's allocator (src/main.rs), so the figures are the reader's.
-#[global_allocator]
-static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
-
 fn corpus() -> Vec<String> {
     let n = std::env::var("BENCH_ARTICLES")
         .ok()

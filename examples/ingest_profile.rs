@@ -5,10 +5,6 @@
 use briefing::corpus_gen::{article, Pool};
 use briefing::parse::{parse_document, Meta};
 
-/// The binary's allocator (src/main.rs), so the figures are the reader's.
-#[global_allocator]
-static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
-
 fn main() {
     let n = std::env::args()
         .nth(1)

@@ -7,12 +7,6 @@ use clap::Parser;
 use briefing::cli::{self, Cli};
 use briefing::input::{self, InputError};
 
-/// mimalloc instead of the system allocator: parsing makes many short-lived small allocations
-/// (names, keys, per-paragraph lists), which it serves from thread-local pages in a few
-/// instructions, with no lock between the reader's background parsing threads.
-#[global_allocator]
-static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
-
 fn run() -> Result<()> {
     let args = Cli::parse();
     match &args.command {

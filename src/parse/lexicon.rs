@@ -77,6 +77,14 @@ fn exact_key(w: &str) -> u32 {
     }
 }
 
+/// `tokens::strip_possessive` over bytes: "’s", "'s" or "’S" off the end.
+fn strip_possessive_bytes(w: &[u8]) -> &[u8] {
+    w.strip_suffix("’s".as_bytes())
+        .or_else(|| w.strip_suffix(b"'s"))
+        .or_else(|| w.strip_suffix("’S".as_bytes()))
+        .unwrap_or(w)
+}
+
 fn prefix_key([a, b, c]: [u8; 3]) -> u32 {
     u32::from(a) | (u32::from(b) << 8) | (u32::from(c) << 16)
 }
@@ -244,6 +252,8 @@ pub struct Places {
     /// `names` by length and end bytes: most names met are no place, and the sieve answers them
     /// without hashing the name.
     names_sieve: Sieve,
+    /// `place_words` the same way, for the last word of every name of several words.
+    place_words_sieve: Sieve,
 }
 
 impl Places {
@@ -255,8 +265,10 @@ impl Places {
                 section = name;
                 continue;
             }
-            if section == "places" {
-                p.names_sieve.insert(exact_key(&l.to_lowercase()));
+            match section {
+                "places" => p.names_sieve.insert(exact_key(&l.to_lowercase())),
+                "place_words" => p.place_words_sieve.insert(exact_key(&l.to_lowercase())),
+                _ => {}
             }
             let set = match section {
                 "places" => &mut p.names,
@@ -278,7 +290,10 @@ impl Places {
                 .bytes()
                 .rposition(|b| b == b' ')
                 .and_then(|sp| low.get(sp + 1..))
-                .is_some_and(|last| self.place_words.contains(last))
+                .is_some_and(|last| {
+                    self.place_words_sieve.may_contain(exact_key(last))
+                        && self.place_words.contains(last)
+                })
     }
 }
 
@@ -454,7 +469,7 @@ impl WordTable {
     /// until the caller does.
     // Inlined into sealing, which calls it for every word token.
     #[inline(always)]
-    fn get(&self, w: &str) -> &WordClass {
+    fn get(&self, w: &[u8]) -> &WordClass {
         const NONE: &WordClass = &WordClass {
             bits: 0,
             verb: None,
@@ -465,7 +480,7 @@ impl WordTable {
             return NONE;
         };
         let n = w.len();
-        let parts = WordTable::parts(w.as_bytes());
+        let parts = WordTable::parts(w);
         let h = WordTable::hash(n, parts);
         let mut i = h as usize & mask;
         loop {
@@ -481,7 +496,7 @@ impl WordTable {
                         && if n <= 16 {
                             (entry.a, entry.b) == parts
                         } else {
-                            *entry.key == *w
+                            entry.key.as_bytes() == w
                         };
                     if same {
                         return &entry.class;
@@ -679,18 +694,27 @@ impl Lexicon {
     /// `speech_verb`, `pronouns` and the sets: one hash lookup for most words.
     #[inline]
     pub fn class_of(&self, lower: &str) -> WordClass {
-        let get = |w: &str| *self.words.get(w);
+        self.class_of_bytes(lower.as_bytes())
+    }
+
+    /// `class_of` over the word's bytes: sealing slices the lowercased text by byte offsets, and
+    /// the lookup never needs them to be a `str` (the suffixes it strips are whole characters).
+    #[inline]
+    pub fn class_of_bytes(&self, lower: &[u8]) -> WordClass {
+        let get = |w: &[u8]| *self.words.get(w);
         let mut c = get(lower);
         // Variants need a second lookup only for words ending in a period or a possessive "s"
         // (the last byte is tested first: that is all most words pay).
-        let last = lower.as_bytes().last().copied();
+        let last = lower.last().copied();
         if last == Some(b'.') {
-            let title = get(lower.trim_end_matches('.'));
+            // `trim_end_matches('.')`.
+            let end = lower.iter().rposition(|&b| b != b'.').map_or(0, |p| p + 1);
+            let title = get(&lower[..end]);
             c.bits = (c.bits & !WordClass::TITLE) | (title.bits & WordClass::TITLE);
         }
         if matches!(last, Some(b'.' | b's' | b'S')) {
-            let nation_key = super::tokens::strip_possessive(lower);
-            let nation_key = nation_key.strip_suffix('.').unwrap_or(nation_key);
+            let nation_key = strip_possessive_bytes(lower);
+            let nation_key = nation_key.strip_suffix(b".").unwrap_or(nation_key);
             if nation_key.len() != lower.len() {
                 let n = get(nation_key).nation;
                 if n != 0 {
@@ -699,6 +723,12 @@ impl Lexicon {
             }
         }
         c
+    }
+
+    /// Is `lower` itself (no possessive or period stripped) a key of `nationalities`? Through the
+    /// word table, which holds every key with its country: cheaper than hashing into the map.
+    pub fn is_nationality_key(&self, lower: &str) -> bool {
+        self.words.get(lower.as_bytes()).nation != 0
     }
 
     /// The country key of a class, as `nationality` gives it.
@@ -885,6 +915,11 @@ mod tests {
             assert_eq!(lex.nation_of(c), nation, "{w}");
             assert_eq!(lex.nationality(w), nation, "{w}");
             assert_eq!(c.is_nationality(), nation.is_some(), "{w}");
+            assert_eq!(
+                lex.is_nationality_key(w),
+                lex.nationalities.contains_key(w),
+                "{w}: nationality key"
+            );
         }
     }
 

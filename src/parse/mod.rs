@@ -269,7 +269,7 @@ pub fn parse_document(meta: Meta, text: String) -> Document {
 
     // Pre-pass: every name mentioned in the narration (outside quotations), so that "Putin" can
     // become "Vladimir Putin" and roles can be looked up.
-    let mut reg = Registry::default();
+    let mut reg = Registry::sized_for(text.len());
     // One buffer for every name run's words, across paragraphs.
     let mut name_words = Vec::new();
     for p in &paras {

@@ -103,10 +103,12 @@ impl TokStore {
                 (a, self.low_buf.len())
             };
             self.lows.push((a as u32, b as u32));
+            // By bytes: the lookup needs no `str`, so no character-boundary tests.
             self.classes.push(
                 self.low_buf
+                    .as_bytes()
                     .get(a..b)
-                    .map_or_else(WordClass::default, |w| lex.class_of(w)),
+                    .map_or_else(WordClass::default, |w| lex.class_of_bytes(w)),
             );
         }
         from..self.toks.len()

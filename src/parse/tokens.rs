@@ -216,7 +216,8 @@ pub fn tokenize_into(text: &str, range: Span, out: &mut Vec<Token>) {
                 ascii,
             },
         });
-        i = end;
+        // Most words are followed by one space: step over it here rather than on the next turn.
+        i = end + usize::from(bytes.get(end) == Some(&b' '));
     }
 }
 

@@ -106,10 +106,10 @@ fn mine(
     is_entity: &dyn Fn(&str) -> bool,
     topics: &mut Vec<Topic>,
 ) {
-    // Every occurrence of a phrase is chained to the next one through `next` (indexed by the
-    // phrase's first word; proper nouns start on capitals, terms on lowercase words, so no index
-    // is used twice): no string or list is built until a phrase is among the chosen few.
-    let mut next: Vec<usize> = vec![usize::MAX; words.len()];
+    // Every occurrence of a phrase is chained to the next one through `links` (its first word's
+    // index and the next occurrence's link): no string or list is built until a phrase is among
+    // the chosen few, and no array as long as the text is filled beforehand.
+    let mut links: Vec<(usize, usize)> = Vec::with_capacity(words.len() / 4);
     // Multi-word proper nouns: "Colonial Pipeline", "Air Force One".
     let mut names: HashMap<Phrase, Chain> =
         HashMap::with_capacity_and_hasher(words.len() / 24, Default::default());
@@ -126,8 +126,8 @@ fn mine(
             if j > i {
                 names
                     .entry(Phrase(&words[i..=j]))
-                    .or_insert(Chain::new(i))
-                    .add(i, &mut next);
+                    .or_insert(Chain::new())
+                    .add(i, &mut links);
             }
             i = j + 1;
         } else {
@@ -147,8 +147,8 @@ fn mine(
         {
             terms
                 .entry((a.low, b.low))
-                .or_insert(Chain::new(k))
-                .add(k, &mut next);
+                .or_insert(Chain::new())
+                .add(k, &mut links);
         }
     }
     // The candidates: repeated terms, and the proper nouns naming no person — a term replaces
@@ -157,7 +157,8 @@ fn mine(
     let mut mined: Vec<(Phrase, Chain, bool)> = Vec::new();
     for &c in terms.values() {
         if c.count >= 2 {
-            mined.push((Phrase(&words[c.first..c.first + 2]), c, true));
+            let k = c.start(&links);
+            mined.push((Phrase(&words[k..k + 2]), c, true));
         }
     }
     for (&p, &c) in &names {
@@ -182,10 +183,10 @@ fn mine(
         }
         let n = phrase.0.len();
         let mut mentions = Vec::with_capacity(chain.count);
-        let mut k = chain.first;
-        while k < words.len() {
+        let mut l = chain.first;
+        while let Some(&(k, next)) = links.get(l) {
             mentions.push(Span::new(words[k].span.start, words[k + n - 1].span.end));
-            k = next[k];
+            l = next;
         }
         let name = if term {
             key.as_str()
@@ -245,8 +246,8 @@ impl Phrase<'_, '_> {
     }
 }
 
-/// A phrase's occurrences: the first and last (word indices, linked through a `next` array)
-/// and how many.
+/// A phrase's occurrences: the first and last of its links (a word index and the next link,
+/// `usize::MAX` ending the chain) and how many.
 #[derive(Clone, Copy)]
 struct Chain {
     first: usize,
@@ -255,20 +256,28 @@ struct Chain {
 }
 
 impl Chain {
-    fn new(first: usize) -> Self {
+    fn new() -> Self {
         Chain {
-            first,
-            last: first,
+            first: usize::MAX,
+            last: usize::MAX,
             count: 0,
         }
     }
 
-    fn add(&mut self, k: usize, next: &mut [usize]) {
-        if self.count > 0 {
-            next[self.last] = k;
-            self.last = k;
+    fn add(&mut self, k: usize, links: &mut Vec<(usize, usize)>) {
+        let l = links.len();
+        links.push((k, usize::MAX));
+        match links.get_mut(self.last) {
+            Some(prev) => prev.1 = l,
+            None => self.first = l,
         }
+        self.last = l;
         self.count += 1;
+    }
+
+    /// The word index of the first occurrence.
+    fn start(&self, links: &[(usize, usize)]) -> usize {
+        links.get(self.first).map_or(0, |&(k, _)| k)
     }
 }
 

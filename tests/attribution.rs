@@ -1251,3 +1251,13 @@ fn a_gendered_noun_in_the_apposition_after_a_name_sets_its_gender() {
              \"We will not be silent,\" she said.";
     assert_eq!(speaker_of(t, "\"We will").as_deref(), Some("Ana Ruiz"));
 }
+
+#[test]
+fn with_a_role_of_a_complement_before_a_gerund_that_role_speaks() {
+    let t = "The ministry released the files on Friday, with the former secretary of state \
+             calling the move \"deeply troubling.\"";
+    assert_eq!(
+        speaker_of(t, "\"deeply").as_deref(),
+        Some("the former secretary of state")
+    );
+}

@@ -461,7 +461,15 @@ pub fn before(t: &Toks, k: usize, cs: usize) -> Option<Found> {
         if form == VerbForm::Gerund {
             // "with Donald Trump tweeting that …", "footage of Trump saying …", "— Ryan saying
             // he was … and Trump calling it …": a name right before the gerund is its subject.
-            if let Some(np) = t.np_ending_at(v.wrapping_sub(1), cs) {
+            // "with the former secretary of state calling …": a role and its complement.
+            let role_of = || {
+                (v >= cs + 3 && t.word(v - 2) == "of")
+                    .then(|| t.np_ending_at(v - 3, cs))
+                    .flatten()
+                    .filter(|np| np.pronoun.is_none() && t.class(np.end - 1).has(WordClass::ROLE))
+                    .map(|np| Np { end: v, ..np })
+            };
+            if let Some(np) = t.np_ending_at(v.wrapping_sub(1), cs).or_else(role_of) {
                 let introduced = np.start > cs
                     && (matches!(
                         t.word(np.start - 1),
@@ -469,7 +477,9 @@ pub fn before(t: &Toks, k: usize, cs: usize) -> Option<Found> {
                     ) || t.is_punct(np.start - 1, '—')
                         || t.is_punct(np.start - 1, '–'));
                 // "with many marchers chanting …": a noun that can speak may be the subject too.
-                let speaks = t.is_cap(np.end - 1) || Lexicon::get().can_speak(t.word(np.end - 1));
+                let speaks = t.is_cap(np.end - 1)
+                    || Lexicon::get().can_speak(t.word(np.end - 1))
+                    || t.word(np.end.wrapping_sub(2)) == "of";
                 if introduced && np.pronoun.is_none() && speaks {
                     return Some(Found {
                         np,

@@ -1261,3 +1261,10 @@ fn with_a_role_of_a_complement_before_a_gerund_that_role_speaks() {
         Some("the former secretary of state")
     );
 }
+
+#[test]
+fn the_noun_after_thanked_is_thanked_never_the_speaker() {
+    let t = "President Barack Obama signed the order on Tuesday.\n\nKerry Lane, star of \
+             television’s “Night Court,” thanked Obama for “taking these steps to make us safer.”";
+    assert_ne!(speaker_of(t, "“taking").as_deref(), Some("Barack Obama"));
+}

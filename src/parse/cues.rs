@@ -159,7 +159,10 @@ pub fn after(t: &Toks, k: usize, limit: usize) -> Option<Found> {
             cue: Some((i, i + 2)),
         });
     }
-    if t.verb(i).is_some_and(|f| f != VerbForm::Gerund) && !t.is_cap(i) {
+    if t.verb(i).is_some_and(|f| f != VerbForm::Gerund)
+        && !t.is_cap(i)
+        && !Lexicon::get().grammar.never_inverted.contains(t.word(i))
+    {
         let np = t.np_starting_at(i + 1, limit)?;
         if np.pronoun.is_some() && !t.is_cap(np.start) {
             // "said he" is rare English; "said it" is a false cue.

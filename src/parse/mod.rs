@@ -1126,6 +1126,9 @@ fn indirect_speech_events(
         // "X said …", or inverted "…, said X" — also when the words before the comma name no
         // one ("… control of the Senate next year, said Bart Naylor").
         let inverted = || {
+            if Lexicon::get().grammar.never_inverted.contains(t.word(v)) {
+                return None;
+            }
             t.np_starting_at(v + 1, to.min(v + 12))
                 .filter(|np| np.pronoun.is_none() && t.is_cap(np.start))
         };

@@ -1268,3 +1268,13 @@ fn the_noun_after_thanked_is_thanked_never_the_speaker() {
              television’s “Night Court,” thanked Obama for “taking these steps to make us safer.”";
     assert_ne!(speaker_of(t, "“taking").as_deref(), Some("Barack Obama"));
 }
+
+#[test]
+fn a_label_after_a_naming_verb_belongs_to_its_subject_whatever_follows() {
+    let t = "Rita Vale runs the county party.\n\nHer neighbours have mocked the campaign, calling \
+             Okafor \"a paper tiger,\" Vale said as she left.";
+    assert_eq!(
+        speaker_of(t, "\"a paper").as_deref(),
+        Some("Her neighbours")
+    );
+}

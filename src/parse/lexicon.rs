@@ -199,6 +199,7 @@ pub struct Grammar {
     pub clause_joiners: HashSet<String>,
     pub never_inverted: HashSet<String>,
     pub utterance_nouns: HashSet<String>,
+    pub naming_verbs: HashSet<String>,
 }
 
 impl Grammar {
@@ -224,6 +225,7 @@ impl Grammar {
                 "clause_joiners" => &mut g.clause_joiners,
                 "never_inverted" => &mut g.never_inverted,
                 "utterance_nouns" => &mut g.utterance_nouns,
+                "naming_verbs" => &mut g.naming_verbs,
                 "title_introducers" => &mut g.title_introducers,
                 "title_small_words" => &mut g.title_small_words,
                 "title_followers" => &mut g.title_followers,
@@ -948,6 +950,7 @@ mod tests {
             g.clause_joiners.len(),
             g.never_inverted.len(),
             g.utterance_nouns.len(),
+            g.naming_verbs.len(),
         ];
         let sections = lines(src).filter(|l| l.starts_with('[')).count();
         assert_eq!(

@@ -751,7 +751,12 @@ fn attribute(text: &str, paras: &[Para], drafts: &mut [Draft], reg: &mut Registr
             let before = cues::before(t, k, cs);
             // `X claimed that “Q,” Y said …`: a quote introduced by "that" belongs to the verb
             // before it, whatever follows.
-            let introduced = k > cs && t.word(k - 1) == "that" && before.is_some();
+            // `…, calling Trump “an orange buffoon,” Susan said`: so is a label right after a
+            // naming verb and its object.
+            let named = before.is_some()
+                && (cs.max(k.saturating_sub(4))..k)
+                    .any(|v| Lexicon::get().grammar.naming_verbs.contains(t.word(v)));
+            let introduced = k > cs && ((t.word(k - 1) == "that" && before.is_some()) || named);
             let loose_first = trailing_comma && !introduced;
             // `Trump said Duterte’s comments showed “Q”`: when the nearest reporting verb's
             // subject names no one, the verb that reports the whole clause may.

@@ -1278,3 +1278,11 @@ fn a_label_after_a_naming_verb_belongs_to_its_subject_whatever_follows() {
         Some("Her neighbours")
     );
 }
+
+#[test]
+fn that_before_a_name_is_no_part_of_the_mention() {
+    let d =
+        parse("In a clip that District Judge Ann Pike called \"distasteful,\" the host laughed.");
+    let q = d.quotes.first().expect("the quote is read");
+    assert_eq!(q.mention.as_deref(), Some("District Judge Ann Pike"));
+}

@@ -344,7 +344,9 @@ impl<'a> Toks<'a> {
                     break;
                 }
             }
-            if j > floor && self.is_determiner(j - 1) {
+            // "a clip that U.S. District Judge Mosman called": before a name, "that" opens a
+            // clause; it is no determiner.
+            if j > floor && self.is_determiner(j - 1) && self.word(j - 1) != "that" {
                 j -= 1;
             }
             return Some(Np {

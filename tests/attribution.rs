@@ -1286,3 +1286,12 @@ fn that_before_a_name_is_no_part_of_the_mention() {
     let q = d.quotes.first().expect("the quote is read");
     assert_eq!(q.mention.as_deref(), Some("District Judge Ann Pike"));
 }
+
+#[test]
+fn the_name_after_a_reporting_verb_inside_a_clause_is_no_inverted_speaker() {
+    // "has suggested Clinton is …": Clinton is what was suggested about, not who spoke.
+    let t = "Governor Paul Okafor spoke in Dayton.\n\nOkafor in recent days has suggested \
+             Ortiz is out of touch, talked of a \"stolen budget\" and left.";
+    assert_ne!(speaker_of(t, "\"stolen").as_deref(), Some("Lena Ortiz"));
+    assert_ne!(speaker_of(t, "\"stolen").as_deref(), Some("Ortiz"));
+}

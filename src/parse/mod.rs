@@ -1131,7 +1131,12 @@ fn indirect_speech_events(
         // "X said …", or inverted "…, said X" — also when the words before the comma name no
         // one ("… control of the Senate next year, said Bart Naylor").
         let inverted = || {
-            if Lexicon::get().grammar.never_inverted.contains(t.word(v)) {
+            // Only right after a comma, a quotation or at the clause's start: in "Trump has
+            // suggested Clinton is on drugs" the name after the verb is no speaker.
+            let place = v == cs
+                || t.is_punct(v - 1, ',')
+                || matches!(t.toks[v - 1].kind, TokKind::Quote(_));
+            if !place || Lexicon::get().grammar.never_inverted.contains(t.word(v)) {
                 return None;
             }
             t.np_starting_at(v + 1, to.min(v + 12))

@@ -1295,3 +1295,10 @@ fn the_name_after_a_reporting_verb_inside_a_clause_is_no_inverted_speaker() {
     assert_ne!(speaker_of(t, "\"stolen").as_deref(), Some("Lena Ortiz"));
     assert_ne!(speaker_of(t, "\"stolen").as_deref(), Some("Ortiz"));
 }
+
+#[test]
+fn an_apposition_closed_inside_a_titles_marks_still_has_its_name() {
+    let t = "Kerry Lane attended the signing.\n\nLane, star of television’s “Night Court,” \
+             thanked the governor for “taking these steps to make us safer.”";
+    assert_eq!(speaker_of(t, "“taking").as_deref(), Some("Kerry Lane"));
+}

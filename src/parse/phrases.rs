@@ -457,7 +457,17 @@ impl<'a> Toks<'a> {
         if self.toks[end].quote().is_some() {
             // "Perry, who wore a cape bearing the words “I'm with her,” shouted": the quote
             // closes the relative clause.
-            return self.relative_antecedent(end, floor);
+            if let Some(np) = self.relative_antecedent(end, floor) {
+                return Some(np);
+            }
+            // "Washington, star of television’s “Scandal,” thanked …": or an apposition whose
+            // closing comma stands inside the marks; the name before its opening comma.
+            let open = (end.saturating_sub(12).max(floor)..end)
+                .rev()
+                .find(|&j| self.is_punct(j, ','))?;
+            let np = self.np_ending_at(open.checked_sub(1)?, floor)?;
+            let named = np.pronoun.is_none() && self.is_cap(np.end - 1);
+            return named.then_some(np);
         }
         if self.is_punct(end, ',') {
             if let Some(np) = self.relative_antecedent(end, floor) {

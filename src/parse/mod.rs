@@ -393,6 +393,7 @@ pub fn parse_document(meta: Meta, text: String) -> Document {
     }
 
     sentences.shrink_to_fit();
+    topics::recycle_words(tw);
     store.recycle();
     Document {
         id: meta.id,

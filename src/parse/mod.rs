@@ -168,6 +168,9 @@ pub fn parse_document(meta: Meta, text: String) -> Document {
     let mut ranges: Vec<(Range<usize>, Range<usize>, Vec<usize>)> =
         Vec::with_capacity(para_spans.len());
     let mut keep: Vec<Result<usize, Token>> = Vec::new();
+    // Per paragraph, refilled: where each quote's token stands, and the nickname quotes.
+    let mut tok_of: Vec<usize> = Vec::new();
+    let mut nicknames: Vec<quotes::RawQuote> = Vec::new();
     let style = quotes::Style::of(&text);
 
     for (pi, &span) in para_spans.iter().enumerate() {
@@ -188,9 +191,10 @@ pub fn parse_document(meta: Meta, text: String) -> Document {
         let next_opens = para_spans
             .get(pi + 1)
             .is_some_and(|n| quotes::opens_with_quote(&text, *n, style));
-        let (nicknames, found): (Vec<_>, Vec<_>) = quotes::find(&text, span, next_opens, style)
-            .into_iter()
-            .partition(|q| quotes::is_nickname(&text, q));
+        // Nicknames moved out in place (order kept): no two new lists per paragraph.
+        let mut found = quotes::find(&text, span, next_opens, style);
+        nicknames.clear();
+        nicknames.extend(found.extract_if(.., |q| quotes::is_nickname(&text, q)));
         if found.is_empty() && nicknames.is_empty() {
             // No quotation to collapse: both views are the same tokens.
             ranges.push((full.clone(), full, Vec::new()));
@@ -199,7 +203,8 @@ pub fn parse_document(meta: Meta, text: String) -> Document {
         // Collapse each quotation to one token, remembering where each quote's token stands.
         keep.clear();
         keep.reserve(full.len());
-        let mut tok_of = vec![0; found.len()];
+        tok_of.clear();
+        tok_of.resize(found.len(), 0);
         let mut qi = 0;
         let mut para_quotes = Vec::with_capacity(found.len());
         for (i, t) in store.toks[full.clone()].iter().enumerate() {

@@ -15,6 +15,7 @@ mod sentences;
 mod tokens;
 mod topics;
 
+use std::cell::Cell;
 use std::ops::Range;
 use std::sync::Arc;
 
@@ -117,6 +118,26 @@ fn ends_sentence(text: &str, q: &quotes::RawQuote) -> bool {
         .text(text)
         .trim_end()
         .ends_with(['.', '!', '?', '…'])
+}
+
+thread_local! {
+    /// Topic lists of the previous document's paragraphs and quotes on this thread, emptied.
+    static SPARE_TOPIC_LISTS: Cell<Vec<Vec<usize>>> = const { Cell::new(Vec::new()) };
+}
+
+/// Empties `lists` and keeps them for this thread's next document, short of what a huge
+/// document made them.
+fn recycle_topic_lists(mut lists: Vec<Vec<usize>>) {
+    const KEEP_LISTS: usize = 1 << 12;
+    const KEEP_TOPICS: usize = 1 << 8;
+    lists.truncate(KEEP_LISTS);
+    for l in &mut lists {
+        l.clear();
+        if l.capacity() > KEEP_TOPICS {
+            *l = Vec::new();
+        }
+    }
+    SPARE_TOPIC_LISTS.set(lists);
 }
 
 /// Parse one article. Total: any text gives a document, never a panic.
@@ -349,9 +370,15 @@ pub fn parse_document(meta: Meta, text: String) -> Document {
     let someone = reg.someone_names(&quoted);
     let is_entity = |k: &str| someone.contains(k);
     let mut topic_list = topics::find(&text, &tw, &is_entity);
-    // Gathered here, then frozen into the model's shared lists.
-    let mut para_topics: Vec<Vec<usize>> = vec![Vec::new(); paragraphs.len()];
-    let mut quote_topics: Vec<Vec<usize>> = vec![Vec::new(); quotes_out.len()];
+    // Gathered here, then frozen into the model's shared lists: this thread's lists from the
+    // previous document, emptied, so a paragraph's list is not grown from nothing each time.
+    let mut topic_lists = SPARE_TOPIC_LISTS.take();
+    topic_lists.resize_with(
+        topic_lists.len().max(paragraphs.len() + quotes_out.len()),
+        Vec::new,
+    );
+    let (para_topics, rest) = topic_lists.split_at_mut(paragraphs.len());
+    let quote_topics = &mut rest[..quotes_out.len()];
     for (ti, topic) in topic_list.iter_mut().enumerate() {
         for m in topic.mention_spans() {
             let pi = paragraphs.partition_point(|p: &Paragraph| p.span.end <= m.start);
@@ -369,16 +396,17 @@ pub fn parse_document(meta: Meta, text: String) -> Document {
         }
     }
     // An empty list keeps the shared placeholder.
-    for (p, t) in paragraphs.iter_mut().zip(para_topics) {
+    for (p, t) in paragraphs.iter_mut().zip(para_topics.iter()) {
         if !t.is_empty() {
-            p.topics = t.into();
+            p.topics = t.as_slice().into();
         }
     }
-    for (q, t) in quotes_out.iter_mut().zip(quote_topics) {
+    for (q, t) in quotes_out.iter_mut().zip(quote_topics.iter()) {
         if !t.is_empty() {
-            q.topics = t.into();
+            q.topics = t.as_slice().into();
         }
     }
+    recycle_topic_lists(topic_lists);
     // Each list holds a topic at most once, so counting entries counts paragraphs and quotes
     // (one walk over the lists instead of one per topic).
     let mut counts = vec![(0, 0); topic_list.len()];

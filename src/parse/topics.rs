@@ -7,7 +7,7 @@ use rustc_hash::FxHashMap as HashMap;
 
 use super::lexicon::{Keyword, Lexicon, WordClass};
 use super::phrases::Toks;
-use crate::model::{Span, Topic, TopicSource};
+use crate::model::{NarrowSpan, Span, Topic, TopicSource};
 
 /// A word of the document for matching: its span and lowercase form, and what the mining rules
 /// ask of it (computed once per word by [`words_of`]).
@@ -47,12 +47,16 @@ thread_local! {
     static SPARE_MENTIONS: Cell<Vec<Vec<Span>>> = const { Cell::new(Vec::new()) };
     /// The previous document's word list on this thread, emptied (see [`recycle_words`]).
     static SPARE_WORDS: Cell<Vec<TopicWord<'static>>> = const { Cell::new(Vec::new()) };
+    /// The previous document's phrase occurrence links on this thread, emptied.
+    static SPARE_LINKS: Cell<Vec<(usize, usize)>> = const { Cell::new(Vec::new()) };
 }
 
 /// Mentions a topic's spare list may keep room for (16 bytes each).
 const KEEP_MENTIONS: usize = 1 << 12;
 /// Words the spare word list may keep room for (40 bytes each): a text of about 150 KB.
 const KEEP_WORDS: usize = 1 << 15;
+/// Occurrence links the spare list may keep room for (16 bytes each).
+const KEEP_LINKS: usize = 1 << 15;
 
 /// An empty list with `v`'s allocation, for words of another lifetime. The collect reuses the
 /// allocation in place (the same type but for its lifetime) and yields nothing, `v` being empty.
@@ -151,7 +155,9 @@ fn mine(
     // Every occurrence of a phrase is chained to the next one through `links` (its first word's
     // index and the next occurrence's link): no string or list is built until a phrase is among
     // the chosen few, and no array as long as the text is filled beforehand.
-    let mut links: Vec<(usize, usize)> = Vec::with_capacity(words.len() / 4);
+    // This thread's previous document's links, emptied: one allocation per thread.
+    let mut links = SPARE_LINKS.take();
+    links.reserve(words.len() / 4);
     // Multi-word proper nouns: "Colonial Pipeline", "Air Force One".
     let mut names: HashMap<Phrase, Chain> =
         HashMap::with_capacity_and_hasher(words.len() / 24, Default::default());
@@ -196,7 +202,8 @@ fn mine(
     // The candidates: repeated terms, and the proper nouns naming no person — a term replaces
     // the proper noun that lowercases to the same two words.
     let mut key = String::new();
-    let mut mined: Vec<(Phrase, Chain, bool)> = Vec::new();
+    // Room for every candidate at once: one allocation, not one per doubling.
+    let mut mined: Vec<(Phrase, Chain, bool)> = Vec::with_capacity(terms.len() + names.len());
     for &c in terms.values() {
         if c.count >= 2 {
             let k = c.start(&links);
@@ -224,17 +231,22 @@ fn mine(
             continue;
         }
         let n = phrase.0.len();
-        let mut mentions = Vec::with_capacity(chain.count);
+        // Narrow spans straight away, exactly `count` of them: the list becomes the topic's
+        // without a copy or a shrink.
+        let mut mentions: Vec<NarrowSpan> = Vec::with_capacity(chain.count);
+        let mut first = None;
         let mut l = chain.first;
         while let Some(&(k, next)) = links.get(l) {
-            mentions.push(Span::new(words[k].span.start, words[k + n - 1].span.end));
+            let m = Span::new(words[k].span.start, words[k + n - 1].span.end);
+            first.get_or_insert(m);
+            mentions.push(m.into());
             l = next;
         }
         let name = if term {
             key.as_str()
         } else {
             // Proper nouns keep their capitals as written.
-            mentions[0].text(text)
+            first.map_or("", |m| m.text(text))
         };
         topics.push(Topic {
             name: name.into(),
@@ -242,8 +254,12 @@ fn mine(
             count: mentions.len(),
             paragraphs: 0,
             quotes: 0,
-            mentions: mentions.into_iter().map(Into::into).collect(),
+            mentions: mentions.into_boxed_slice(),
         });
+    }
+    links.clear();
+    if links.capacity() <= KEEP_LINKS {
+        SPARE_LINKS.set(links);
     }
 }
 

@@ -120,7 +120,45 @@ fn ends_sentence(text: &str, q: &quotes::RawQuote) -> bool {
         .ends_with(['.', '!', '?', '…'])
 }
 
+/// Per-document working lists, kept emptied between documents on each thread: a document
+/// fills them instead of allocating and growing them afresh.
+#[derive(Default)]
+struct Scratch {
+    drafts: Vec<Draft>,
+    sentence_starts: Vec<usize>,
+    /// Per paragraph: the ranges of its full and collapsed tokens in the store, its quotes.
+    ranges: Vec<(Range<usize>, Range<usize>, Vec<usize>)>,
+    /// A paragraph's tokens kept in its collapsed view (an index, or a quotation's token).
+    keep: Vec<Result<usize, Token>>,
+    /// Per paragraph: where each quote's token stands in the collapsed view.
+    tok_of: Vec<usize>,
+    /// Per paragraph: its nickname quotes.
+    nicknames: Vec<quotes::RawQuote>,
+}
+
+impl Scratch {
+    /// Empties the lists and keeps them for this thread's next document, unless a huge
+    /// document left them too large to hold on to (each bound is well under a megabyte).
+    fn recycle(mut self) {
+        fn fit<T>(v: &mut Vec<T>, keep: usize) {
+            v.clear();
+            if v.capacity() > keep {
+                *v = Vec::new();
+            }
+        }
+        fit(&mut self.drafts, 1 << 11);
+        fit(&mut self.sentence_starts, 1 << 14);
+        fit(&mut self.ranges, 1 << 13);
+        fit(&mut self.keep, 1 << 14);
+        fit(&mut self.tok_of, 1 << 11);
+        fit(&mut self.nicknames, 1 << 8);
+        SPARE_SCRATCH.set(self);
+    }
+}
+
 thread_local! {
+    /// This thread's per-document working lists, emptied.
+    static SPARE_SCRATCH: Cell<Scratch> = Cell::new(Scratch::default());
     /// Topic lists of the previous document's paragraphs and quotes on this thread, emptied.
     static SPARE_TOPIC_LISTS: Cell<Vec<Vec<usize>>> = const { Cell::new(Vec::new()) };
 }
@@ -178,20 +216,24 @@ pub fn parse_document(meta: Meta, text: String) -> Document {
     // shrink instead of a reallocation per doubling.
     let mut sentences = Vec::with_capacity((text.len() / 64).min(1 << 12));
     let mut paragraphs = Vec::with_capacity(para_spans.len());
+    // Working lists: this thread's previous document's, emptied (see `Scratch`).
+    let Scratch {
+        mut drafts,
+        mut sentence_starts,
+        mut ranges,
+        mut keep,
+        mut tok_of,
+        mut nicknames,
+    } = SPARE_SCRATCH.take();
     // Sized for news prose (about a quotation per 250 bytes, a sentence per 100), capped so a
     // huge text reserves no more than it would grow into: fewer reallocations of large items.
-    let mut drafts: Vec<Draft> = Vec::with_capacity((text.len() / 256).min(1 << 10));
+    drafts.reserve((text.len() / 256).min(1 << 10));
     let mut warnings = Vec::new();
-    let mut sentence_starts = Vec::with_capacity((text.len() / 64).min(1 << 12));
+    sentence_starts.reserve((text.len() / 64).min(1 << 12));
     // Every paragraph's tokens, first with quotations left in (for topics), then collapsed.
     let mut store = TokStore::new(&text);
     // Per paragraph: the ranges of its full and collapsed tokens in `store`, its quotes.
-    let mut ranges: Vec<(Range<usize>, Range<usize>, Vec<usize>)> =
-        Vec::with_capacity(para_spans.len());
-    let mut keep: Vec<Result<usize, Token>> = Vec::new();
-    // Per paragraph, refilled: where each quote's token stands, and the nickname quotes.
-    let mut tok_of: Vec<usize> = Vec::new();
-    let mut nicknames: Vec<quotes::RawQuote> = Vec::new();
+    ranges.reserve(para_spans.len());
     let style = quotes::Style::of(&text);
 
     for (pi, &span) in para_spans.iter().enumerate() {
@@ -284,7 +326,7 @@ pub fn parse_document(meta: Meta, text: String) -> Document {
     let mut paras: Vec<Para> = Vec::with_capacity(ranges.len());
     // Every paragraph's tokens with quotations left in, for topics.
     let mut fulls: Vec<Toks> = Vec::with_capacity(ranges.len());
-    for ((full, collapsed, quotes), &span) in ranges.into_iter().zip(&para_spans) {
+    for ((full, collapsed, quotes), &span) in ranges.drain(..).zip(&para_spans) {
         paras.push(Para {
             span,
             toks: store.view(&text, collapsed),
@@ -312,7 +354,7 @@ pub fn parse_document(meta: Meta, text: String) -> Document {
     let mut speaker_of_entity: Vec<Option<usize>> = vec![None; reg.entities.len()];
     let mut speakers: Vec<Speaker> = Vec::new();
     let mut quotes_out = Vec::with_capacity(drafts.len());
-    for d in drafts {
+    for d in drafts.drain(..) {
         let keep = !d.title
             && (d.entity.is_some() || d.clause_has_verb || !looks_like_title_or_scare(&text, &d));
         if !keep {
@@ -427,6 +469,15 @@ pub fn parse_document(meta: Meta, text: String) -> Document {
 
     sentences.shrink_to_fit();
     topics::recycle_words(tw);
+    Scratch {
+        drafts,
+        sentence_starts,
+        ranges,
+        keep,
+        tok_of,
+        nicknames,
+    }
+    .recycle();
     store.recycle();
     Document {
         id: meta.id,

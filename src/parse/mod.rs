@@ -469,6 +469,9 @@ pub fn parse_document(meta: Meta, text: String) -> Document {
 
     sentences.shrink_to_fit();
     topics::recycle_words(tw);
+    // The names borrow the registry.
+    drop(someone);
+    reg.recycle();
     Scratch {
         drafts,
         sentence_starts,

@@ -140,19 +140,25 @@ impl Scratch {
     /// Empties the lists and keeps them for this thread's next document, unless a huge
     /// document left them too large to hold on to (each bound is well under a megabyte).
     fn recycle(mut self) {
-        fn fit<T>(v: &mut Vec<T>, keep: usize) {
-            v.clear();
-            if v.capacity() > keep {
-                *v = Vec::new();
-            }
-        }
-        fit(&mut self.drafts, 1 << 11);
+        fit(&mut self.drafts, KEEP_DRAFTS);
         fit(&mut self.sentence_starts, 1 << 14);
-        fit(&mut self.ranges, 1 << 13);
+        fit(&mut self.ranges, KEEP_RANGES);
         fit(&mut self.keep, 1 << 14);
         fit(&mut self.tok_of, 1 << 11);
         fit(&mut self.nicknames, 1 << 8);
         SPARE_SCRATCH.set(self);
+    }
+}
+
+/// Drafts and paragraph ranges a spare list may keep room for.
+const KEEP_DRAFTS: usize = 1 << 11;
+const KEEP_RANGES: usize = 1 << 13;
+
+/// Empties `v`, freeing it if it holds room for more than `keep` items.
+fn fit<T>(v: &mut Vec<T>, keep: usize) {
+    v.clear();
+    if v.capacity() > keep {
+        *v = Vec::new();
     }
 }
 
@@ -163,10 +169,12 @@ thread_local! {
     static SPARE_TOPIC_LISTS: Cell<Vec<Vec<usize>>> = const { Cell::new(Vec::new()) };
 }
 
+/// Paragraph and quote topic lists kept for the next document.
+const KEEP_LISTS: usize = 1 << 12;
+
 /// Empties `lists` and keeps them for this thread's next document, short of what a huge
 /// document made them.
 fn recycle_topic_lists(mut lists: Vec<Vec<usize>>) {
-    const KEEP_LISTS: usize = 1 << 12;
     const KEEP_TOPICS: usize = 1 << 8;
     lists.truncate(KEEP_LISTS);
     for l in &mut lists {
@@ -334,6 +342,8 @@ pub fn parse_document(meta: Meta, text: String) -> Document {
         });
         fulls.push(store.view(&text, full));
     }
+    // A huge document's ranges are freed here, as they were before the lists were reused.
+    fit(&mut ranges, KEEP_RANGES);
 
     // Pre-pass: every name mentioned in the narration (outside quotations), so that "Putin" can
     // become "Vladimir Putin" and roles can be looked up.
@@ -406,8 +416,22 @@ pub fn parse_document(meta: Meta, text: String) -> Document {
         });
     }
 
+    // A huge document's drafts are freed before the topics' words are gathered.
+    fit(&mut drafts, KEEP_DRAFTS);
+
     // Topics over every word of the body.
     let tw = topics::words_of(&fulls, &sentence_starts);
+    // The working lists are done with: given back now, so a huge document's are freed before
+    // the topics are tagged, not held on to through it.
+    Scratch {
+        drafts,
+        sentence_starts,
+        ranges,
+        keep,
+        tok_of,
+        nicknames,
+    }
+    .recycle();
     let quoted: Vec<bool> = speaker_of_entity.iter().map(Option::is_some).collect();
     let someone = reg.someone_names(&quoted);
     let is_entity = |k: &str| someone.contains(k);
@@ -437,15 +461,31 @@ pub fn parse_document(meta: Meta, text: String) -> Document {
             }
         }
     }
-    // An empty list keeps the shared placeholder.
-    for (p, t) in paragraphs.iter_mut().zip(para_topics.iter()) {
+    // An empty list keeps the shared placeholder. Lists past those kept for the next document
+    // are freed as they are frozen, so a huge document's are not all held with their copies.
+    let n_paras = para_topics.len();
+    for (i, (p, t)) in paragraphs
+        .iter_mut()
+        .zip(para_topics.iter_mut())
+        .enumerate()
+    {
         if !t.is_empty() {
             p.topics = t.as_slice().into();
         }
+        if i >= KEEP_LISTS {
+            *t = Vec::new();
+        }
     }
-    for (q, t) in quotes_out.iter_mut().zip(quote_topics.iter()) {
+    for (i, (q, t)) in quotes_out
+        .iter_mut()
+        .zip(quote_topics.iter_mut())
+        .enumerate()
+    {
         if !t.is_empty() {
             q.topics = t.as_slice().into();
+        }
+        if n_paras + i >= KEEP_LISTS {
+            *t = Vec::new();
         }
     }
     recycle_topic_lists(topic_lists);
@@ -472,15 +512,6 @@ pub fn parse_document(meta: Meta, text: String) -> Document {
     // The names borrow the registry.
     drop(someone);
     reg.recycle();
-    Scratch {
-        drafts,
-        sentence_starts,
-        ranges,
-        keep,
-        tok_of,
-        nicknames,
-    }
-    .recycle();
     store.recycle();
     Document {
         id: meta.id,

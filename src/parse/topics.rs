@@ -119,24 +119,25 @@ pub fn find(text: &str, words: &[TopicWord], is_entity: &dyn Fn(&str) -> bool) -
     let mut topics: Vec<Topic> = lex
         .topics
         .iter()
-        .zip(&mentions)
+        .zip(mentions.iter_mut())
         .filter(|(_, m)| !m.is_empty())
-        .map(|(entry, mentions)| Topic {
-            name: entry.name.as_str().into(),
-            source: TopicSource::Lexicon,
-            count: mentions.len(),
-            paragraphs: 0,
-            quotes: 0,
-            mentions: mentions.iter().map(|&m| m.into()).collect(),
+        .map(|(entry, m)| {
+            let topic = Topic {
+                name: entry.name.as_str().into(),
+                source: TopicSource::Lexicon,
+                count: m.len(),
+                paragraphs: 0,
+                quotes: 0,
+                mentions: m.iter().map(|&s| s.into()).collect(),
+            };
+            m.clear();
+            // A huge document's list is freed at once, not held on to.
+            if m.capacity() > KEEP_MENTIONS {
+                *m = Vec::new();
+            }
+            topic
         })
         .collect();
-    for m in &mut mentions {
-        m.clear();
-        // A huge document's list is not held on to.
-        if m.capacity() > KEEP_MENTIONS {
-            *m = Vec::new();
-        }
-    }
     SPARE_MENTIONS.set(mentions);
     topics.sort_by(|a, b| b.count.cmp(&a.count).then(a.name.cmp(&b.name)));
     mine(text, words, is_entity, &mut topics);

@@ -2,6 +2,7 @@
 //! ("Putin", "the Russian leader", "he") to one of them.
 
 use std::borrow::Cow;
+use std::cell::Cell;
 
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
@@ -570,6 +571,11 @@ pub struct Registry {
     strs: Strs,
 }
 
+thread_local! {
+    /// The previous document's registry on this thread, emptied.
+    static SPARE_REGISTRY: Cell<Option<Registry>> = const { Cell::new(None) };
+}
+
 /// The mentions of a sorted `list` before byte `at`, newest first, at most [`LOOKBACK`].
 fn before(list: &[Mention], at: usize) -> impl Iterator<Item = &Mention> {
     let end = list.partition_point(|m| m.at < at);
@@ -580,12 +586,48 @@ impl Registry {
     /// An empty registry with room for the entities and mentions of a text of `len` bytes (news
     /// prose names about one entity and two mentions per 200 bytes): a few growth steps of large
     /// blocks saved per document.
+    /// This thread's previous registry is reused, emptied (see [`Registry::recycle`]).
     pub fn sized_for(len: usize) -> Self {
         let n = (len / 200).min(1 << 10);
-        Registry {
-            entities: Vec::with_capacity(n),
-            timeline: Vec::with_capacity(2 * n),
-            ..Registry::default()
+        let mut reg = SPARE_REGISTRY.take().unwrap_or_default();
+        reg.entities.reserve(n);
+        reg.timeline.reserve(2 * n);
+        reg
+    }
+
+    /// Empties the registry and keeps its lists and tables for this thread's next document
+    /// (no table is iterated, so a larger table than a fresh one changes no result), unless a
+    /// huge document made them too large to hold on to.
+    pub fn recycle(mut self) {
+        const KEEP: usize = 1 << 12;
+        // Every field by name: a field added later must be emptied here too.
+        let Registry {
+            entities,
+            by_last,
+            nominals,
+            by_first,
+            timeline,
+            events,
+            strs: Strs { buf, links },
+        } = &mut self;
+        let small = entities.capacity() <= KEEP
+            && by_last.capacity() <= KEEP
+            && nominals.capacity() <= KEEP
+            && by_first.capacity() <= KEEP
+            && timeline.capacity() <= 4 * KEEP
+            && events.capacity() <= 4 * KEEP
+            && links.capacity() <= 4 * KEEP
+            && buf.capacity() <= 64 * KEEP;
+        if small {
+            entities.clear();
+            by_last.clear();
+            nominals.clear();
+            by_first.clear();
+            timeline.clear();
+            events.clear();
+            buf.clear();
+            links.clear();
+            SPARE_REGISTRY.set(Some(self));
         }
     }
 

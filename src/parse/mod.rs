@@ -15,6 +15,7 @@ mod sentences;
 mod tokens;
 mod topics;
 
+use std::cell::Cell;
 use std::ops::Range;
 use std::sync::Arc;
 
@@ -119,6 +120,72 @@ fn ends_sentence(text: &str, q: &quotes::RawQuote) -> bool {
         .ends_with(['.', '!', '?', '…'])
 }
 
+/// Per-document working lists, kept emptied between documents on each thread: a document
+/// fills them instead of allocating and growing them afresh.
+#[derive(Default)]
+struct Scratch {
+    drafts: Vec<Draft>,
+    sentence_starts: Vec<usize>,
+    /// Per paragraph: the ranges of its full and collapsed tokens in the store, its quotes.
+    ranges: Vec<(Range<usize>, Range<usize>, Vec<usize>)>,
+    /// A paragraph's tokens kept in its collapsed view (an index, or a quotation's token).
+    keep: Vec<Result<usize, Token>>,
+    /// Per paragraph: where each quote's token stands in the collapsed view.
+    tok_of: Vec<usize>,
+    /// Per paragraph: its nickname quotes.
+    nicknames: Vec<quotes::RawQuote>,
+}
+
+impl Scratch {
+    /// Empties the lists and keeps them for this thread's next document, unless a huge
+    /// document left them too large to hold on to (each bound is well under a megabyte).
+    fn recycle(mut self) {
+        fit(&mut self.drafts, KEEP_DRAFTS);
+        fit(&mut self.sentence_starts, 1 << 14);
+        fit(&mut self.ranges, KEEP_RANGES);
+        fit(&mut self.keep, 1 << 14);
+        fit(&mut self.tok_of, 1 << 11);
+        fit(&mut self.nicknames, 1 << 8);
+        SPARE_SCRATCH.set(self);
+    }
+}
+
+/// Drafts and paragraph ranges a spare list may keep room for.
+const KEEP_DRAFTS: usize = 1 << 11;
+const KEEP_RANGES: usize = 1 << 13;
+
+/// Empties `v`, freeing it if it holds room for more than `keep` items.
+fn fit<T>(v: &mut Vec<T>, keep: usize) {
+    v.clear();
+    if v.capacity() > keep {
+        *v = Vec::new();
+    }
+}
+
+thread_local! {
+    /// This thread's per-document working lists, emptied.
+    static SPARE_SCRATCH: Cell<Scratch> = Cell::new(Scratch::default());
+    /// Topic lists of the previous document's paragraphs and quotes on this thread, emptied.
+    static SPARE_TOPIC_LISTS: Cell<Vec<Vec<usize>>> = const { Cell::new(Vec::new()) };
+}
+
+/// Paragraph and quote topic lists kept for the next document.
+const KEEP_LISTS: usize = 1 << 12;
+
+/// Empties `lists` and keeps them for this thread's next document, short of what a huge
+/// document made them.
+fn recycle_topic_lists(mut lists: Vec<Vec<usize>>) {
+    const KEEP_TOPICS: usize = 1 << 8;
+    lists.truncate(KEEP_LISTS);
+    for l in &mut lists {
+        l.clear();
+        if l.capacity() > KEEP_TOPICS {
+            *l = Vec::new();
+        }
+    }
+    SPARE_TOPIC_LISTS.set(lists);
+}
+
 /// Parse one article. Total: any text gives a document, never a panic.
 pub fn parse_document(meta: Meta, text: String) -> Document {
     let lay = layout::layout(&text);
@@ -157,17 +224,24 @@ pub fn parse_document(meta: Meta, text: String) -> Document {
     // shrink instead of a reallocation per doubling.
     let mut sentences = Vec::with_capacity((text.len() / 64).min(1 << 12));
     let mut paragraphs = Vec::with_capacity(para_spans.len());
+    // Working lists: this thread's previous document's, emptied (see `Scratch`).
+    let Scratch {
+        mut drafts,
+        mut sentence_starts,
+        mut ranges,
+        mut keep,
+        mut tok_of,
+        mut nicknames,
+    } = SPARE_SCRATCH.take();
     // Sized for news prose (about a quotation per 250 bytes, a sentence per 100), capped so a
     // huge text reserves no more than it would grow into: fewer reallocations of large items.
-    let mut drafts: Vec<Draft> = Vec::with_capacity((text.len() / 256).min(1 << 10));
+    drafts.reserve((text.len() / 256).min(1 << 10));
     let mut warnings = Vec::new();
-    let mut sentence_starts = Vec::with_capacity((text.len() / 64).min(1 << 12));
+    sentence_starts.reserve((text.len() / 64).min(1 << 12));
     // Every paragraph's tokens, first with quotations left in (for topics), then collapsed.
     let mut store = TokStore::new(&text);
     // Per paragraph: the ranges of its full and collapsed tokens in `store`, its quotes.
-    let mut ranges: Vec<(Range<usize>, Range<usize>, Vec<usize>)> =
-        Vec::with_capacity(para_spans.len());
-    let mut keep: Vec<Result<usize, Token>> = Vec::new();
+    ranges.reserve(para_spans.len());
     let style = quotes::Style::of(&text);
 
     for (pi, &span) in para_spans.iter().enumerate() {
@@ -188,9 +262,10 @@ pub fn parse_document(meta: Meta, text: String) -> Document {
         let next_opens = para_spans
             .get(pi + 1)
             .is_some_and(|n| quotes::opens_with_quote(&text, *n, style));
-        let (nicknames, found): (Vec<_>, Vec<_>) = quotes::find(&text, span, next_opens, style)
-            .into_iter()
-            .partition(|q| quotes::is_nickname(&text, q));
+        // Nicknames moved out in place (order kept): no two new lists per paragraph.
+        let mut found = quotes::find(&text, span, next_opens, style);
+        nicknames.clear();
+        nicknames.extend(found.extract_if(.., |q| quotes::is_nickname(&text, q)));
         if found.is_empty() && nicknames.is_empty() {
             // No quotation to collapse: both views are the same tokens.
             ranges.push((full.clone(), full, Vec::new()));
@@ -199,7 +274,8 @@ pub fn parse_document(meta: Meta, text: String) -> Document {
         // Collapse each quotation to one token, remembering where each quote's token stands.
         keep.clear();
         keep.reserve(full.len());
-        let mut tok_of = vec![0; found.len()];
+        tok_of.clear();
+        tok_of.resize(found.len(), 0);
         let mut qi = 0;
         let mut para_quotes = Vec::with_capacity(found.len());
         for (i, t) in store.toks[full.clone()].iter().enumerate() {
@@ -258,7 +334,7 @@ pub fn parse_document(meta: Meta, text: String) -> Document {
     let mut paras: Vec<Para> = Vec::with_capacity(ranges.len());
     // Every paragraph's tokens with quotations left in, for topics.
     let mut fulls: Vec<Toks> = Vec::with_capacity(ranges.len());
-    for ((full, collapsed, quotes), &span) in ranges.into_iter().zip(&para_spans) {
+    for ((full, collapsed, quotes), &span) in ranges.drain(..).zip(&para_spans) {
         paras.push(Para {
             span,
             toks: store.view(&text, collapsed),
@@ -266,6 +342,8 @@ pub fn parse_document(meta: Meta, text: String) -> Document {
         });
         fulls.push(store.view(&text, full));
     }
+    // A huge document's ranges are freed here, as they were before the lists were reused.
+    fit(&mut ranges, KEEP_RANGES);
 
     // Pre-pass: every name mentioned in the narration (outside quotations), so that "Putin" can
     // become "Vladimir Putin" and roles can be looked up.
@@ -286,7 +364,7 @@ pub fn parse_document(meta: Meta, text: String) -> Document {
     let mut speaker_of_entity: Vec<Option<usize>> = vec![None; reg.entities.len()];
     let mut speakers: Vec<Speaker> = Vec::new();
     let mut quotes_out = Vec::with_capacity(drafts.len());
-    for d in drafts {
+    for d in drafts.drain(..) {
         let keep = !d.title
             && (d.entity.is_some() || d.clause_has_verb || !looks_like_title_or_scare(&text, &d));
         if !keep {
@@ -338,15 +416,35 @@ pub fn parse_document(meta: Meta, text: String) -> Document {
         });
     }
 
+    // A huge document's drafts are freed before the topics' words are gathered.
+    fit(&mut drafts, KEEP_DRAFTS);
+
     // Topics over every word of the body.
     let tw = topics::words_of(&fulls, &sentence_starts);
+    // The working lists are done with: given back now, so a huge document's are freed before
+    // the topics are tagged, not held on to through it.
+    Scratch {
+        drafts,
+        sentence_starts,
+        ranges,
+        keep,
+        tok_of,
+        nicknames,
+    }
+    .recycle();
     let quoted: Vec<bool> = speaker_of_entity.iter().map(Option::is_some).collect();
     let someone = reg.someone_names(&quoted);
     let is_entity = |k: &str| someone.contains(k);
     let mut topic_list = topics::find(&text, &tw, &is_entity);
-    // Gathered here, then frozen into the model's shared lists.
-    let mut para_topics: Vec<Vec<usize>> = vec![Vec::new(); paragraphs.len()];
-    let mut quote_topics: Vec<Vec<usize>> = vec![Vec::new(); quotes_out.len()];
+    // Gathered here, then frozen into the model's shared lists: this thread's lists from the
+    // previous document, emptied, so a paragraph's list is not grown from nothing each time.
+    let mut topic_lists = SPARE_TOPIC_LISTS.take();
+    topic_lists.resize_with(
+        topic_lists.len().max(paragraphs.len() + quotes_out.len()),
+        Vec::new,
+    );
+    let (para_topics, rest) = topic_lists.split_at_mut(paragraphs.len());
+    let quote_topics = &mut rest[..quotes_out.len()];
     for (ti, topic) in topic_list.iter_mut().enumerate() {
         for m in topic.mention_spans() {
             let pi = paragraphs.partition_point(|p: &Paragraph| p.span.end <= m.start);
@@ -363,17 +461,34 @@ pub fn parse_document(meta: Meta, text: String) -> Document {
             }
         }
     }
-    // An empty list keeps the shared placeholder.
-    for (p, t) in paragraphs.iter_mut().zip(para_topics) {
+    // An empty list keeps the shared placeholder. Lists past those kept for the next document
+    // are freed as they are frozen, so a huge document's are not all held with their copies.
+    let n_paras = para_topics.len();
+    for (i, (p, t)) in paragraphs
+        .iter_mut()
+        .zip(para_topics.iter_mut())
+        .enumerate()
+    {
         if !t.is_empty() {
-            p.topics = t.into();
+            p.topics = t.as_slice().into();
+        }
+        if i >= KEEP_LISTS {
+            *t = Vec::new();
         }
     }
-    for (q, t) in quotes_out.iter_mut().zip(quote_topics) {
+    for (i, (q, t)) in quotes_out
+        .iter_mut()
+        .zip(quote_topics.iter_mut())
+        .enumerate()
+    {
         if !t.is_empty() {
-            q.topics = t.into();
+            q.topics = t.as_slice().into();
+        }
+        if n_paras + i >= KEEP_LISTS {
+            *t = Vec::new();
         }
     }
+    recycle_topic_lists(topic_lists);
     // Each list holds a topic at most once, so counting entries counts paragraphs and quotes
     // (one walk over the lists instead of one per topic).
     let mut counts = vec![(0, 0); topic_list.len()];
@@ -393,6 +508,10 @@ pub fn parse_document(meta: Meta, text: String) -> Document {
     }
 
     sentences.shrink_to_fit();
+    topics::recycle_words(tw);
+    // The names borrow the registry.
+    drop(someone);
+    reg.recycle();
     store.recycle();
     Document {
         id: meta.id,

@@ -1,11 +1,13 @@
 //! Topic tagging: the general lexicon of `assets/topics.txt`, plus salient phrases mined from the
 //! document itself (multi-word proper nouns, repeated two-word terms).
 
+use std::cell::Cell;
+
 use rustc_hash::FxHashMap as HashMap;
 
 use super::lexicon::{Keyword, Lexicon, WordClass};
 use super::phrases::Toks;
-use crate::model::{Span, Topic, TopicSource};
+use crate::model::{NarrowSpan, Span, Topic, TopicSource};
 
 /// A word of the document for matching: its span and lowercase form, and what the mining rules
 /// ask of it (computed once per word by [`words_of`]).
@@ -40,11 +42,47 @@ fn keyword_matches(kw: &Keyword, words: &[TopicWord], i: usize) -> Option<usize>
     Some(i + n - 1)
 }
 
+thread_local! {
+    /// The previous document's per-topic mention lists on this thread, emptied.
+    static SPARE_MENTIONS: Cell<Vec<Vec<Span>>> = const { Cell::new(Vec::new()) };
+    /// The previous document's word list on this thread, emptied (see [`recycle_words`]).
+    static SPARE_WORDS: Cell<Vec<TopicWord<'static>>> = const { Cell::new(Vec::new()) };
+    /// The previous document's phrase occurrence links on this thread, emptied.
+    static SPARE_LINKS: Cell<Vec<(usize, usize)>> = const { Cell::new(Vec::new()) };
+}
+
+/// Mentions a topic's spare list may keep room for (16 bytes each).
+const KEEP_MENTIONS: usize = 1 << 12;
+/// Words the spare word list may keep room for (40 bytes each): a text of about 150 KB.
+const KEEP_WORDS: usize = 1 << 15;
+/// Occurrence links the spare list may keep room for (16 bytes each).
+const KEEP_LINKS: usize = 1 << 15;
+
+/// An empty list with `v`'s allocation, for words of another lifetime. The collect reuses the
+/// allocation in place (the same type but for its lifetime) and yields nothing, `v` being empty.
+// The `filter_map` changes the item type's lifetime, which a `filter` cannot.
+#[allow(clippy::unnecessary_filter_map)]
+fn empty_like<'b>(mut v: Vec<TopicWord<'_>>) -> Vec<TopicWord<'b>> {
+    v.clear();
+    v.into_iter().filter_map(|_| None).collect()
+}
+
+/// Gives a document's word list back to this thread for the next document's [`words_of`],
+/// unless it grew too large to hold on to.
+pub fn recycle_words(words: Vec<TopicWord<'_>>) {
+    if words.capacity() <= KEEP_WORDS {
+        SPARE_WORDS.set(empty_like(words));
+    }
+}
+
 /// Topics of a document, from its words (in text order). `is_entity` says whether a proper-noun
 /// phrase is a speaker or person, which is not a topic.
 pub fn find(text: &str, words: &[TopicWord], is_entity: &dyn Fn(&str) -> bool) -> Vec<Topic> {
     let lex = Lexicon::get();
-    let mut mentions: Vec<Vec<Span>> = vec![Vec::new(); lex.topics.len()];
+    // This thread's per-topic lists from the previous document, emptied: their capacity is
+    // kept, so a topic's mentions are pushed without growing a fresh list each time.
+    let mut mentions = SPARE_MENTIONS.take();
+    mentions.resize_with(lex.topics.len(), Vec::new);
     // Per topic, the first word index a new mention may start at (mentions never overlap).
     let mut free: Vec<usize> = vec![0; lex.topics.len()];
     let mut hits: Vec<(usize, usize)> = Vec::new();
@@ -81,17 +119,26 @@ pub fn find(text: &str, words: &[TopicWord], is_entity: &dyn Fn(&str) -> bool) -
     let mut topics: Vec<Topic> = lex
         .topics
         .iter()
-        .zip(mentions)
+        .zip(mentions.iter_mut())
         .filter(|(_, m)| !m.is_empty())
-        .map(|(entry, mentions)| Topic {
-            name: entry.name.as_str().into(),
-            source: TopicSource::Lexicon,
-            count: mentions.len(),
-            paragraphs: 0,
-            quotes: 0,
-            mentions: mentions.into_iter().map(Into::into).collect(),
+        .map(|(entry, m)| {
+            let topic = Topic {
+                name: entry.name.as_str().into(),
+                source: TopicSource::Lexicon,
+                count: m.len(),
+                paragraphs: 0,
+                quotes: 0,
+                mentions: m.iter().map(|&s| s.into()).collect(),
+            };
+            m.clear();
+            // A huge document's list is freed at once, not held on to.
+            if m.capacity() > KEEP_MENTIONS {
+                *m = Vec::new();
+            }
+            topic
         })
         .collect();
+    SPARE_MENTIONS.set(mentions);
     topics.sort_by(|a, b| b.count.cmp(&a.count).then(a.name.cmp(&b.name)));
     mine(text, words, is_entity, &mut topics);
     topics
@@ -109,7 +156,9 @@ fn mine(
     // Every occurrence of a phrase is chained to the next one through `links` (its first word's
     // index and the next occurrence's link): no string or list is built until a phrase is among
     // the chosen few, and no array as long as the text is filled beforehand.
-    let mut links: Vec<(usize, usize)> = Vec::with_capacity(words.len() / 4);
+    // This thread's previous document's links, emptied: one allocation per thread.
+    let mut links = SPARE_LINKS.take();
+    links.reserve(words.len() / 4);
     // Multi-word proper nouns: "Colonial Pipeline", "Air Force One".
     let mut names: HashMap<Phrase, Chain> =
         HashMap::with_capacity_and_hasher(words.len() / 24, Default::default());
@@ -154,7 +203,8 @@ fn mine(
     // The candidates: repeated terms, and the proper nouns naming no person — a term replaces
     // the proper noun that lowercases to the same two words.
     let mut key = String::new();
-    let mut mined: Vec<(Phrase, Chain, bool)> = Vec::new();
+    // Room for every candidate at once: one allocation, not one per doubling.
+    let mut mined: Vec<(Phrase, Chain, bool)> = Vec::with_capacity(terms.len() + names.len());
     for &c in terms.values() {
         if c.count >= 2 {
             let k = c.start(&links);
@@ -182,17 +232,22 @@ fn mine(
             continue;
         }
         let n = phrase.0.len();
-        let mut mentions = Vec::with_capacity(chain.count);
+        // Narrow spans straight away, exactly `count` of them: the list becomes the topic's
+        // without a copy or a shrink.
+        let mut mentions: Vec<NarrowSpan> = Vec::with_capacity(chain.count);
+        let mut first = None;
         let mut l = chain.first;
         while let Some(&(k, next)) = links.get(l) {
-            mentions.push(Span::new(words[k].span.start, words[k + n - 1].span.end));
+            let m = Span::new(words[k].span.start, words[k + n - 1].span.end);
+            first.get_or_insert(m);
+            mentions.push(m.into());
             l = next;
         }
         let name = if term {
             key.as_str()
         } else {
             // Proper nouns keep their capitals as written.
-            mentions[0].text(text)
+            first.map_or("", |m| m.text(text))
         };
         topics.push(Topic {
             name: name.into(),
@@ -200,8 +255,12 @@ fn mine(
             count: mentions.len(),
             paragraphs: 0,
             quotes: 0,
-            mentions: mentions.into_iter().map(Into::into).collect(),
+            mentions: mentions.into_boxed_slice(),
         });
+    }
+    links.clear();
+    if links.capacity() <= KEEP_LINKS {
+        SPARE_LINKS.set(links);
     }
 }
 
@@ -312,7 +371,9 @@ fn letters_or_hyphens(w: &str) -> bool {
 /// Words of every paragraph's tokens (in text order) as [`TopicWord`]s, with sentence starts
 /// marked.
 pub fn words_of<'a>(paras: &'a [Toks], sentence_starts: &[usize]) -> Vec<TopicWord<'a>> {
-    let mut out = Vec::with_capacity(paras.iter().map(Toks::len).sum());
+    // This thread's previous list, emptied: one allocation per thread rather than per document.
+    let mut out = empty_like(SPARE_WORDS.take());
+    out.reserve(paras.iter().map(Toks::len).sum());
     // Paragraphs and sentence starts are both in text order: one cursor serves all paragraphs.
     let mut s = 0;
     for t in paras {
@@ -356,4 +417,19 @@ pub fn words_of<'a>(paras: &'a [Toks], sentence_starts: &[usize]) -> Vec<TopicWo
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn empty_like_keeps_the_allocation() {
+        let v: Vec<TopicWord<'static>> = Vec::with_capacity(100);
+        let ptr = v.as_ptr() as usize;
+        let w = empty_like(v);
+        assert!(w.is_empty());
+        assert_eq!(w.capacity(), 100);
+        assert_eq!(w.as_ptr() as usize, ptr);
+    }
 }

@@ -545,6 +545,18 @@ pub fn before(t: &Toks, k: usize, cs: usize) -> Option<Found> {
     None
 }
 
+/// The token after an aside opening at `i` — an apposition (", a former party chairman,") or a
+/// dashed aside ("— who is being vetted as a running mate —"): `i` itself when none opens
+/// there, `None` when it does not close within reach.
+pub fn past_aside(t: &Toks, i: usize, limit: usize) -> Option<usize> {
+    let Some(c) = [',', '—', '–'].into_iter().find(|&c| t.is_punct(i, c)) else {
+        return Some(i);
+    };
+    (i + 1..limit.min(i + 20))
+        .find(|&j| t.is_punct(j, c))
+        .map(|close| close + 1)
+}
+
 /// The subject of a clause: its first name or pronoun that is not the object of a preposition
 /// and is followed by a verb-like lowercase word ("After the Paris attacks, Trump released …").
 pub fn clause_subject(t: &Toks, cs: usize, limit: usize) -> Option<Np> {
@@ -573,14 +585,7 @@ pub fn clause_subject(t: &Toks, cs: usize, limit: usize) -> Option<Np> {
             continue;
         }
         // Skip an apposition: "Dean, a former party chairman, poked at …".
-        let mut after = np.end;
-        // …or a dashed aside: "Christie — who is being vetted as a running mate — made …".
-        let aside = [',', '—', '–'].into_iter().find(|&c| t.is_punct(after, c));
-        if let Some(c) = aside {
-            if let Some(close) = (after + 1..limit.min(after + 20)).find(|&j| t.is_punct(j, c)) {
-                after = close + 1;
-            }
-        }
+        let after = past_aside(t, np.end, limit).unwrap_or(np.end);
         let next_is_verb = t.is_word(after)
             && !t.is_cap(after)
             && !matches!(t.word(after), "of" | "and" | "or")

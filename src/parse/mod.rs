@@ -1165,7 +1165,7 @@ fn clause_subject_speaker(
 /// Does a verb follow at `i` ("Reid has gone after", "Trump invited", "she called"), perhaps
 /// after adverbs? A capitalised word opening a sentence before a noun ("Calls men …", "Good
 /// information …") is no subject.
-fn predicate_follows(t: &Toks, mut i: usize) -> bool {
+fn predicate_follows(t: &Toks, i: usize) -> bool {
     // The adverb list holds the auxiliaries too: test those before skipping.
     let finite = |i: usize| {
         let w = t.word(i);
@@ -1176,13 +1176,10 @@ fn predicate_follows(t: &Toks, mut i: usize) -> bool {
                 || t.class(i).has(WordClass::AUXILIARY)
                 || t.class(i).has(WordClass::FINITE))
     };
-    // "Huckabee, the former Arkansas governor, proposed": past an apposition.
-    if t.is_punct(i, ',') {
-        let Some(close) = (i + 1..t.len().min(i + 20)).find(|&j| t.is_punct(j, ',')) else {
-            return false;
-        };
-        i = close + 1;
-    }
+    // "Huckabee, the former Arkansas governor, proposed": past an apposition or a dashed aside.
+    let Some(mut i) = cues::past_aside(t, i, t.len()) else {
+        return false;
+    };
     // "Trump last week invited", "Beck on Wednesday called": past a time.
     let g = &Lexicon::get().grammar;
     if g.time_openers.contains(t.word(i)) && g.time_words.contains(t.word(i + 1)) {

@@ -159,10 +159,7 @@ pub fn after(t: &Toks, k: usize, limit: usize) -> Option<Found> {
             cue: Some((i, i + 2)),
         });
     }
-    if t.verb(i).is_some_and(|f| f != VerbForm::Gerund)
-        && !t.is_cap(i)
-        && !Lexicon::get().grammar.never_inverted.contains(t.word(i))
-    {
+    if t.verb(i).is_some_and(|f| f != VerbForm::Gerund) && !t.is_cap(i) && may_invert(t, i) {
         let np = t.np_starting_at(i + 1, limit)?;
         if np.pronoun.is_some() && !t.is_cap(np.start) {
             // "said he" is rare English; "said it" is a false cue.
@@ -519,10 +516,7 @@ pub fn before(t: &Toks, k: usize, cs: usize) -> Option<Found> {
         }
         let inverted_place =
             v == cs || t.is_punct(v - 1, ',') || matches!(t.toks[v - 1].kind, TokKind::Quote(_));
-        if form == VerbForm::Finite
-            && inverted_place
-            && !Lexicon::get().grammar.never_inverted.contains(t.word(v))
-        {
+        if form == VerbForm::Finite && inverted_place && may_invert(t, v) {
             // Inverted: `…, said Biden, "Q"`.
             if let Some(np) = t.np_starting_at(v + 1, k) {
                 if np.pronoun.is_none() {
@@ -543,6 +537,12 @@ pub fn before(t: &Toks, k: usize, cs: usize) -> Option<Found> {
         });
     }
     None
+}
+
+/// Can the noun after the verb at `v` be its inverted subject ("…, said Biden")? Not after a
+/// verb whose next noun is always its object ("told Fox News", "thanked Obama").
+pub fn may_invert(t: &Toks, v: usize) -> bool {
+    !Lexicon::get().grammar.never_inverted.contains(t.word(v))
 }
 
 /// The token after an aside opening at `i` — an apposition (", a former party chairman,") or a

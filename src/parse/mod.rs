@@ -12,6 +12,7 @@ pub mod lexicon;
 mod phrases;
 mod quotes;
 mod sentences;
+mod spare;
 mod tokens;
 mod topics;
 
@@ -27,6 +28,7 @@ use cues::Found;
 use entities::{Registry, Word};
 use lexicon::{Lexicon, PronounKind, WordClass};
 use phrases::{TokStore, Toks};
+use spare::fit;
 use tokens::{TokKind, Token};
 
 /// Metadata known before parsing (from a JSONL record or the file name).
@@ -154,14 +156,6 @@ impl Scratch {
 const KEEP_DRAFTS: usize = 1 << 11;
 const KEEP_RANGES: usize = 1 << 13;
 
-/// Empties `v`, freeing it if it holds room for more than `keep` items.
-fn fit<T>(v: &mut Vec<T>, keep: usize) {
-    v.clear();
-    if v.capacity() > keep {
-        *v = Vec::new();
-    }
-}
-
 thread_local! {
     /// This thread's per-document working lists, emptied.
     static SPARE_SCRATCH: Cell<Scratch> = Cell::new(Scratch::default());
@@ -178,10 +172,7 @@ fn recycle_topic_lists(mut lists: Vec<Vec<usize>>) {
     const KEEP_TOPICS: usize = 1 << 8;
     lists.truncate(KEEP_LISTS);
     for l in &mut lists {
-        l.clear();
-        if l.capacity() > KEEP_TOPICS {
-            *l = Vec::new();
-        }
+        fit(l, KEEP_TOPICS);
     }
     SPARE_TOPIC_LISTS.set(lists);
 }
@@ -1252,7 +1243,7 @@ fn indirect_speech_events(
             let place = v == cs
                 || t.is_punct(v - 1, ',')
                 || matches!(t.toks[v - 1].kind, TokKind::Quote(_));
-            if !place || Lexicon::get().grammar.never_inverted.contains(t.word(v)) {
+            if !place || !cues::may_invert(t, v) {
                 return None;
             }
             t.np_starting_at(v + 1, to.min(v + 12))

@@ -130,11 +130,8 @@ pub fn find(text: &str, words: &[TopicWord], is_entity: &dyn Fn(&str) -> bool) -
                 quotes: 0,
                 mentions: m.iter().map(|&s| s.into()).collect(),
             };
-            m.clear();
             // A huge document's list is freed at once, not held on to.
-            if m.capacity() > KEEP_MENTIONS {
-                *m = Vec::new();
-            }
+            super::spare::fit(m, KEEP_MENTIONS);
             topic
         })
         .collect();

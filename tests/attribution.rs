@@ -1302,3 +1302,14 @@ fn an_apposition_closed_inside_a_titles_marks_still_has_its_name() {
              thanked the governor for “taking these steps to make us safer.”";
     assert_eq!(speaker_of(t, "“taking").as_deref(), Some("Kerry Lane"));
 }
+
+#[test]
+fn a_clause_subject_who_speaks_is_an_antecedent_for_the_next_pronoun() {
+    // The fragment's subject speaks; the paragraph after it names no one else she could be, and
+    // the senator's own name stands outside the pronoun's reach.
+    let t = "Senator Maria Lopez spoke in Dayton.\n\nShe skirted a question about whether the \
+             Okafor administration bears blame.\n\nShe also avoided the term \"tax hike,\" which \
+             critics use.\n\n\"We will not raise taxes,\" she said.";
+    assert_eq!(speaker_of(t, "\"tax hike").as_deref(), Some("Maria Lopez"));
+    assert_eq!(speaker_of(t, "\"We will").as_deref(), Some("Maria Lopez"));
+}

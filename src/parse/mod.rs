@@ -1151,6 +1151,9 @@ fn clause_subject_speaker(
     d.entity = Some(e);
     d.resolution = Some(how);
     d.rule = SpeakerRule::ClauseSubject;
+    // Like a cue's speaker, the subject now speaks: "She also dodged “radical Islam” … “No,”
+    // she said" refers back to her.
+    reg.spoke(e, t.toks[np.start].span.start.max(d.raw.span.start));
 }
 
 /// Does a verb follow at `i` ("Reid has gone after", "Trump invited", "she called"), perhaps

@@ -1313,3 +1313,11 @@ fn a_clause_subject_who_speaks_is_an_antecedent_for_the_next_pronoun() {
     assert_eq!(speaker_of(t, "\"tax hike").as_deref(), Some("Maria Lopez"));
     assert_eq!(speaker_of(t, "\"We will").as_deref(), Some("Maria Lopez"));
 }
+
+#[test]
+fn the_subject_of_an_if_clause_is_no_antecedent() {
+    // "if Okafor wins" is a hypothetical: the pronoun after it refers to the governor.
+    let t = "Governor Tom Reed predicted that his party will take \"every county\" if Paul \
+             Okafor wins the primary.\n\n\"That is not even an issue,\" he said.";
+    assert_eq!(speaker_of(t, "\"That is").as_deref(), Some("Tom Reed"));
+}

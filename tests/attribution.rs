@@ -1321,3 +1321,11 @@ fn the_subject_of_an_if_clause_is_no_antecedent() {
              Okafor wins the primary.\n\n\"That is not even an issue,\" he said.";
     assert_eq!(speaker_of(t, "\"That is").as_deref(), Some("Tom Reed"));
 }
+
+#[test]
+fn an_unclosed_apposition_ending_on_a_name_still_leads_back_to_its_head() {
+    // The writer left out the comma closing "a former aide to Governor Tom Reed": Pike speaks.
+    let t = "Ann Pike, a former security agent for President Tom Reed has written a book in \
+             which she exposes the rage and \"eruptive\" behavior of his wife.";
+    assert_eq!(speaker_of(t, "\"eruptive").as_deref(), Some("Ann Pike"));
+}

@@ -594,12 +594,16 @@ impl<'a> Toks<'a> {
                     "for" | "of" | "to" | "at" | "with" | "from" | "by"
                 );
             if speaking {
+                // "Gary Byrne, a former agent for President Bill Clinton has written": the
+                // head may itself hang on a name whose apposition was left unclosed.
                 return self
                     .np_ending_at(p - 1, floor)
                     .filter(|head| head.pronoun.is_none())
-                    .map(|head| Np {
-                        end: np.end,
-                        ..head
+                    .map(|head| {
+                        self.unclosed_apposition(head, floor).unwrap_or(Np {
+                            end: np.end,
+                            ..head
+                        })
                     });
             }
             // "Trump in his announcement speech called …": the prepositional phrase stands

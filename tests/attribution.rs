@@ -1329,3 +1329,10 @@ fn an_unclosed_apposition_ending_on_a_name_still_leads_back_to_its_head() {
              which she exposes the rage and \"eruptive\" behavior of his wife.";
     assert_eq!(speaker_of(t, "\"eruptive").as_deref(), Some("Ann Pike"));
 }
+
+#[test]
+fn an_unclosed_apposition_with_a_relative_clause_leads_back_to_the_name_opening_it() {
+    let t = "Rosa Vale, the reporter who exposed the affair of Governor Tom Reed with aide Ann \
+             Pike has now called for the station to release the \"full\" tape.";
+    assert_eq!(speaker_of(t, "\"full").as_deref(), Some("Rosa Vale"));
+}

@@ -419,6 +419,9 @@ impl<'a> Toks<'a> {
         if i == floor {
             return None;
         }
+        if let Some(name) = self.open_apposition_subject(floor, i) {
+            return Some(name);
+        }
         let mut end = i - 1;
         let relative = self.word(end) == "who" && end > floor + 1 && self.is_punct(end - 1, ',');
         if relative {
@@ -594,16 +597,12 @@ impl<'a> Toks<'a> {
                     "for" | "of" | "to" | "at" | "with" | "from" | "by"
                 );
             if speaking {
-                // "Gary Byrne, a former agent for President Bill Clinton has written": the
-                // head may itself hang on a name whose apposition was left unclosed.
                 return self
                     .np_ending_at(p - 1, floor)
                     .filter(|head| head.pronoun.is_none())
-                    .map(|head| {
-                        self.unclosed_apposition(head, floor).unwrap_or(Np {
-                            end: np.end,
-                            ..head
-                        })
+                    .map(|head| Np {
+                        end: np.end,
+                        ..head
                     });
             }
             // "Trump in his announcement speech called …": the prepositional phrase stands
@@ -692,6 +691,30 @@ impl<'a> Toks<'a> {
             && !is_possessive(self.toks[name.end - 1].span.text(self.text))
             && !self.is_place(name.start, name.end, false);
         full_name.then_some(name)
+    }
+
+    /// "Michael Isikoff, the reporter who broke the story of Bill Clinton and Monica Lewinsky
+    /// has now called …": a full name opens the clause and a comma an apposition that runs,
+    /// unclosed, up to the verb at `v`; the name is the subject, whatever names the apposition
+    /// holds.
+    fn open_apposition_subject(&self, floor: usize, v: usize) -> Option<Np> {
+        let name = self.np_starting_at(floor, v)?;
+        let comma = name.end;
+        let full_name = name.pronoun.is_none()
+            && name.end - name.start >= 2
+            && (name.start..name.end).all(|i| self.is_cap(i) && !self.has(i, WordClass::TITLE))
+            && !is_possessive(self.toks[name.end - 1].span.text(self.text))
+            && !self.is_place(name.start, name.end, false);
+        if !full_name || !self.is_punct(comma, ',') || !self.is_determiner(comma + 1) {
+            return None;
+        }
+        // The apposition's words: no punctuation, quotation or dash before the verb, and a
+        // lowercase noun after the determiner ("the reporter", not "the Times").
+        let open = comma + 2 < v
+            && v - comma <= 30
+            && !self.is_cap(comma + 2)
+            && (comma + 1..v).all(|k| self.is_word(k));
+        open.then_some(name)
     }
 
     /// "Michael Seaman, who lives outside the state capital, Sacramento, said": a relative clause

@@ -1336,3 +1336,12 @@ fn an_unclosed_apposition_with_a_relative_clause_leads_back_to_the_name_opening_
              Pike has now called for the station to release the \"full\" tape.";
     assert_eq!(speaker_of(t, "\"full").as_deref(), Some("Rosa Vale"));
 }
+
+#[test]
+fn a_name_set_off_after_an_object_role_is_no_subject() {
+    // "under its new chairman, Paul Okafor": the chairman is what the governor blamed.
+    let t = "Governor Tom Reed blamed the council for delays under its new chairman, Paul \
+             Okafor; regretted the lack of support and said he would win anyway.\n\n\
+             \"We will prevail,\" he said.";
+    assert_eq!(speaker_of(t, "\"We will").as_deref(), Some("Tom Reed"));
+}

@@ -610,6 +610,7 @@ fn observe_names<'a>(reg: &mut Registry, t: &Toks<'a>, words: &mut Vec<Word<'a>>
         let modifier = head > j && t.is_cap(head) && !function(head);
         let subject = (opens_clause || heads_subject == Some(i))
             && !coordinated
+            && !object_apposition(t, i)
             && !tokens::is_possessive(surface)
             && !t.is_punct(i.wrapping_sub(1), '(');
         heads_subject = (modifier && subject).then_some(head);
@@ -644,6 +645,24 @@ fn observe_names<'a>(reg: &mut Registry, t: &Toks<'a>, words: &mut Vec<Word<'a>>
         }
         i = j;
     }
+}
+
+/// "… under its new president, Rodrigo Duterte", "… as well as his campaign manager, Corey
+/// Lewandowski": a name set off after a role that a verb or preposition governs names that
+/// object, no clause's subject.
+fn object_apposition(t: &Toks, i: usize) -> bool {
+    if i < 4 || !t.is_punct(i - 1, ',') || t.is_cap(i - 2) || !t.class(i - 2).has(WordClass::ROLE) {
+        return false;
+    }
+    // Back over the role's modifiers to its determiner.
+    let Some(det) = (i.saturating_sub(7)..i - 1)
+        .rev()
+        .take_while(|&k| t.is_word(k) && !t.is_cap(k))
+        .find(|&k| t.class(k).has(WordClass::DETERMINER))
+    else {
+        return false;
+    };
+    det >= 1 && t.is_word(det - 1)
 }
 
 /// Is the one-word name at `i` followed (at `j`) by what a person does: a reporting verb or a

@@ -1345,3 +1345,13 @@ fn a_name_set_off_after_an_object_role_is_no_subject() {
              \"We will prevail,\" he said.";
     assert_eq!(speaker_of(t, "\"We will").as_deref(), Some("Tom Reed"));
 }
+
+#[test]
+fn a_coordinated_nominal_before_a_gerund_is_its_subject() {
+    let t = "Dayton was on the minds of the crowd, with many marchers and onlookers chanting \
+             \"Dayton strong\" along the route.";
+    assert_eq!(
+        speaker_of(t, "\"Dayton strong").as_deref(),
+        Some("many marchers and onlookers")
+    );
+}

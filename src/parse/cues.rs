@@ -469,7 +469,19 @@ pub fn before(t: &Toks, k: usize, cs: usize) -> Option<Found> {
                     .filter(|np| np.pronoun.is_none() && t.class(np.end - 1).has(WordClass::ROLE))
                     .map(|np| Np { end: v, ..np })
             };
-            if let Some(np) = t.np_ending_at(v.wrapping_sub(1), cs).or_else(role_of) {
+            // "with many marchers and spectators chanting …": a plural joined to a nominal.
+            let coordinated = || {
+                (v >= cs + 3 && t.word(v - 2) == "and" && t.is_word(v - 1) && !t.is_cap(v - 1))
+                    .then(|| t.np_ending_at(v - 3, cs))
+                    .flatten()
+                    .filter(|first| first.pronoun.is_none() && !t.is_cap(first.end - 1))
+                    .map(|first| Np { end: v, ..first })
+            };
+            if let Some(np) = t
+                .np_ending_at(v.wrapping_sub(1), cs)
+                .or_else(coordinated)
+                .or_else(role_of)
+            {
                 let introduced = np.start > cs
                     && (matches!(
                         t.word(np.start - 1),

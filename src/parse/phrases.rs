@@ -5,6 +5,7 @@
 
 use super::lexicon::{Lexicon, PronounKind, VerbForm, WordClass};
 use super::tokens::{is_possessive, TokKind, Token};
+use crate::model::Span;
 use std::cell::Cell;
 use std::ops::Range;
 
@@ -224,9 +225,15 @@ impl<'a> Toks<'a> {
     }
 
     pub fn np_text(&self, np: Np) -> &'a str {
-        let a = self.toks[np.start].span.start;
-        let b = self.toks[np.end - 1].span.end;
-        &self.text[a..b]
+        self.np_span(np).text(self.text)
+    }
+
+    /// The span of a noun phrase's tokens.
+    pub fn np_span(&self, np: Np) -> Span {
+        Span::new(
+            self.toks[np.start].span.start,
+            self.toks[np.end - 1].span.end,
+        )
     }
 
     /// An adverb or auxiliary that may stand between a subject and its verb ("also said").

@@ -619,6 +619,8 @@ pub struct Registry {
     shapes: Vec<Option<Shape>>,
     /// The lowercase name keys of shapes and entities, back to back (see [`NameKey`]).
     keys: String,
+    /// Per entity, whether it fits the role being resolved (see [`Registry::resolve_role`]).
+    fits_role: Vec<bool>,
 }
 
 thread_local! {
@@ -662,6 +664,7 @@ impl Registry {
             shape_slots,
             shapes,
             keys,
+            fits_role,
         } = &mut self;
         let small = entities.capacity() <= KEEP
             && by_last.capacity() <= KEEP
@@ -673,7 +676,8 @@ impl Registry {
             && buf.capacity() <= 64 * KEEP
             && shape_slots.capacity() <= KEEP
             && shapes.capacity() <= KEEP
-            && keys.capacity() <= 64 * KEEP;
+            && keys.capacity() <= 64 * KEEP
+            && fits_role.capacity() <= 4 * KEEP;
         if small {
             entities.clear();
             by_last.clear();
@@ -686,6 +690,7 @@ impl Registry {
             shape_slots.clear();
             shapes.clear();
             keys.clear();
+            fits_role.clear();
             SPARE_REGISTRY.set(Some(self));
         }
     }
@@ -1048,7 +1053,7 @@ impl Registry {
 
     /// "the Russian president", "his Russian counterpart" → the person given that role.
     fn resolve_role(
-        &self,
+        &mut self,
         head: &str,
         nations: &[&str],
         definite: bool,
@@ -1066,8 +1071,7 @@ impl Registry {
         if generic && nations.is_empty() {
             return None;
         }
-        let fits = |e: usize| {
-            let ent = &self.entities[e];
+        let fits = |ent: &Entity| {
             ent.kind == SpeakerKind::Person
                 && ent.confirmed
                 && (generic
@@ -1077,8 +1081,19 @@ impl Registry {
                         .any(|r| r == head || r == singular))
                 && (nations.is_empty() || nations.iter().any(|n| ent.nations.contains(n)))
         };
+        // Each entity is asked once, not at each of its mentions, and when none fits no mention
+        // is walked.
+        let mut fit = std::mem::take(&mut self.fits_role);
+        fit.clear();
+        fit.extend(self.entities.iter().map(fits));
         // The most recently mentioned person who fits, among the last mentions and speech events.
-        self.latest(at, |m| fits(m.entity)).map(|m| m.entity)
+        let found = if fit.contains(&true) {
+            self.latest(at, |m| fit.get(m.entity).copied().unwrap_or(false))
+        } else {
+            None
+        };
+        self.fits_role = fit;
+        found.map(|m| m.entity)
     }
 
     /// A pronoun at byte `at` → the most salient compatible entity before it: the nearest speech

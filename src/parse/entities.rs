@@ -238,11 +238,9 @@ fn join_words(words: &[Word], strip: bool) -> String {
     s
 }
 
-/// [`join_words`] with possessives stripped, lowercased, appended to `s`: an ASCII name (the
-/// common case) in place, where `to_lowercase` would build a second string; both agree on ASCII.
-fn join_words_lower_into(s: &mut String, words: &[Word]) {
-    let from = s.len();
-    join_words_into(s, words, true);
+/// Lowercase what was appended to `s` from byte `from` (`to_lowercase`): ASCII (the common case)
+/// in place, where `to_lowercase` would build a second string; both agree on ASCII.
+fn lowercase_from(s: &mut String, from: usize) {
     match s.get_mut(from..) {
         Some(new) if new.is_ascii() => new.make_ascii_lowercase(),
         _ => {
@@ -251,6 +249,20 @@ fn join_words_lower_into(s: &mut String, words: &[Word]) {
             s.push_str(&low);
         }
     }
+}
+
+/// `t.to_lowercase()`, appended to `s`.
+fn push_lowercase(s: &mut String, t: &str) {
+    let from = s.len();
+    s.push_str(t);
+    lowercase_from(s, from);
+}
+
+/// [`join_words`] with possessives stripped, lowercased, appended to `s`.
+fn join_words_lower_into(s: &mut String, words: &[Word]) {
+    let from = s.len();
+    join_words_into(s, words, true);
+    lowercase_from(s, from);
 }
 
 /// [`join_words`], appended to `s`.
@@ -1016,13 +1028,19 @@ impl Registry {
                     self.add_mention(e, surface);
                     return Some((e, true));
                 }
-                // Unresolved: keep the noun phrase itself as the speaker.
-                let key = surface.to_lowercase();
-                let e = match self.nominals.get(&key) {
-                    Some(&e) => e,
+                // Unresolved: keep the noun phrase itself as the speaker. Its lowercase key is
+                // written to the key buffer, kept only for a new entity: a known one costs no
+                // allocation.
+                let from = self.keys.len();
+                push_lowercase(&mut self.keys, surface);
+                let key = self.keys.get(from..).unwrap_or_default();
+                let e = match self.nominals.get(key) {
+                    Some(&e) => {
+                        self.keys.truncate(from);
+                        e
+                    }
                     None => {
-                        let from = self.keys.len();
-                        self.keys.push_str(&key);
+                        let key = key.to_string();
                         let tokens = NameKey::single((from, self.keys.len()));
                         let mut mentions = None;
                         self.strs.push(&mut mentions, surface);

@@ -911,21 +911,29 @@ impl Registry {
         );
         let strs = &mut self.strs;
         let ent = &mut self.entities[e];
-        ent.confirmed |=
-            several || roles(prefix).next().is_some() || kind == SpeakerKind::Organisation;
+        // The words before the name state nations and roles (see [`roles`] and [`nations`]), in
+        // one walk; a repeated one is skipped here like one already known.
+        let lex = Lexicon::get();
+        let mut has_role = false;
+        for w in prefix {
+            match lex.nation_of(w.class) {
+                Some(n) => {
+                    if !ent.nations.contains(&n) {
+                        ent.nations.push(n);
+                    }
+                }
+                None => {
+                    has_role = true;
+                    let r = role_of(w);
+                    if !strs.contains(ent.roles, r) {
+                        strs.push(&mut ent.roles, r);
+                    }
+                }
+            }
+        }
+        ent.confirmed |= several || has_role || kind == SpeakerKind::Organisation;
         if ent.gender.is_none() {
             ent.gender = gender;
-        }
-        // A repeated role or nation is skipped here like one already known.
-        for r in roles(prefix) {
-            if !strs.contains(ent.roles, r) {
-                strs.push(&mut ent.roles, r);
-            }
-        }
-        for n in nations(prefix) {
-            if !ent.nations.contains(&n) {
-                ent.nations.push(n);
-            }
         }
         if ent.role_text.is_none() && *titled {
             ent.role_text = Some(join_words(prefix, false));

@@ -70,12 +70,6 @@ struct Para<'a> {
     quotes: Vec<usize>,
 }
 
-fn words_of<'a>(t: &'a Toks, a: usize, b: usize) -> Vec<Word<'a>> {
-    let mut out = Vec::new();
-    words_into(t, a, b, &mut out);
-    out
-}
-
 /// The words of tokens `a..b`, into a buffer the caller reuses across phrases.
 fn words_into<'a>(t: &Toks<'a>, a: usize, b: usize, out: &mut Vec<Word<'a>>) {
     out.clear();
@@ -1286,13 +1280,15 @@ fn role_mentions(reg: &mut Registry, t: &Toks) {
         if end <= i + 1 || !(head_ok || role(j - 1)) {
             continue;
         }
-        let words = words_of(t, i, end);
         let span = Span::new(t.toks[i].span.start, t.toks[end - 1].span.end);
         let surface = span.text(t.text);
-        if reg.is_nominal(span, &words) {
-            if let Some((e, true)) = reg.resolve_phrase(&words, span, surface) {
-                reg.add_mention(e, surface);
-            }
+        let found = with_words(t, i, end, |words| {
+            reg.is_nominal(span, words)
+                .then(|| reg.resolve_phrase(words, span, surface))
+                .flatten()
+        });
+        if let Some((e, true)) = found {
+            reg.add_mention(e, surface);
         }
     }
 }

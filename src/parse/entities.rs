@@ -29,19 +29,47 @@ pub struct Word<'a> {
 pub struct NameKey {
     /// The byte range of the joined tokens in the key buffer.
     at: (usize, usize),
+    /// Where the first token ends and where the last begins, found once when the key is made:
+    /// every lookup asks for them.
+    first_end: usize,
+    last_start: usize,
     len: usize,
 }
 
 impl NameKey {
+    /// `len` tokens joined by spaces at `at` in `keys`.
+    fn new(keys: &str, at: (usize, usize), len: usize) -> Self {
+        let low = keys.get(at.0..at.1).unwrap_or_default();
+        // `splitn(len, ' ')`: one token takes the whole key.
+        let (first_end, last_start) = if len > 1 {
+            (
+                low.bytes()
+                    .position(|b| b == b' ')
+                    .map_or(at.1, |sp| at.0 + sp),
+                low.bytes()
+                    .rposition(|b| b == b' ')
+                    .map_or(at.0, |sp| at.0 + sp + 1),
+            )
+        } else {
+            (at.1, at.0)
+        };
+        NameKey {
+            at,
+            first_end,
+            last_start,
+            len,
+        }
+    }
+
     /// Tokens already joined by spaces at `at` in `keys`.
     fn joined(keys: &str, at: (usize, usize)) -> Self {
         let low = keys.get(at.0..at.1).unwrap_or_default();
-        let len = low.bytes().filter(|&b| b == b' ').count() + 1;
-        NameKey { at, len }
+        NameKey::new(keys, at, low.bytes().filter(|&b| b == b' ').count() + 1)
     }
 
-    fn single(at: (usize, usize)) -> Self {
-        NameKey { at, len: 1 }
+    /// One token at `at`, spaces and all.
+    fn single(keys: &str, at: (usize, usize)) -> Self {
+        NameKey::new(keys, at, 1)
     }
 
     pub fn len(&self) -> usize {
@@ -57,31 +85,14 @@ impl NameKey {
         self.as_str(keys).splitn(self.len, ' ')
     }
 
-    /// `iter().next()`, by a byte scan: names are a few bytes long, shorter than a `memchr`
-    /// call's set-up.
+    /// `iter().next()`.
     fn first<'k>(&self, keys: &'k str) -> Option<&'k str> {
-        let low = self.as_str(keys);
-        match self.len {
-            0 => None,
-            1 => Some(low),
-            _ => Some(match low.bytes().position(|b| b == b' ') {
-                Some(sp) => low.get(..sp).unwrap_or_default(),
-                None => low,
-            }),
-        }
+        (self.len > 0).then(|| keys.get(self.at.0..self.first_end).unwrap_or_default())
     }
 
-    /// The last token (`rsplitn(len, ' ').next()`), by a byte scan like `first`.
+    /// The last token (`rsplitn(len, ' ').next()`).
     fn last<'k>(&self, keys: &'k str) -> Option<&'k str> {
-        let low = self.as_str(keys);
-        match self.len {
-            0 => None,
-            1 => Some(low),
-            _ => Some(match low.bytes().rposition(|b| b == b' ') {
-                Some(sp) => low.get(sp + 1..).unwrap_or_default(),
-                None => low,
-            }),
-        }
+        (self.len > 0).then(|| keys.get(self.last_start..self.at.1).unwrap_or_default())
     }
 }
 
@@ -467,12 +478,20 @@ fn shape_of(all: &[Word], keys: &mut String) -> Option<Shape> {
         });
     }
     // The name's lowercase tokens, possessive stripped, joined by spaces.
+    // Where its first token ends and its last begins are noted on the way (see `NameKey`).
     let from = keys.len();
+    let (mut first_end, mut last_start) = (from, from);
     for (k, w) in name_words.iter().enumerate() {
         if k > 0 {
             keys.push(' ');
         }
+        if k + 1 == name_words.len() {
+            last_start = keys.len();
+        }
         keys.push_str(strip_possessive(w.low));
+        if k == 0 {
+            first_end = keys.len();
+        }
     }
     let whole_low = keys.get(from..).unwrap_or_default();
     // An organisation word, possessive aside ("Pentagon’s"); the class answers for the word as
@@ -543,6 +562,8 @@ fn shape_of(all: &[Word], keys: &mut String) -> Option<Shape> {
     }
     let tokens = NameKey {
         at: (from, keys.len()),
+        first_end,
+        last_start,
         len: name_words.len(),
     };
     let honorific = roles(prefix).find_map(|r| match r {
@@ -1049,7 +1070,7 @@ impl Registry {
                     }
                     None => {
                         let key = key.to_string();
-                        let tokens = NameKey::single((from, self.keys.len()));
+                        let tokens = NameKey::single(&self.keys, (from, self.keys.len()));
                         let mut mentions = None;
                         self.strs.push(&mut mentions, surface);
                         let mut roles = None;

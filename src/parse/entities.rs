@@ -3,12 +3,13 @@
 
 use std::borrow::Cow;
 use std::cell::Cell;
+use std::ops::Range;
 
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use super::lexicon::{Gender, Lexicon, PronounKind, WordClass};
 use super::tokens::strip_possessive;
-use crate::model::SpeakerKind;
+use crate::model::{Span, SpeakerKind};
 
 /// One word of a phrase handed to the registry, with its lexicon class (as `Toks` computed it,
 /// so classification tests bits instead of hashing the word again).
@@ -20,62 +21,78 @@ pub struct Word<'a> {
     pub class: WordClass,
 }
 
-/// A name's lowercase tokens, stored joined by single spaces: one allocation per name instead of
-/// one per token (tokens never contain a space). `len` is kept apart because a nominal source's
-/// key is one token that may contain spaces.
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// A name's lowercase tokens, stored joined by single spaces in the registry's key buffer
+/// ([`Registry::keys`]): no allocation per name, and an entity shares its phrase's key (tokens
+/// never contain a space). `len` is kept apart because a nominal source's key is one token that
+/// may contain spaces.
+#[derive(Debug, Clone, Copy)]
 pub struct NameKey {
-    low: String,
+    /// The byte range of the joined tokens in the key buffer.
+    at: (usize, usize),
+    /// Where the first token ends and where the last begins, found once when the key is made:
+    /// every lookup asks for them.
+    first_end: usize,
+    last_start: usize,
     len: usize,
 }
 
 impl NameKey {
-    /// Tokens already joined by spaces.
-    fn joined(low: String) -> Self {
-        let len = low.bytes().filter(|&b| b == b' ').count() + 1;
-        NameKey { low, len }
+    /// `len` tokens joined by spaces at `at` in `keys`.
+    fn new(keys: &str, at: (usize, usize), len: usize) -> Self {
+        let low = keys.get(at.0..at.1).unwrap_or_default();
+        // `splitn(len, ' ')`: one token takes the whole key.
+        let (first_end, last_start) = if len > 1 {
+            (
+                low.bytes()
+                    .position(|b| b == b' ')
+                    .map_or(at.1, |sp| at.0 + sp),
+                low.bytes()
+                    .rposition(|b| b == b' ')
+                    .map_or(at.0, |sp| at.0 + sp + 1),
+            )
+        } else {
+            (at.1, at.0)
+        };
+        NameKey {
+            at,
+            first_end,
+            last_start,
+            len,
+        }
     }
 
-    fn single(low: String) -> Self {
-        NameKey { low, len: 1 }
+    /// Tokens already joined by spaces at `at` in `keys`.
+    fn joined(keys: &str, at: (usize, usize)) -> Self {
+        let low = keys.get(at.0..at.1).unwrap_or_default();
+        NameKey::new(keys, at, low.bytes().filter(|&b| b == b' ').count() + 1)
+    }
+
+    /// One token at `at`, spaces and all.
+    fn single(keys: &str, at: (usize, usize)) -> Self {
+        NameKey::new(keys, at, 1)
     }
 
     pub fn len(&self) -> usize {
         self.len
     }
 
-    pub fn iter(&self) -> impl Iterator<Item = &str> {
-        self.low.splitn(self.len, ' ')
-    }
-
-    /// `iter().next()`, by a byte scan: names are a few bytes long, shorter than a `memchr`
-    /// call's set-up.
-    fn first(&self) -> Option<&str> {
-        match self.len {
-            0 => None,
-            1 => Some(&self.low),
-            _ => Some(match self.low.bytes().position(|b| b == b' ') {
-                Some(sp) => self.low.get(..sp).unwrap_or_default(),
-                None => &self.low,
-            }),
-        }
-    }
-
-    /// The last token (`rsplitn(len, ' ').next()`), by a byte scan like `first`.
-    fn last(&self) -> Option<&str> {
-        match self.len {
-            0 => None,
-            1 => Some(&self.low),
-            _ => Some(match self.low.bytes().rposition(|b| b == b' ') {
-                Some(sp) => self.low.get(sp + 1..).unwrap_or_default(),
-                None => &self.low,
-            }),
-        }
-    }
-
     /// The tokens joined by spaces.
-    pub fn as_str(&self) -> &str {
-        &self.low
+    pub fn as_str<'k>(&self, keys: &'k str) -> &'k str {
+        keys.get(self.at.0..self.at.1).unwrap_or_default()
+    }
+
+    pub fn iter<'k>(&self, keys: &'k str) -> impl Iterator<Item = &'k str> {
+        self.as_str(keys).splitn(self.len, ' ')
+    }
+
+    /// `iter().next()`.
+    fn first<'k>(&self, keys: &'k str) -> Option<&'k str> {
+        (self.len > 0).then(|| keys.get(self.at.0..self.first_end).unwrap_or_default())
+    }
+
+    /// The last token (`rsplitn(len, ' ').next()`).
+    fn last<'k>(&self, keys: &'k str) -> Option<&'k str> {
+        (self.len > 0).then(|| keys.get(self.last_start..self.at.1).unwrap_or_default())
     }
 }
 
@@ -172,28 +189,57 @@ pub struct Mention {
     pub spoke: bool,
 }
 
-/// How a phrase reads once its determiner and titles are set apart. Borrows the words: the
-/// strings an entity keeps are only built when the registry needs them (most mentions repeat a
-/// known name).
+/// How a phrase reads once its determiner and titles are set apart, by the positions of its
+/// words: it holds no borrowed word, so the registry keeps it per phrase (see
+/// [`Registry::shape_slot`]) and a phrase met again is not classified again. The strings an
+/// entity keeps are only built when the registry needs them (most mentions repeat a known name).
 #[derive(Debug, Clone)]
-pub enum Phrase<'a> {
+pub enum Shape {
     Name {
         kind: SpeakerKind,
         /// The words the display name is made of.
-        name_words: &'a [Word<'a>],
+        name: Range<usize>,
+        /// The words before the name: its roles and nations (see [`roles`] and [`nations`]).
+        prefix: Range<usize>,
         tokens: NameKey,
-        roles: Vec<&'a str>,
-        nations: Vec<&'static str>,
-        /// The words stating a role ("US President"), if any.
-        role_words: Option<&'a [Word<'a>]>,
+        /// The prefix states a role ("US President"): it is the role as written.
+        titled: bool,
         gender: Option<Gender>,
     },
     /// A role nominal: "the Russian president", "a White House official".
     Nominal {
         definite: bool,
-        head: &'a str,
-        nations: Vec<&'static str>,
+        /// The head noun: the first `len` bytes of word `word`'s lowercase form.
+        head: (usize, usize),
+        /// The words whose nationalities it states.
+        nations: Range<usize>,
     },
+}
+
+/// Words `r` of `words` (none if out of range).
+fn slice<'w, 'a>(words: &'w [Word<'a>], r: &Range<usize>) -> &'w [Word<'a>] {
+    words.get(r.clone()).unwrap_or_default()
+}
+
+/// The role a word before a name states: its lowercase form without possessive or final dots.
+fn role_of<'a>(w: &Word<'a>) -> &'a str {
+    strip_possessive(w.low).trim_end_matches('.')
+}
+
+/// The roles stated by the words before a name (every word that is no nationality), in order;
+/// a repeated role repeats.
+fn roles<'w, 'a>(prefix: &'w [Word<'a>]) -> impl Iterator<Item = &'a str> + 'w {
+    let lex = Lexicon::get();
+    prefix
+        .iter()
+        .filter(move |w| lex.nation_of(w.class).is_none())
+        .map(role_of)
+}
+
+/// The country keys of the nationality words among `words`, in order; a repeated one repeats.
+fn nations<'w>(words: &'w [Word<'_>]) -> impl Iterator<Item = &'static str> + 'w {
+    let lex = Lexicon::get();
+    words.iter().filter_map(move |w| lex.nation_of(w.class))
 }
 
 /// Words as written joined by spaces, possessives stripped or not.
@@ -203,18 +249,31 @@ fn join_words(words: &[Word], strip: bool) -> String {
     s
 }
 
-/// [`join_words`] with possessives stripped, lowercased, written over `s` to reuse its buffer: an
-/// ASCII name (the common case) in place, where `to_lowercase` would build a second string; both
-/// agree on ASCII.
-fn join_words_lower(mut s: String, words: &[Word]) -> String {
-    s.clear();
-    join_words_into(&mut s, words, true);
-    if s.is_ascii() {
-        s.make_ascii_lowercase();
-        s
-    } else {
-        s.to_lowercase()
+/// Lowercase what was appended to `s` from byte `from` (`to_lowercase`): ASCII (the common case)
+/// in place, where `to_lowercase` would build a second string; both agree on ASCII.
+fn lowercase_from(s: &mut String, from: usize) {
+    match s.get_mut(from..) {
+        Some(new) if new.is_ascii() => new.make_ascii_lowercase(),
+        _ => {
+            let low = s.get(from..).unwrap_or_default().to_lowercase();
+            s.truncate(from);
+            s.push_str(&low);
+        }
     }
+}
+
+/// `t.to_lowercase()`, appended to `s`.
+fn push_lowercase(s: &mut String, t: &str) {
+    let from = s.len();
+    s.push_str(t);
+    lowercase_from(s, from);
+}
+
+/// [`join_words`] with possessives stripped, lowercased, appended to `s`.
+fn join_words_lower_into(s: &mut String, words: &[Word]) {
+    let from = s.len();
+    join_words_into(s, words, true);
+    lowercase_from(s, from);
 }
 
 /// [`join_words`], appended to `s`.
@@ -232,20 +291,22 @@ fn join_words_into(s: &mut String, words: &[Word], strip: bool) {
 }
 
 #[cfg(test)]
-impl Phrase<'_> {
+impl Shape {
     /// The display name of a name phrase ("Joe Biden").
-    pub fn name(&self) -> Option<String> {
+    pub fn name(&self, words: &[Word]) -> Option<String> {
         match self {
-            Phrase::Name { name_words, .. } => Some(join_words(name_words, true)),
-            Phrase::Nominal { .. } => None,
+            Shape::Name { name, .. } => Some(join_words(slice(words, name), true)),
+            Shape::Nominal { .. } => None,
         }
     }
 
     /// The role as written ("US President").
-    pub fn role_text(&self) -> Option<String> {
+    pub fn role_text(&self, words: &[Word]) -> Option<String> {
         match self {
-            Phrase::Name { role_words, .. } => role_words.map(|w| join_words(w, false)),
-            Phrase::Nominal { .. } => None,
+            Shape::Name { prefix, titled, .. } => {
+                titled.then(|| join_words(slice(words, prefix), false))
+            }
+            Shape::Nominal { .. } => None,
         }
     }
 }
@@ -268,14 +329,25 @@ fn is_acronym(w: &str) -> bool {
     w.len() >= 2 && w.chars().all(|c| c.is_ascii_uppercase() || c == '.')
 }
 
-/// Classify a phrase's words.
-pub fn classify<'a>(words: &'a [Word<'a>]) -> Option<Phrase<'a>> {
+/// Classify a phrase's words; the shape's positions are those of `all`. A name's key is appended
+/// to `keys` (nothing is left there for any other shape).
+pub fn classify(all: &[Word], keys: &mut String) -> Option<Shape> {
+    let mark = keys.len();
+    let shape = shape_of(all, keys);
+    if !matches!(shape, Some(Shape::Name { .. })) {
+        keys.truncate(mark);
+    }
+    shape
+}
+
+/// The work of [`classify`], which takes back any key written when no name comes out.
+fn shape_of(all: &[Word], keys: &mut String) -> Option<Shape> {
     let lex = Lexicon::get();
     let mut i = 0;
     let mut definite = false;
-    while i < words.len()
+    while i < all.len()
         && matches!(
-            words[i].low,
+            all[i].low,
             "the"
                 | "a"
                 | "an"
@@ -294,15 +366,16 @@ pub fn classify<'a>(words: &'a [Word<'a>]) -> Option<Phrase<'a>> {
         )
     {
         definite |= matches!(
-            words[i].low,
+            all[i].low,
             "the" | "his" | "her" | "their" | "its" | "our" | "this" | "that"
         );
         i += 1;
     }
-    if i < words.len() && words[i].low == "the" {
+    if i < all.len() && all[i].low == "the" {
         i += 1;
     }
-    let words = &words[i..];
+    // Positions below are in `words`; `i` more in `all`.
+    let words = &all[i..];
     if words.is_empty() {
         return None;
     }
@@ -316,19 +389,23 @@ pub fn classify<'a>(words: &'a [Word<'a>]) -> Option<Phrase<'a>> {
         if p > 0 && !tail.is_empty() && tail.iter().all(|w| w.cap) {
             // Only a clear person: two name words or a title ("American Federation of
             // Teachers" stays whole).
+            // Its determiners are skipped again, so its positions are those of `all` too.
+            let mark = keys.len();
             if let Some(
-                person @ Phrase::Name {
+                person @ Shape::Name {
                     kind: SpeakerKind::Person,
                     ..
                 },
-            ) = classify(&words[..p])
+            ) = classify(&all[..i + p], keys)
             {
-                if let Phrase::Name { tokens, roles, .. } = &person {
-                    if tokens.len() > 1 || !roles.is_empty() {
+                if let Shape::Name { tokens, prefix, .. } = &person {
+                    if tokens.len() > 1 || roles(slice(all, prefix)).next().is_some() {
                         return Some(person);
                     }
                 }
             }
+            // A shape not taken leaves no key.
+            keys.truncate(mark);
         }
     }
     // The class bits answer `is_title`, `function_words` and `nationality` for the word itself.
@@ -375,30 +452,13 @@ pub fn classify<'a>(words: &'a [Word<'a>]) -> Option<Phrase<'a>> {
         let only_determiners = prefix[p + 1..]
             .iter()
             .all(|w| w.class.has(WordClass::DETERMINER));
-        let head = prefix[..p]
-            .last()
-            .map(|w| strip_possessive(w.low).trim_end_matches('.'))
-            .filter(|h| lex.can_speak(h));
+        let head = prefix[..p].last().map(role_of).filter(|h| lex.can_speak(h));
         if let (true, Some(head)) = (only_determiners, head) {
-            return Some(Phrase::Nominal {
+            return Some(Shape::Nominal {
                 definite,
-                head,
-                nations: Vec::new(),
+                head: (i + p - 1, head.len()),
+                nations: 0..0,
             });
-        }
-    }
-    let mut nations: Vec<&'static str> = Vec::new();
-    let mut roles: Vec<&'a str> = Vec::new();
-    for w in prefix {
-        if let Some(k) = lex.nation_of(w.class) {
-            if !nations.contains(&k) {
-                nations.push(k);
-            }
-        } else {
-            let r = strip_possessive(w.low).trim_end_matches('.');
-            if !roles.contains(&r) {
-                roles.push(r);
-            }
         }
     }
     if name_words.is_empty() {
@@ -411,20 +471,29 @@ pub fn classify<'a>(words: &'a [Word<'a>]) -> Option<Phrase<'a>> {
         if !lex.can_speak(head) {
             return None;
         }
-        return Some(Phrase::Nominal {
+        return Some(Shape::Nominal {
             definite,
-            head,
-            nations,
+            head: (all.len() - 1, head.len()),
+            nations: i..all.len(),
         });
     }
     // The name's lowercase tokens, possessive stripped, joined by spaces.
-    let mut whole_low = String::with_capacity(name_words.iter().map(|w| w.low.len() + 1).sum());
+    // Where its first token ends and its last begins are noted on the way (see `NameKey`).
+    let from = keys.len();
+    let (mut first_end, mut last_start) = (from, from);
     for (k, w) in name_words.iter().enumerate() {
         if k > 0 {
-            whole_low.push(' ');
+            keys.push(' ');
         }
-        whole_low.push_str(strip_possessive(w.low));
+        if k + 1 == name_words.len() {
+            last_start = keys.len();
+        }
+        keys.push_str(strip_possessive(w.low));
+        if k == 0 {
+            first_end = keys.len();
+        }
     }
+    let whole_low = keys.get(from..).unwrap_or_default();
     // An organisation word, possessive aside ("Pentagon’s"); the class answers for the word as
     // written, the set for a stripped possessive.
     let org_word = |w: &Word| {
@@ -444,14 +513,14 @@ pub fn classify<'a>(words: &'a [Word<'a>]) -> Option<Phrase<'a>> {
                 .is_some_and(|last| lex.organisation_words.contains(last))
     };
     // "Monsey, New York", "Fairfax County": places never speak, nor do party tags.
-    if lex.places.is_place(&whole_low)
+    if lex.places.is_place(whole_low)
         || (name_words.len() == 1 && is_party_tag(name_words[0].text))
         || name_words.iter().any(|w| not_a_name_word(w.text))
     {
         return None;
     }
     let org = name_words.iter().any(org_word)
-        || lex.is_nationality_key(&whole_low)
+        || lex.is_nationality_key(whole_low)
         || (name_words.len() == 1 && is_acronym(name_words[0].text))
         || prefix.iter().any(|w| w.low == "of")
         || (prefix
@@ -464,8 +533,8 @@ pub fn classify<'a>(words: &'a [Word<'a>]) -> Option<Phrase<'a>> {
         .any(|w| w.class.has(WordClass::TITLE) || w.class.has(WordClass::ROLE));
     if org {
         // Keep the whole organisation name ("Department of Homeland Security").
-        let name_words = if prefix.iter().any(|w| w.low == "of") {
-            words
+        let name = if prefix.iter().any(|w| w.low == "of") {
+            i..all.len()
         } else {
             // "the European Commission", "the Justice Department": capitalised nationality or
             // title words right before an organisation's name belong to it.
@@ -474,24 +543,30 @@ pub fn classify<'a>(words: &'a [Word<'a>]) -> Option<Phrase<'a>> {
                 .rev()
                 .take_while(|w| w.cap && (is_nat(w) || is_title(w)))
                 .count();
-            &words[prefix.len() - nat..]
+            i + n - nat..all.len()
         };
-        return Some(Phrase::Name {
+        return Some(Shape::Name {
             kind: SpeakerKind::Organisation,
             // The lowercase name's buffer is no longer needed: it takes the key.
-            tokens: NameKey::joined(join_words_lower(whole_low, name_words)),
-            name_words,
-            roles,
-            nations,
-            role_words: None,
+            tokens: {
+                // The organisation's key replaces the name's.
+                keys.truncate(from);
+                join_words_lower_into(keys, slice(all, &name));
+                NameKey::joined(keys, (from, keys.len()))
+            },
+            name,
+            prefix: i..i + n,
+            titled: false,
             gender: None,
         });
     }
     let tokens = NameKey {
-        low: whole_low,
+        at: (from, keys.len()),
+        first_end,
+        last_start,
         len: name_words.len(),
     };
-    let honorific = roles.iter().find_map(|r| match *r {
+    let honorific = roles(prefix).find_map(|r| match r {
         "mr" | "sir" | "lord" | "king" | "prince" | "father" => Some(Gender::Male),
         "mrs" | "ms" | "miss" | "dame" | "queen" | "princess" | "lady" | "sister" => {
             Some(Gender::Female)
@@ -499,18 +574,19 @@ pub fn classify<'a>(words: &'a [Word<'a>]) -> Option<Phrase<'a>> {
         _ => None,
     });
     let given = (tokens.len() > 1)
-        .then(|| tokens.first().and_then(|f| lex.given_names.get(f).copied()))
+        .then(|| {
+            tokens
+                .first(keys)
+                .and_then(|f| lex.given_names.get(f).copied())
+        })
         .flatten();
-    let stated = roles
-        .iter()
-        .find_map(|r| lex.gendered_nouns.get(*r).copied());
-    Some(Phrase::Name {
+    let stated = roles(prefix).find_map(|r| lex.gendered_nouns.get(r).copied());
+    Some(Shape::Name {
         kind: SpeakerKind::Person,
-        name_words,
+        name: i + n..all.len(),
+        prefix: i..i + n,
         tokens,
-        roles,
-        nations,
-        role_words: titled.then_some(prefix),
+        titled,
         gender: honorific.or(stated).or(given),
     })
 }
@@ -569,6 +645,15 @@ pub struct Registry {
     events: Vec<Mention>,
     /// The entities' mentions and roles.
     strs: Strs,
+    /// Each phrase's slot in `shapes` by the span of its tokens. Pure, so a phrase is classified
+    /// once: resolution meets the name runs of the pre-pass again, and many phrases twice.
+    shape_slots: HashMap<Span, usize>,
+    /// The phrases' shapes (`None`: no speaker phrase).
+    shapes: Vec<Option<Shape>>,
+    /// The lowercase name keys of shapes and entities, back to back (see [`NameKey`]).
+    keys: String,
+    /// Per entity, whether it fits the role being resolved (see [`Registry::resolve_role`]).
+    fits_role: Vec<bool>,
 }
 
 thread_local! {
@@ -609,6 +694,10 @@ impl Registry {
             timeline,
             events,
             strs: Strs { buf, links },
+            shape_slots,
+            shapes,
+            keys,
+            fits_role,
         } = &mut self;
         let small = entities.capacity() <= KEEP
             && by_last.capacity() <= KEEP
@@ -617,7 +706,11 @@ impl Registry {
             && timeline.capacity() <= 4 * KEEP
             && events.capacity() <= 4 * KEEP
             && links.capacity() <= 4 * KEEP
-            && buf.capacity() <= 64 * KEEP;
+            && buf.capacity() <= 64 * KEEP
+            && shape_slots.capacity() <= KEEP
+            && shapes.capacity() <= KEEP
+            && keys.capacity() <= 64 * KEEP
+            && fits_role.capacity() <= 4 * KEEP;
         if small {
             entities.clear();
             by_last.clear();
@@ -627,6 +720,10 @@ impl Registry {
             events.clear();
             buf.clear();
             links.clear();
+            shape_slots.clear();
+            shapes.clear();
+            keys.clear();
+            fits_role.clear();
             SPARE_REGISTRY.set(Some(self));
         }
     }
@@ -650,12 +747,13 @@ impl Registry {
     fn lookup_name(
         &mut self,
         kind: SpeakerKind,
-        tokens: NameKey,
+        tokens: &NameKey,
         name: impl FnOnce(&mut String),
         gender: Option<Gender>,
         at: usize,
     ) -> usize {
-        let last = tokens.last().unwrap_or_default();
+        let keys = &self.keys;
+        let last = tokens.last(keys).unwrap_or_default();
         // The latest bearers of the surname only: a text naming thousands of different Smiths
         // must not make every lookup slower.
         let candidates: &[usize] = self
@@ -675,9 +773,9 @@ impl Registry {
             }
             let compatible = tokens.len() == 1
                 || ent.tokens.len() == 1
-                || ent.tokens.first() == tokens.first()
-                || is_subsequence(&tokens, &ent.tokens)
-                || is_subsequence(&ent.tokens, &tokens);
+                || ent.tokens.first(keys) == tokens.first(keys)
+                || is_subsequence(keys, tokens, &ent.tokens)
+                || is_subsequence(keys, &ent.tokens, tokens);
             if compatible {
                 // The most mentioned bearer of the surname wins ("Sanders" in a story about
                 // Bernie Sanders that also mentions Jane Sanders); recency breaks ties.
@@ -699,12 +797,12 @@ impl Registry {
         }
         if best.is_none() && tokens.len() == 1 && kind == SpeakerKind::Person {
             // A first name alone ("Hillary said").
-            if let Some(list) = tokens.first().and_then(|f| self.by_first.get(f)) {
+            if let Some(list) = tokens.first(keys).and_then(|f| self.by_first.get(f)) {
                 for &e in list.as_slice().iter().rev().take(CANDIDATES) {
                     let ent = &self.entities[e];
                     if ent.kind == kind
                         && ent.tokens.len() > 1
-                        && ent.tokens.first() == tokens.first()
+                        && ent.tokens.first(keys) == tokens.first(keys)
                     {
                         best = Some((e, 0, Some(0)));
                         break;
@@ -715,24 +813,24 @@ impl Registry {
         // Built only when the entity is new or grows (most lookups repeat a known name).
         let first = |tokens: &NameKey| {
             tokens
-                .first()
+                .first(keys)
                 .filter(|_| tokens.len() > 1)
                 .map(str::to_string)
         };
         if let Some((e, _, _)) = best {
             if tokens.len() > self.entities[e].tokens.len() {
-                let first = first(&tokens);
+                let first = first(tokens);
                 let name = self.strs.add(name);
                 let ent = &mut self.entities[e];
                 ent.name = name;
-                ent.tokens = tokens;
+                ent.tokens = *tokens;
                 if let Some(first) = first {
                     add_bearer(&mut self.by_first, first, e);
                 }
             }
             return e;
         }
-        let first = first(&tokens);
+        let first = first(tokens);
         let e = self.entities.len();
         // A surname already seen keeps its key: the string is copied only for a new one.
         let new_last = match self.by_last.get_mut(last) {
@@ -746,7 +844,7 @@ impl Registry {
         self.entities.push(Entity {
             name,
             kind,
-            tokens,
+            tokens: *tokens,
             mentions: None,
             roles: None,
             nations: Vec::new(),
@@ -764,20 +862,66 @@ impl Registry {
         e
     }
 
+    /// The slot in `shapes` of the phrase over `span` with these `words`, classified on first
+    /// sight. A span stands for the same words wherever it is met: they are its tokens' words, and
+    /// every caller's tokens are views of the one document text.
+    fn shape_slot(&mut self, span: Span, words: &[Word]) -> usize {
+        let next = self.shapes.len();
+        match self.shape_slots.entry(span) {
+            std::collections::hash_map::Entry::Occupied(o) => *o.get(),
+            std::collections::hash_map::Entry::Vacant(v) => {
+                v.insert(next);
+                self.shapes.push(classify(words, &mut self.keys));
+                next
+            }
+        }
+    }
+
+    /// Runs `f` on the shape of the phrase over `span` (see [`Registry::shape_slot`]); the shape
+    /// is lent out of its slot meanwhile, so `f` may change the registry.
+    fn with_shape<R>(
+        &mut self,
+        span: Span,
+        words: &[Word],
+        f: impl FnOnce(&mut Self, &Shape) -> Option<R>,
+    ) -> Option<R> {
+        let slot = self.shape_slot(span, words);
+        let shape = self.shapes.get_mut(slot).and_then(Option::take)?;
+        let out = f(self, &shape);
+        if let Some(s) = self.shapes.get_mut(slot) {
+            *s = Some(shape);
+        }
+        out
+    }
+
+    /// Does the phrase over `span` read as a role nominal ("the Russian president")?
+    pub fn is_nominal(&mut self, span: Span, words: &[Word]) -> bool {
+        let slot = self.shape_slot(span, words);
+        matches!(self.shapes.get(slot), Some(Some(Shape::Nominal { .. })))
+    }
+
     /// Merge what a name phrase says into its entity; returns the entity.
-    fn register(&mut self, phrase: Phrase, surface: &str, at: usize) -> Option<usize> {
-        let Phrase::Name {
+    fn register(
+        &mut self,
+        shape: &Shape,
+        words: &[Word],
+        surface: &str,
+        at: usize,
+    ) -> Option<usize> {
+        let Shape::Name {
             kind,
-            name_words,
+            name,
+            prefix,
             tokens,
-            roles,
-            nations,
-            role_words,
+            titled,
             gender,
-        } = phrase
+        } = shape
         else {
             return None;
         };
+        let (kind, gender) = (*kind, *gender);
+        let name_words = slice(words, name);
+        let prefix = slice(words, prefix);
         let several = tokens.len() > 1;
         let e = self.lookup_name(
             kind,
@@ -788,22 +932,32 @@ impl Registry {
         );
         let strs = &mut self.strs;
         let ent = &mut self.entities[e];
-        ent.confirmed |= several || !roles.is_empty() || kind == SpeakerKind::Organisation;
+        // The words before the name state nations and roles (see [`roles`] and [`nations`]), in
+        // one walk; a repeated one is skipped here like one already known.
+        let lex = Lexicon::get();
+        let mut has_role = false;
+        for w in prefix {
+            match lex.nation_of(w.class) {
+                Some(n) => {
+                    if !ent.nations.contains(&n) {
+                        ent.nations.push(n);
+                    }
+                }
+                None => {
+                    has_role = true;
+                    let r = role_of(w);
+                    if !strs.contains(ent.roles, r) {
+                        strs.push(&mut ent.roles, r);
+                    }
+                }
+            }
+        }
+        ent.confirmed |= several || has_role || kind == SpeakerKind::Organisation;
         if ent.gender.is_none() {
             ent.gender = gender;
         }
-        for r in roles {
-            if !strs.contains(ent.roles, r) {
-                strs.push(&mut ent.roles, r);
-            }
-        }
-        for n in nations {
-            if !ent.nations.contains(&n) {
-                ent.nations.push(n);
-            }
-        }
-        if ent.role_text.is_none() {
-            ent.role_text = role_words.map(|w| join_words(w, false));
+        if ent.role_text.is_none() && *titled {
+            ent.role_text = Some(join_words(prefix, false));
         }
         if !strs.contains(ent.mentions, surface) {
             strs.push(&mut ent.mentions, surface);
@@ -811,16 +965,19 @@ impl Registry {
         Some(e)
     }
 
-    /// Register a phrase met in narration at byte `at` (pre-pass); returns its entity if it names
+    /// Register a phrase met in narration over `span` (pre-pass); returns its entity if it names
     /// one.
     pub fn observe(
         &mut self,
         words: &[Word],
+        span: Span,
         surface: &str,
-        at: usize,
         subject: bool,
     ) -> Option<usize> {
-        let e = self.register(classify(words)?, surface, at)?;
+        let at = span.start;
+        let e = self.with_shape(span, words, |reg, shape| {
+            reg.register(shape, words, surface, at)
+        })?;
         self.entities[e].count += 1;
         self.timeline.push(Mention {
             at,
@@ -853,33 +1010,67 @@ impl Registry {
         self.timeline.sort_unstable();
     }
 
-    /// Resolve a speaker phrase (not a pronoun) at byte `at`.
+    /// Resolve a speaker phrase (not a pronoun) over `span` of the text.
     pub fn resolve_phrase(
         &mut self,
+        words: &[Word],
+        span: Span,
+        surface: &str,
+    ) -> Option<(usize, bool)> {
+        self.with_shape(span, words, |reg, shape| {
+            reg.resolve_shape(shape, words, surface, span.start)
+        })
+    }
+
+    /// [`Registry::resolve_phrase`], once the phrase is classified.
+    fn resolve_shape(
+        &mut self,
+        shape: &Shape,
         words: &[Word],
         surface: &str,
         at: usize,
     ) -> Option<(usize, bool)> {
-        match classify(words)? {
-            p @ Phrase::Name { .. } => {
-                let e = self.register(p, surface, at)?;
+        match shape {
+            Shape::Name { .. } => {
+                let e = self.register(shape, words, surface, at)?;
                 self.entities[e].confirmed = true;
                 Some((e, false))
             }
-            Phrase::Nominal {
+            &Shape::Nominal {
                 definite,
-                head,
-                nations,
+                head: (word, len),
+                nations: ref stated,
             } => {
+                let head = words
+                    .get(word)
+                    .and_then(|w| w.low.get(..len))
+                    .unwrap_or_default();
+                // Each country once, first stated first.
+                let mut distinct: Vec<&'static str> = Vec::new();
+                for n in nations(slice(words, stated)) {
+                    if !distinct.contains(&n) {
+                        distinct.push(n);
+                    }
+                }
+                let nations = distinct;
                 if let Some(e) = self.resolve_role(head, &nations, definite, at) {
                     self.add_mention(e, surface);
                     return Some((e, true));
                 }
-                // Unresolved: keep the noun phrase itself as the speaker.
-                let key = surface.to_lowercase();
-                let e = match self.nominals.get(&key) {
-                    Some(&e) => e,
+                // Unresolved: keep the noun phrase itself as the speaker. Its lowercase key is
+                // written to the key buffer, kept only for a new entity: a known one costs no
+                // allocation.
+                let from = self.keys.len();
+                push_lowercase(&mut self.keys, surface);
+                let key = self.keys.get(from..).unwrap_or_default();
+                let e = match self.nominals.get(key) {
+                    Some(&e) => {
+                        self.keys.truncate(from);
+                        e
+                    }
                     None => {
+                        let key = key.to_string();
+                        let tokens = NameKey::single(&self.keys, (from, self.keys.len()));
                         let mut mentions = None;
                         self.strs.push(&mut mentions, surface);
                         let mut roles = None;
@@ -888,7 +1079,7 @@ impl Registry {
                         self.entities.push(Entity {
                             name,
                             kind: SpeakerKind::Nominal,
-                            tokens: NameKey::single(key.clone()),
+                            tokens,
                             mentions,
                             roles,
                             nations,
@@ -909,7 +1100,7 @@ impl Registry {
 
     /// "the Russian president", "his Russian counterpart" → the person given that role.
     fn resolve_role(
-        &self,
+        &mut self,
         head: &str,
         nations: &[&str],
         definite: bool,
@@ -927,8 +1118,7 @@ impl Registry {
         if generic && nations.is_empty() {
             return None;
         }
-        let fits = |e: usize| {
-            let ent = &self.entities[e];
+        let fits = |ent: &Entity| {
             ent.kind == SpeakerKind::Person
                 && ent.confirmed
                 && (generic
@@ -938,8 +1128,19 @@ impl Registry {
                         .any(|r| r == head || r == singular))
                 && (nations.is_empty() || nations.iter().any(|n| ent.nations.contains(n)))
         };
+        // Each entity is asked once, not at each of its mentions, and when none fits no mention
+        // is walked.
+        let mut fit = std::mem::take(&mut self.fits_role);
+        fit.clear();
+        fit.extend(self.entities.iter().map(fits));
         // The most recently mentioned person who fits, among the last mentions and speech events.
-        self.latest(at, |m| fits(m.entity)).map(|m| m.entity)
+        let found = if fit.contains(&true) {
+            self.latest(at, |m| fit.get(m.entity).copied().unwrap_or(false))
+        } else {
+            None
+        };
+        self.fits_role = fit;
+        found.map(|m| m.entity)
     }
 
     /// A pronoun at byte `at` → the most salient compatible entity before it: the nearest speech
@@ -1014,7 +1215,7 @@ impl Registry {
             let person =
                 ent.kind == SpeakerKind::Person && (ent.gender.is_some() || ent.roles.is_some());
             if quoted.get(e).copied().unwrap_or(false) || person {
-                let tokens = ent.tokens.as_str();
+                let tokens = ent.tokens.as_str(&self.keys);
                 out.insert(Cow::Borrowed(tokens));
                 // An ASCII name lowercases bytewise: equal to the tokens, it adds nothing.
                 let name = self.strs.get(ent.name);
@@ -1050,9 +1251,9 @@ impl Registry {
     }
 }
 
-fn is_subsequence(short: &NameKey, long: &NameKey) -> bool {
-    let mut it = long.iter();
-    short.iter().all(|s| it.any(|l| l == s))
+fn is_subsequence(keys: &str, short: &NameKey, long: &NameKey) -> bool {
+    let mut it = long.iter(keys);
+    short.iter(keys).all(|s| it.any(|l| l == s))
 }
 
 #[cfg(test)]
@@ -1099,23 +1300,23 @@ mod tests {
                 class: lex.class_of(l),
             })
             .collect();
-        let p = classify(&v)?;
-        let (name, role_text) = (p.name(), p.role_text());
+        let p = classify(&v, &mut String::new())?;
+        let (name, role_text) = (p.name(&v), p.role_text(&v));
         Some(match p {
-            Phrase::Name { kind, nations, .. } => Owned::Name {
+            Shape::Name { kind, prefix, .. } => Owned::Name {
                 kind,
                 name: name.unwrap_or_default(),
-                nations: nations.iter().map(|n| n.to_string()).collect(),
+                nations: nations(slice(&v, &prefix)).map(String::from).collect(),
                 role_text,
             },
-            Phrase::Nominal {
+            Shape::Nominal {
                 definite,
-                head,
-                nations,
+                head: (word, len),
+                nations: stated,
             } => Owned::Nominal {
                 definite,
-                head: head.to_string(),
-                nations: nations.iter().map(|n| n.to_string()).collect(),
+                head: v[word].low[..len].to_string(),
+                nations: nations(slice(&v, &stated)).map(String::from).collect(),
             },
         })
     }

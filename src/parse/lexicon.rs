@@ -3,6 +3,8 @@
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::sync::OnceLock;
 
+use super::tokens::strip_possessive_bytes;
+
 /// Kind of antecedent a subject pronoun takes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum PronounKind {
@@ -68,21 +70,13 @@ impl Sieve {
 }
 
 /// A word's length, first and last bytes: what the exact-word sieve looks at.
-fn exact_key(w: &str) -> u32 {
-    match w.as_bytes() {
+fn exact_key(w: &[u8]) -> u32 {
+    match w {
         [] => 0,
         [first, .., last] | [first @ last] => {
             (w.len().min(255) as u32) | (u32::from(*first) << 8) | (u32::from(*last) << 16)
         }
     }
-}
-
-/// `tokens::strip_possessive` over bytes: "’s", "'s" or "’S" off the end.
-fn strip_possessive_bytes(w: &[u8]) -> &[u8] {
-    w.strip_suffix("’s".as_bytes())
-        .or_else(|| w.strip_suffix(b"'s"))
-        .or_else(|| w.strip_suffix("’S".as_bytes()))
-        .unwrap_or(w)
 }
 
 fn prefix_key([a, b, c]: [u8; 3]) -> u32 {
@@ -94,7 +88,8 @@ fn prefix_key([a, b, c]: [u8; 3]) -> u32 {
 #[derive(Debug, Default)]
 pub struct TopicIndex {
     /// First word (exact) → (topic, keyword).
-    exact: HashMap<String, Vec<(usize, usize)>>,
+    /// By bytes, as topic tagging reads words.
+    exact: HashMap<Box<[u8]>, Vec<(usize, usize)>>,
     exact_sieve: Sieve,
     /// Single-word prefix stems, bucketed by their first three bytes → (stem, topic, keyword).
     prefix: HashMap<[u8; 3], Vec<(String, usize, usize)>>,
@@ -123,8 +118,11 @@ impl TopicIndex {
                         _ => ix.short.push((first.clone(), t, k)),
                     }
                 } else {
-                    ix.exact_sieve.insert(exact_key(first));
-                    ix.exact.entry(first.clone()).or_default().push((t, k));
+                    ix.exact_sieve.insert(exact_key(first.as_bytes()));
+                    ix.exact
+                        .entry(first.as_bytes().into())
+                        .or_default()
+                        .push((t, k));
                 }
             }
         }
@@ -134,7 +132,7 @@ impl TopicIndex {
     /// Calls `f(topic, keyword)` for every keyword whose first word may match `word` (lowercase).
     /// The two bit tests are inlined into the caller: they settle most words.
     #[inline]
-    pub fn for_each_candidate(&self, word: &str, f: impl FnMut(usize, usize)) {
+    pub fn for_each_candidate(&self, word: &[u8], f: impl FnMut(usize, usize)) {
         let exact = self.exact_sieve.may_contain(exact_key(word));
         self.for_each_candidate_known(word, exact, f);
     }
@@ -143,8 +141,8 @@ impl TopicIndex {
     /// class's `TOPIC_START` bit, computed once per token): only the prefix sieve is left, and a
     /// word the exact sieve would wrongly let through costs no hash lookup.
     #[inline]
-    pub fn for_each_candidate_known(&self, word: &str, exact: bool, f: impl FnMut(usize, usize)) {
-        let prefix = match *word.as_bytes() {
+    pub fn for_each_candidate_known(&self, word: &[u8], exact: bool, f: impl FnMut(usize, usize)) {
+        let prefix = match *word {
             [a, b, c, ..] => self.prefix_sieve.may_contain(prefix_key([a, b, c])),
             _ => false,
         };
@@ -155,21 +153,21 @@ impl TopicIndex {
 
     /// `for_each_candidate` past the sieves: `exact` and `prefix` are their answers.
     #[inline(never)]
-    fn candidates(&self, word: &str, exact: bool, prefix: bool, mut f: impl FnMut(usize, usize)) {
+    fn candidates(&self, word: &[u8], exact: bool, prefix: bool, mut f: impl FnMut(usize, usize)) {
         if exact {
             for &(t, k) in self.exact.get(word).into_iter().flatten() {
                 f(t, k);
             }
         }
-        if let (true, [a, b, c, ..]) = (prefix, word.as_bytes()) {
+        if let (true, [a, b, c, ..]) = (prefix, word) {
             for (stem, t, k) in self.prefix.get(&[*a, *b, *c]).into_iter().flatten() {
-                if word.starts_with(stem.as_str()) {
+                if word.starts_with(stem.as_bytes()) {
                     f(*t, *k);
                 }
             }
         }
         for (stem, t, k) in &self.short {
-            if word.starts_with(stem.as_str()) {
+            if word.starts_with(stem.as_bytes()) {
                 f(*t, *k);
             }
         }
@@ -268,8 +266,10 @@ impl Places {
                 continue;
             }
             match section {
-                "places" => p.names_sieve.insert(exact_key(&l.to_lowercase())),
-                "place_words" => p.place_words_sieve.insert(exact_key(&l.to_lowercase())),
+                "places" => p.names_sieve.insert(exact_key(l.to_lowercase().as_bytes())),
+                "place_words" => p
+                    .place_words_sieve
+                    .insert(exact_key(l.to_lowercase().as_bytes())),
                 _ => {}
             }
             let set = match section {
@@ -285,7 +285,7 @@ impl Places {
 
     /// Is this lowercase name (words joined by single spaces) a place?
     pub fn is_place(&self, low: &str) -> bool {
-        (self.names_sieve.may_contain(exact_key(low)) && self.names.contains(low))
+        (self.names_sieve.may_contain(exact_key(low.as_bytes())) && self.names.contains(low))
             // The last word of a name of several: names are short, a plain byte loop finds the
             // space sooner than a `memrchr` call.
             || low
@@ -293,7 +293,7 @@ impl Places {
                 .rposition(|b| b == b' ')
                 .and_then(|sp| low.get(sp + 1..))
                 .is_some_and(|last| {
-                    self.place_words_sieve.may_contain(exact_key(last))
+                    self.place_words_sieve.may_contain(exact_key(last.as_bytes()))
                         && self.place_words.contains(last)
                 })
     }
@@ -671,8 +671,14 @@ impl Lexicon {
         for w in self.role_nouns.keys() {
             words.entry(w.clone()).or_default().bits |= WordClass::ROLE;
         }
-        for w in self.topic_index.exact.keys() {
-            words.entry(w.clone()).or_default().bits |= WordClass::TOPIC_START;
+        // Keys made from `String`s, so UTF-8.
+        for w in self
+            .topic_index
+            .exact
+            .keys()
+            .filter_map(|w| std::str::from_utf8(w).ok())
+        {
+            words.entry(w.to_string()).or_default().bits |= WordClass::TOPIC_START;
         }
         for (w, &form) in &self.speech_verbs {
             words.entry(w.clone()).or_default().verb = Some(form);
@@ -864,7 +870,7 @@ mod tests {
                 (WordClass::GIVEN, lex.given_names.contains_key(w), "given"),
                 (
                     WordClass::TOPIC_START,
-                    lex.topic_index.exact.contains_key(w),
+                    lex.topic_index.exact.contains_key(w.as_bytes()),
                     "topic start",
                 ),
                 (WordClass::SMALL, g.title_small_words.contains(w), "small"),

@@ -70,12 +70,6 @@ struct Para<'a> {
     quotes: Vec<usize>,
 }
 
-fn words_of<'a>(t: &'a Toks, a: usize, b: usize) -> Vec<Word<'a>> {
-    let mut out = Vec::new();
-    words_into(t, a, b, &mut out);
-    out
-}
-
 /// The words of tokens `a..b`, into a buffer the caller reuses across phrases.
 fn words_into<'a>(t: &Toks<'a>, a: usize, b: usize, out: &mut Vec<Word<'a>>) {
     out.clear();
@@ -615,7 +609,8 @@ fn observe_names<'a>(reg: &mut Registry, t: &Toks<'a>, words: &mut Vec<Word<'a>>
             && !t.is_punct(i.wrapping_sub(1), '(');
         heads_subject = (modifier && subject).then_some(head);
         let subject = subject && !modifier;
-        let e = reg.observe(words, surface, t.toks[i].span.start, subject);
+        let span = Span::new(t.toks[i].span.start, t.toks[j - 1].span.end);
+        let e = reg.observe(words, span, surface, subject);
         if let (Some(e), true) = (e, subject && j == i + 1 && acts(t, i, j)) {
             reg.confirm(e);
         }
@@ -1218,8 +1213,10 @@ fn resolve_np(
             .resolve_pronoun(kind, at, window_start)
             .map(|e| (e, Resolution::Pronoun)),
         None => {
-            let (e, role) =
-                with_words(t, np.start, np.end, |w| reg.resolve_phrase(w, surface, at))?;
+            let span = t.np_span(np);
+            let (e, role) = with_words(t, np.start, np.end, |w| {
+                reg.resolve_phrase(w, span, surface)
+            })?;
             let how = if role {
                 Resolution::Role
             } else if reg.entities[e].kind == crate::model::SpeakerKind::Nominal {
@@ -1305,12 +1302,15 @@ fn role_mentions(reg: &mut Registry, t: &Toks) {
         if end <= i + 1 || !(head_ok || role(j - 1)) {
             continue;
         }
-        let words = words_of(t, i, end);
-        let surface = &t.text[t.toks[i].span.start..t.toks[end - 1].span.end];
-        if let Some(entities::Phrase::Nominal { .. }) = entities::classify(&words) {
-            if let Some((e, true)) = reg.resolve_phrase(&words, surface, t.toks[i].span.start) {
-                reg.add_mention(e, surface);
-            }
+        let span = Span::new(t.toks[i].span.start, t.toks[end - 1].span.end);
+        let surface = span.text(t.text);
+        let found = with_words(t, i, end, |words| {
+            reg.is_nominal(span, words)
+                .then(|| reg.resolve_phrase(words, span, surface))
+                .flatten()
+        });
+        if let Some((e, true)) = found {
+            reg.add_mention(e, surface);
         }
     }
 }

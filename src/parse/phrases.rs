@@ -5,6 +5,7 @@
 
 use super::lexicon::{Lexicon, PronounKind, VerbForm, WordClass};
 use super::tokens::{is_possessive, TokKind, Token};
+use crate::model::Span;
 use std::cell::Cell;
 use std::ops::Range;
 
@@ -166,17 +167,22 @@ impl<'a> Toks<'a> {
         self.toks.len()
     }
 
-    /// Every word token with its lowercase form and class, in order (one walk over the three
-    /// arrays instead of an indexed lookup per word).
-    pub fn words(&self) -> impl Iterator<Item = (&'a Token, &'a str, WordClass)> + 'a {
-        let low_buf = self.low_buf;
+    /// Every word token with its lowercase form's bytes and class, in order (one walk over the
+    /// three arrays instead of an indexed lookup per word). Bytes: a `str` slice would test both
+    /// ends for a character boundary, for every word of the document.
+    pub fn words(&self) -> impl Iterator<Item = (&'a Token, &'a [u8], WordClass)> + 'a {
+        let low_buf = self.low_buf.as_bytes();
         self.toks
             .iter()
             .zip(self.lows)
             .zip(self.classes)
             .filter(|((t, _), _)| t.is_word())
             .map(move |((t, &(a, b)), &c)| {
-                (t, low_buf.get(a as usize..b as usize).unwrap_or(""), c)
+                (
+                    t,
+                    low_buf.get(a as usize..b as usize).unwrap_or_default(),
+                    c,
+                )
             })
     }
 
@@ -224,9 +230,15 @@ impl<'a> Toks<'a> {
     }
 
     pub fn np_text(&self, np: Np) -> &'a str {
-        let a = self.toks[np.start].span.start;
-        let b = self.toks[np.end - 1].span.end;
-        &self.text[a..b]
+        self.np_span(np).text(self.text)
+    }
+
+    /// The span of a noun phrase's tokens.
+    pub fn np_span(&self, np: Np) -> Span {
+        Span::new(
+            self.toks[np.start].span.start,
+            self.toks[np.end - 1].span.end,
+        )
     }
 
     /// An adverb or auxiliary that may stand between a subject and its verb ("also said").

@@ -7,13 +7,15 @@ use rustc_hash::FxHashMap as HashMap;
 
 use super::lexicon::{Keyword, Lexicon, WordClass};
 use super::phrases::Toks;
+use super::tokens::strip_possessive_bytes;
 use crate::model::{NarrowSpan, Span, Topic, TopicSource};
 
 /// A word of the document for matching: its span and lowercase form, and what the mining rules
 /// ask of it (computed once per word by [`words_of`]).
 pub struct TopicWord<'a> {
     pub span: Span,
-    pub low: &'a str,
+    /// The lowercase form's bytes (UTF-8): compared and hashed, never sliced by character.
+    pub low: &'a [u8],
     /// May stand in a multi-word proper noun: capitalised, not for opening its sentence, and no
     /// function, title or nationality word or possessive.
     pub plain_cap: bool,
@@ -30,10 +32,11 @@ fn keyword_matches(kw: &Keyword, words: &[TopicWord], i: usize) -> Option<usize>
     }
     for (k, w) in kw.words.iter().enumerate() {
         let got = words[i + k].low;
+        let w = w.as_bytes();
         let ok = if k + 1 == n && kw.prefix {
-            got.starts_with(w.as_str())
+            got.starts_with(w)
         } else {
-            got == w || super::tokens::strip_possessive(got) == w
+            got == w || strip_possessive_bytes(got) == w
         };
         if !ok {
             return None;
@@ -89,7 +92,7 @@ pub fn find(text: &str, words: &[TopicWord], is_entity: &dyn Fn(&str) -> bool) -
     for i in 0..words.len() {
         hits.clear();
         let low = words[i].low;
-        let w = super::tokens::strip_possessive(low);
+        let w = strip_possessive_bytes(low);
         let found = |t: usize, k: usize| {
             if i < free[t] {
                 return;
@@ -181,15 +184,15 @@ fn mine(
         }
     }
     // Repeated lowercase two-word terms: "critical infrastructure".
-    let mut terms: HashMap<(&str, &str), Chain> =
+    let mut terms: HashMap<(&[u8], &[u8]), Chain> =
         HashMap::with_capacity_and_hasher(words.len() / 5, Default::default());
     for k in 0..words.len().saturating_sub(1) {
         let (a, b) = (&words[k], &words[k + 1]);
         if b.span.start - a.span.end == 1
             && a.term
             && b.term
-            && !a.low.ends_with("ed")
-            && !a.low.ends_with("ing")
+            && !a.low.ends_with(b"ed")
+            && !a.low.ends_with(b"ing")
         {
             terms
                 .entry((a.low, b.low))
@@ -289,7 +292,8 @@ impl Phrase<'_, '_> {
             if n > 0 {
                 out.push(' ');
             }
-            out.push_str(w.low);
+            // Bytes of a `str`, so always UTF-8.
+            out.push_str(std::str::from_utf8(w.low).unwrap_or_default());
         }
     }
 
@@ -348,9 +352,9 @@ static ASCII_LETTER_OR_HYPHEN: [bool; 256] = {
     t
 };
 
-/// Only letters and hyphens (`char::is_alphabetic`), bytewise for ASCII: most words are.
-fn letters_or_hyphens(w: &str) -> bool {
-    let bytes = w.as_bytes();
+/// Only letters and hyphens (`char::is_alphabetic`) in a word's UTF-8 bytes, bytewise for ASCII:
+/// most words are.
+fn letters_or_hyphens(bytes: &[u8]) -> bool {
     let mut p = 0;
     while p < bytes.len() && ASCII_LETTER_OR_HYPHEN[usize::from(bytes[p])] {
         p += 1;
@@ -358,8 +362,9 @@ fn letters_or_hyphens(w: &str) -> bool {
     match (p < bytes.len()).then_some(p) {
         None => true,
         // Everything before `p` is ASCII, so `p` is a character boundary.
-        Some(p) if !w.as_bytes()[p].is_ascii() => w
+        Some(p) if !bytes[p].is_ascii() => bytes
             .get(p..)
+            .and_then(|rest| std::str::from_utf8(rest).ok())
             .is_some_and(|rest| rest.chars().all(|c| c.is_alphabetic() || c == '-')),
         Some(_) => false,
     }
@@ -391,8 +396,8 @@ pub fn words_of<'a>(paras: &'a [Toks], sentence_starts: &[usize]) -> Vec<TopicWo
                 let plain = !class.has(WordClass::FUNCTION)
                     && !class.has(WordClass::TITLE)
                     && !class.is_nationality()
-                    && !low.ends_with("’s")
-                    && !low.ends_with("'s")
+                    && !low.ends_with("’s".as_bytes())
+                    && !low.ends_with(b"'s")
                     && !sentence_start();
                 (plain, false)
             } else {
@@ -400,7 +405,7 @@ pub fn words_of<'a>(paras: &'a [Toks], sentence_starts: &[usize]) -> Vec<TopicWo
                 let term = low.len() >= 4
                     && !class.has(WordClass::FUNCTION)
                     && class.verb.is_none()
-                    && !low.ends_with("ly")
+                    && !low.ends_with(b"ly")
                     && letters_or_hyphens(low);
                 (false, term)
             };

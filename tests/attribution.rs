@@ -1355,3 +1355,14 @@ fn a_coordinated_nominal_before_a_gerund_is_its_subject() {
         Some("many marchers and onlookers")
     );
 }
+
+#[test]
+fn a_date_inside_a_nominal_does_not_cut_it() {
+    // "Nov. 8" is a date: the source is the whole nominal, not "8 election".
+    let d = parse("The Democratic nominee for the Nov. 8 election later said she was \"joking.\"");
+    let q = d.quotes.first().expect("the quote is read");
+    assert_eq!(
+        q.mention.as_deref(),
+        Some("The Democratic nominee for the Nov. 8 election")
+    );
+}

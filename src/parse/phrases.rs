@@ -399,6 +399,14 @@ impl<'a> Toks<'a> {
                 .span
                 .text(self.text)
                 .starts_with(|c: char| c.is_ascii_digit());
+            // "the Nov. 8 election": a day after its month is part of a date, no determiner.
+            let date = number
+                && k > floor
+                && self.is_cap(k - 1)
+                && (self.word(k - 1).ends_with('.') || self.has(k - 1, WordClass::FUNCTION));
+            if date {
+                continue;
+            }
             if self.is_determiner(k) || number || is_possessive(self.toks[k].span.text(self.text)) {
                 has_det = true;
                 break;

@@ -1366,3 +1366,10 @@ fn a_date_inside_a_nominal_does_not_cut_it() {
         Some("The Democratic nominee for the Nov. 8 election")
     );
 }
+
+#[test]
+fn who_after_a_name_and_its_origin_is_the_person() {
+    let t = "\"I have never voted before,\" said Ana Ruiz, 24, from Dayton, who said Reed is \
+             best placed to win.\n\n\"It is supposed to be for the people.\"";
+    assert_eq!(speaker_of(t, "\"It is").as_deref(), Some("Ana Ruiz"));
+}

@@ -447,6 +447,18 @@ impl<'a> Toks<'a> {
         if relative {
             // "Sen. Ron Johnson (R-Wis.), who told a newspaper …": the relative's antecedent.
             end -= 2;
+            // "Nicky Driscoll, 24, from Manchester, who said": "who" is the person, not the
+            // town set off after the name; read the origin as one more apposition group.
+            if let Some(np) = self.np_ending_at(end, floor) {
+                if np.pronoun.is_none()
+                    && self.is_cap(np.start)
+                    && np.start > floor + 1
+                    && self.word(np.start - 1) == "from"
+                    && self.is_punct(np.start - 2, ',')
+                {
+                    end = np.start - 2;
+                }
+            }
         }
         if self.is_punct(end, ')') {
             // A parenthetical after the name: "Gov. Mary Fallin (R-OK) said".

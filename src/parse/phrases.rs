@@ -730,6 +730,10 @@ impl<'a> Toks<'a> {
     /// unclosed, up to the verb at `v`; the name is the subject, whatever names the apposition
     /// holds.
     fn open_apposition_subject(&self, floor: usize, v: usize) -> Option<Np> {
+        // Most clauses open on no two capitalised words: no phrase to read.
+        if v < floor + 5 || !self.is_cap(floor) || !self.is_cap(floor + 1) {
+            return None;
+        }
         let name = self.np_starting_at(floor, v)?;
         let comma = name.end;
         let full_name = name.pronoun.is_none()

@@ -283,6 +283,19 @@ impl Places {
         p
     }
 
+    /// Is this lowercase name (words joined by single spaces) one of `names`? The sieve answers
+    /// most names met without hashing them.
+    pub fn is_name(&self, low: &str) -> bool {
+        self.names_sieve.may_contain(exact_key(low.as_bytes())) && self.names.contains(low)
+    }
+
+    /// `is_name` over the bytes of a name joined on the stack: only a name the sieve lets
+    /// through is checked for UTF-8.
+    pub fn is_name_bytes(&self, low: &[u8]) -> bool {
+        self.names_sieve.may_contain(exact_key(low))
+            && std::str::from_utf8(low).is_ok_and(|low| self.names.contains(low))
+    }
+
     /// Is this lowercase name (words joined by single spaces) a place?
     pub fn is_place(&self, low: &str) -> bool {
         (self.names_sieve.may_contain(exact_key(low.as_bytes())) && self.names.contains(low))

@@ -352,6 +352,52 @@ static ASCII_LETTER_OR_HYPHEN: [bool; 256] = {
     t
 };
 
+/// `byte` in each of a word's eight lanes.
+const fn lanes(byte: u8) -> u64 {
+    0x0101_0101_0101_0101 * byte as u64
+}
+
+/// Are eight bytes all ASCII letters or hyphens? Each lane is range-tested by an addition that
+/// sets its top bit, with no carry into the next lane once every byte is known to be ASCII.
+fn ascii_letters_or_hyphens8(x: u64) -> bool {
+    const TOP: u64 = lanes(0x80);
+    if x & TOP != 0 {
+        return false;
+    }
+    // Folded to lowercase: only 'A'..='Z' and 'a'..='z' land in 'a'..='z'.
+    let y = x | lanes(0x20);
+    let from_a = y + lanes(0x80 - b'a');
+    let past_z = y + lanes(0x80 - b'z' - 1);
+    let letter = from_a & !past_z;
+    // A zero lane of `x ^ '-'` is a hyphen: its top bit stays clear in `nonzero`.
+    let h = x ^ lanes(b'-');
+    let nonzero = ((h & !TOP) + !TOP) | h;
+    (letter | !nonzero) & TOP == TOP
+}
+
+/// [`letters_or_hyphens`] eight bytes at a time for a word of four bytes or more (overlapping
+/// loads cover its tail); any other byte sends the word to the exact test.
+fn letters_or_hyphens_fast(bytes: &[u8]) -> bool {
+    let load8 = |b: &[u8]| u64::from_le_bytes(<[u8; 8]>::try_from(b).unwrap_or_default());
+    let load4 = |b: &[u8]| {
+        u64::from(u32::from_le_bytes(
+            <[u8; 4]>::try_from(b).unwrap_or_default(),
+        ))
+    };
+    let n = bytes.len();
+    let ascii_letters = match n {
+        8.. => {
+            bytes
+                .chunks_exact(8)
+                .all(|c| ascii_letters_or_hyphens8(load8(c)))
+                && ascii_letters_or_hyphens8(load8(&bytes[n - 8..]))
+        }
+        4..=7 => ascii_letters_or_hyphens8(load4(&bytes[..4]) | load4(&bytes[n - 4..]) << 32),
+        _ => false,
+    };
+    ascii_letters || letters_or_hyphens(bytes)
+}
+
 /// Only letters and hyphens (`char::is_alphabetic`) in a word's UTF-8 bytes, bytewise for ASCII:
 /// most words are.
 fn letters_or_hyphens(bytes: &[u8]) -> bool {
@@ -406,7 +452,7 @@ pub fn words_of<'a>(paras: &'a [Toks], sentence_starts: &[usize]) -> Vec<TopicWo
                     && !class.has(WordClass::FUNCTION)
                     && class.verb.is_none()
                     && !low.ends_with(b"ly")
-                    && letters_or_hyphens(low);
+                    && letters_or_hyphens_fast(low);
                 (false, term)
             };
             out.push(TopicWord {
@@ -424,6 +470,46 @@ pub fn words_of<'a>(paras: &'a [Toks], sentence_starts: &[usize]) -> Vec<TopicWo
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn fast_letters_test_agrees_with_the_exact_one() {
+        let words: [&[u8]; 14] = [
+            b"word",
+            b"words",
+            b"off-limits",
+            b"infrastructure",
+            b"covid19",
+            b"abc\r",
+            b"don't",
+            b"u.s.a",
+            b"zzzz{",
+            b"@abc",
+            b"ABCDEFGHIJKLMNOPQRSTUVWXYZ",
+            b"a`bc",
+            "caf\u{e9}s".as_bytes(),
+            "na\u{ef}ve-ly".as_bytes(),
+        ];
+        for w in words {
+            assert_eq!(letters_or_hyphens_fast(w), letters_or_hyphens(w), "{w:?}");
+        }
+        // Every byte in every lane position.
+        for b in 0..=255u8 {
+            for at in 0..9 {
+                let mut w = *b"abcdefghi";
+                w[at] = b;
+                assert_eq!(
+                    letters_or_hyphens_fast(&w),
+                    letters_or_hyphens(&w),
+                    "{b} at {at}"
+                );
+                assert_eq!(
+                    letters_or_hyphens_fast(&w[..5]),
+                    letters_or_hyphens(&w[..5]),
+                    "{b} at {at}"
+                );
+            }
+        }
+    }
 
     #[test]
     fn empty_like_keeps_the_allocation() {

@@ -349,6 +349,9 @@ pub fn parse_document(meta: Meta, text: String) -> Document {
     let mut speaker_of_entity: Vec<Option<usize>> = vec![None; reg.entities.len()];
     let mut speakers: Vec<Speaker> = Vec::new();
     let mut quotes_out = Vec::with_capacity(drafts.len());
+    // One list gathers each speaker's mentions, moved into the shared list in one allocation
+    // (a `Vec` collected and copied would make two).
+    let mut mentions: Vec<Arc<str>> = Vec::new();
     for d in drafts.drain(..) {
         let keep = !d.title
             && (d.entity.is_some() || d.clause_has_verb || !looks_like_title_or_scare(&text, &d));
@@ -358,10 +361,11 @@ pub fn parse_document(meta: Meta, text: String) -> Document {
         let speaker = d.entity.map(|e| {
             *speaker_of_entity[e].get_or_insert_with(|| {
                 let ent = &reg.entities[e];
+                mentions.extend(reg.mentions(e).map(Into::into));
                 speakers.push(Speaker {
                     name: reg.name(e).into(),
                     kind: ent.kind,
-                    mentions: reg.mentions(e).map(Into::into).collect(),
+                    mentions: mentions.drain(..).collect(),
                     role: ent.role_text.as_deref().map(Into::into),
                     quote_count: 0,
                 });

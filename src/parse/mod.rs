@@ -67,7 +67,7 @@ struct Para<'a> {
     /// Tokens with every quotation collapsed to a single token.
     toks: Toks<'a>,
     /// Draft indices of this paragraph's quotes, in order.
-    quotes: Vec<usize>,
+    quotes: &'a [usize],
 }
 
 /// The words of tokens `a..b`, into a buffer the caller reuses across phrases.
@@ -123,7 +123,7 @@ struct Scratch {
     drafts: Vec<Draft>,
     sentence_starts: Vec<usize>,
     /// Per paragraph: the ranges of its full and collapsed tokens in the store, its quotes.
-    ranges: Vec<(Range<usize>, Range<usize>, Vec<usize>)>,
+    ranges: Vec<(Range<usize>, Range<usize>, Range<usize>)>,
     /// A paragraph's tokens kept in its collapsed view (an index, or a quotation's token).
     keep: Vec<Result<usize, Token>>,
     /// Per paragraph: where each quote's token stands in the collapsed view.
@@ -253,7 +253,7 @@ pub fn parse_document(meta: Meta, text: String) -> Document {
         nicknames.extend(found.extract_if(.., |q| quotes::is_nickname(&text, q)));
         if found.is_empty() && nicknames.is_empty() {
             // No quotation to collapse: both views are the same tokens.
-            ranges.push((full.clone(), full, Vec::new()));
+            ranges.push((full.clone(), full, drafts.len()..drafts.len()));
             continue;
         }
         // Collapse each quotation to one token, remembering where each quote's token stands.
@@ -262,7 +262,8 @@ pub fn parse_document(meta: Meta, text: String) -> Document {
         tok_of.clear();
         tok_of.resize(found.len(), 0);
         let mut qi = 0;
-        let mut para_quotes = Vec::with_capacity(found.len());
+        // A paragraph's drafts are pushed together: their indices are a range.
+        let first_draft = drafts.len();
         for (i, t) in store.toks[full.clone()].iter().enumerate() {
             // A nickname and its marks leave the attribution view, so the name reads whole.
             if nicknames
@@ -293,7 +294,6 @@ pub fn parse_document(meta: Meta, text: String) -> Document {
                     raw.span.start
                 ));
             }
-            para_quotes.push(drafts.len());
             drafts.push(Draft {
                 raw,
                 para: pi,
@@ -310,12 +310,14 @@ pub fn parse_document(meta: Meta, text: String) -> Document {
             });
         }
         let collapsed = store.collapse(full.clone(), &keep);
-        ranges.push((full, collapsed, para_quotes));
+        ranges.push((full, collapsed, first_draft..drafts.len()));
     }
     let title_toks = title_span.map(|ts| {
         tokens::tokenize_into(&text, ts, &mut store.toks);
         store.seal(&text)
     });
+    // Every draft's index, which the paragraphs' quote lists slice: one list, not one each.
+    let draft_ids: Vec<usize> = (0..drafts.len()).collect();
     let mut paras: Vec<Para> = Vec::with_capacity(ranges.len());
     // Every paragraph's tokens with quotations left in, for topics.
     let mut fulls: Vec<Toks> = Vec::with_capacity(ranges.len());
@@ -323,7 +325,7 @@ pub fn parse_document(meta: Meta, text: String) -> Document {
         paras.push(Para {
             span,
             toks: store.view(&text, collapsed),
-            quotes,
+            quotes: draft_ids.get(quotes).unwrap_or_default(),
         });
         fulls.push(store.view(&text, full));
     }
@@ -827,7 +829,7 @@ fn attribute(text: &str, paras: &[Para], drafts: &mut [Draft], reg: &mut Registr
         // so the check stays constant-time in a paragraph of thousands of quotes).
         cue_verbs.clear();
         cue_verbs.resize(t.len(), false);
-        for &di in &p.quotes {
+        for &di in p.quotes {
             let k = drafts[di].tok;
             if let Some(e) =
                 indirect_speech_events(reg, t, &starts, done, k, window_start, &cue_verbs)

@@ -7,6 +7,7 @@
 
 mod cues;
 mod entities;
+mod inline_key;
 mod layout;
 pub mod lexicon;
 mod phrases;

@@ -36,9 +36,11 @@ pub fn cue_range(t: &Toks, v: usize, limit: usize) -> (usize, usize) {
 }
 
 /// Clause limits for each token: clauses end at `.`, `!`, `?` and at a quotation that closes a
-/// sentence of its own and is followed by a capital.
-pub fn clause_starts(t: &Toks, ends_sentence: &dyn Fn(usize) -> bool) -> Vec<usize> {
-    let mut starts = Vec::with_capacity(t.len());
+/// sentence of its own and is followed by a capital. Into `starts`, emptied first (a list the
+/// caller reuses for every paragraph).
+pub fn clause_starts(t: &Toks, ends_sentence: &dyn Fn(usize) -> bool, starts: &mut Vec<usize>) {
+    starts.clear();
+    starts.reserve(t.len());
     let mut cur = 0;
     for i in 0..t.len() {
         starts.push(cur);
@@ -56,7 +58,6 @@ pub fn clause_starts(t: &Toks, ends_sentence: &dyn Fn(usize) -> bool) -> Vec<usi
             cur = i + 1;
         }
     }
-    starts
 }
 
 /// `"…!" He said` / `"…?" Hannity pressed.` / `"…!" Ann Lee, the editor, wrote …`: after a
@@ -103,9 +104,11 @@ fn verb_after_apposition(t: &Toks, comma: usize, limit: usize) -> Option<usize> 
 /// the bound keeps attribution linear on text with no sentence breaks at all.
 pub const WINDOW: usize = 80;
 
-/// End (exclusive) of each token's clause, computed in one pass from `clause_starts`.
-pub fn clause_ends(starts: &[usize]) -> Vec<usize> {
-    let mut ends = vec![starts.len(); starts.len()];
+/// End (exclusive) of each token's clause, computed in one pass from `clause_starts`, into
+/// `ends` (emptied first).
+pub fn clause_ends(starts: &[usize], ends: &mut Vec<usize>) {
+    ends.clear();
+    ends.resize(starts.len(), starts.len());
     for i in (0..starts.len().saturating_sub(1)).rev() {
         ends[i] = if starts[i + 1] != starts[i] {
             i + 1
@@ -113,7 +116,6 @@ pub fn clause_ends(starts: &[usize]) -> Vec<usize> {
             ends[i + 1]
         };
     }
-    ends
 }
 
 /// `"Q," X said.` / `"Q," said X.` / `"Q," X, a spokesman for Y, said.` / `"Q," according to X.`

@@ -806,6 +806,8 @@ fn attribute(text: &str, paras: &[Para], drafts: &mut [Draft], reg: &mut Registr
     let mut last_para_speaker: Option<(usize, usize)> = None; // (paragraph, entity)
                                                               // One buffer for every paragraph's cue-verb flags (see below).
     let mut cue_verbs: Vec<bool> = Vec::new();
+    // Each paragraph's clause starts and ends, in lists reused across paragraphs.
+    let (mut starts, mut clause_ends) = (Vec::new(), Vec::new());
     for (pi, p) in paras.iter().enumerate() {
         let t = &p.toks;
         let ends = |local: usize| {
@@ -813,13 +815,13 @@ fn attribute(text: &str, paras: &[Para], drafts: &mut [Draft], reg: &mut Registr
                 .get(local)
                 .is_some_and(|&d| ends_sentence(text, &drafts[d].raw))
         };
-        let starts = cues::clause_starts(t, &ends);
+        cues::clause_starts(t, &ends, &mut starts);
         // Clause ends are asked only about quotations' tokens.
-        let clause_ends = if p.quotes.is_empty() {
-            Vec::new()
+        if p.quotes.is_empty() {
+            clause_ends.clear();
         } else {
-            cues::clause_ends(&starts)
-        };
+            cues::clause_ends(&starts, &mut clause_ends);
+        }
         let window_start = if pi >= 2 { paras[pi - 2].span.start } else { 0 };
         let mut prev_speaker: Option<(usize, Option<Resolution>)> = None;
         // Where the previous quote's cue verb stands: a quote before it lies inside that cue

@@ -202,7 +202,7 @@ fn mine(
     }
     // The candidates: repeated terms, and the proper nouns naming no person — a term replaces
     // the proper noun that lowercases to the same two words.
-    let mut key = String::new();
+    let mut joined = Vec::new();
     // Room for every candidate at once: one allocation, not one per doubling.
     let mut mined: Vec<(Phrase, Chain, bool)> = Vec::with_capacity(terms.len() + names.len());
     for &c in terms.values() {
@@ -217,8 +217,7 @@ fn mine(
                 continue;
             }
         }
-        p.join_into(&mut key);
-        if !is_entity(&key) {
+        if !is_entity(p.join_into(&mut joined)) {
             mined.push((p, c, false));
         }
     }
@@ -227,8 +226,8 @@ fn mine(
     mined.sort_by(|a, b| b.1.count.cmp(&a.1.count).then_with(|| a.0.cmp_words(&b.0)));
     mined.truncate(8);
     for (phrase, chain, term) in mined {
-        phrase.join_into(&mut key);
-        if topics.iter().any(|t| t.name.eq_ignore_ascii_case(&key)) {
+        let key = phrase.join_into(&mut joined);
+        if topics.iter().any(|t| t.name.eq_ignore_ascii_case(key)) {
             continue;
         }
         let n = phrase.0.len();
@@ -244,7 +243,7 @@ fn mine(
             l = next;
         }
         let name = if term {
-            key.as_str()
+            key
         } else {
             // Proper nouns keep their capitals as written.
             first.map_or("", |m| m.text(text))
@@ -285,16 +284,17 @@ impl std::hash::Hash for Phrase<'_, '_> {
 }
 
 impl Phrase<'_, '_> {
-    /// The lowercase words joined by spaces, into `out`.
-    fn join_into(&self, out: &mut String) {
+    /// The lowercase words joined by spaces, into `out`; checked as UTF-8 once, whole.
+    fn join_into<'k>(&self, out: &'k mut Vec<u8>) -> &'k str {
         out.clear();
         for (n, w) in self.0.iter().enumerate() {
             if n > 0 {
-                out.push(' ');
+                out.push(b' ');
             }
-            // Bytes of a `str`, so always UTF-8.
-            out.push_str(std::str::from_utf8(w.low).unwrap_or_default());
+            out.extend_from_slice(w.low);
         }
+        // Bytes of `str`s and spaces, so always UTF-8.
+        std::str::from_utf8(out).unwrap_or_default()
     }
 
     /// Compares as the joined strings would: word by word, a word before its extensions.

@@ -131,6 +131,8 @@ struct Scratch {
     tok_of: Vec<usize>,
     /// Per paragraph: its nickname quotes.
     nicknames: Vec<quotes::RawQuote>,
+    /// Per paragraph: its quotations.
+    found: Vec<quotes::RawQuote>,
 }
 
 impl Scratch {
@@ -143,6 +145,7 @@ impl Scratch {
         fit(&mut self.keep, 1 << 14);
         fit(&mut self.tok_of, 1 << 11);
         fit(&mut self.nicknames, 1 << 8);
+        fit(&mut self.found, 1 << 8);
         SPARE_SCRATCH.set(self);
     }
 }
@@ -218,6 +221,7 @@ pub fn parse_document(meta: Meta, text: String) -> Document {
         mut keep,
         mut tok_of,
         mut nicknames,
+        mut found,
     } = SPARE_SCRATCH.take();
     // Sized for news prose (about a quotation per 250 bytes, a sentence per 100), capped so a
     // huge text reserves no more than it would grow into: fewer reallocations of large items.
@@ -249,7 +253,7 @@ pub fn parse_document(meta: Meta, text: String) -> Document {
             .get(pi + 1)
             .is_some_and(|n| quotes::opens_with_quote(&text, *n, style));
         // Nicknames moved out in place (order kept): no two new lists per paragraph.
-        let mut found = quotes::find(&text, span, next_opens, style);
+        quotes::find_into(&text, span, next_opens, style, &mut found);
         nicknames.clear();
         nicknames.extend(found.extract_if(.., |q| quotes::is_nickname(&text, q)));
         if found.is_empty() && nicknames.is_empty() {
@@ -288,7 +292,7 @@ pub fn parse_document(meta: Meta, text: String) -> Document {
             }
             keep.push(Ok(i));
         }
-        for (local, raw) in found.into_iter().enumerate() {
+        for (local, raw) in found.drain(..).enumerate() {
             if raw.rule == SpanRule::UnclosedInParagraph {
                 warnings.push(format!(
                     "unbalanced quotation mark at byte {} (bounded by its paragraph)",
@@ -422,6 +426,7 @@ pub fn parse_document(meta: Meta, text: String) -> Document {
         keep,
         tok_of,
         nicknames,
+        found,
     }
     .recycle();
     let quoted: Vec<bool> = speaker_of_entity.iter().map(Option::is_some).collect();

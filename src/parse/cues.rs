@@ -36,11 +36,19 @@ pub fn cue_range(t: &Toks, v: usize, limit: usize) -> (usize, usize) {
 }
 
 /// Clause limits for each token: clauses end at `.`, `!`, `?` and at a quotation that closes a
-/// sentence of its own and is followed by a capital. Into `starts`, emptied first (a list the
-/// caller reuses for every paragraph).
-pub fn clause_starts(t: &Toks, ends_sentence: &dyn Fn(usize) -> bool, starts: &mut Vec<usize>) {
+/// sentence of its own and is followed by a capital. Each token's clause start into `starts`
+/// and its clause's end (exclusive) into `ends`, both emptied first (lists the caller reuses for
+/// every paragraph).
+pub fn clause_limits(
+    t: &Toks,
+    ends_sentence: &dyn Fn(usize) -> bool,
+    starts: &mut Vec<usize>,
+    ends: &mut Vec<usize>,
+) {
     starts.clear();
     starts.reserve(t.len());
+    ends.clear();
+    ends.reserve(t.len());
     let mut cur = 0;
     for i in 0..t.len() {
         starts.push(cur);
@@ -55,9 +63,12 @@ pub fn clause_starts(t: &Toks, ends_sentence: &dyn Fn(usize) -> bool, starts: &m
             _ => false,
         };
         if boundary {
+            // The clause's tokens all end here.
+            ends.extend(std::iter::repeat_n(i + 1, i + 1 - cur));
             cur = i + 1;
         }
     }
+    ends.extend(std::iter::repeat_n(t.len(), t.len() - cur));
 }
 
 /// `"…!" He said` / `"…?" Hannity pressed.` / `"…!" Ann Lee, the editor, wrote …`: after a
@@ -103,20 +114,6 @@ fn verb_after_apposition(t: &Toks, comma: usize, limit: usize) -> Option<usize> 
 /// How far (in tokens) any cue search reaches from its quotation. Real clauses are far shorter;
 /// the bound keeps attribution linear on text with no sentence breaks at all.
 pub const WINDOW: usize = 80;
-
-/// End (exclusive) of each token's clause, computed in one pass from `clause_starts`, into
-/// `ends` (emptied first).
-pub fn clause_ends(starts: &[usize], ends: &mut Vec<usize>) {
-    ends.clear();
-    ends.resize(starts.len(), starts.len());
-    for i in (0..starts.len().saturating_sub(1)).rev() {
-        ends[i] = if starts[i + 1] != starts[i] {
-            i + 1
-        } else {
-            ends[i + 1]
-        };
-    }
-}
 
 /// `"Q," X said.` / `"Q," said X.` / `"Q," X, a spokesman for Y, said.` / `"Q," according to X.`
 pub fn after(t: &Toks, k: usize, limit: usize) -> Option<Found> {

@@ -820,13 +820,7 @@ fn attribute(text: &str, paras: &[Para], drafts: &mut [Draft], reg: &mut Registr
                 .get(local)
                 .is_some_and(|&d| ends_sentence(text, &drafts[d].raw))
         };
-        cues::clause_starts(t, &ends, &mut starts);
-        // Clause ends are asked only about quotations' tokens.
-        if p.quotes.is_empty() {
-            clause_ends.clear();
-        } else {
-            cues::clause_ends(&starts, &mut clause_ends);
-        }
+        cues::clause_limits(t, &ends, &mut starts, &mut clause_ends);
         let window_start = if pi >= 2 { paras[pi - 2].span.start } else { 0 };
         let mut prev_speaker: Option<(usize, Option<Resolution>)> = None;
         // Where the previous quote's cue verb stands: a quote before it lies inside that cue

@@ -51,7 +51,6 @@ pub fn clause_limits(
     ends.reserve(t.len());
     let mut cur = 0;
     for i in 0..t.len() {
-        starts.push(cur);
         let boundary = match t.toks[i].kind {
             TokKind::Punct(c) => matches!(c, '.' | '!' | '?' | ';'),
             TokKind::Quote(q) => {
@@ -63,11 +62,13 @@ pub fn clause_limits(
             _ => false,
         };
         if boundary {
-            // The clause's tokens all end here.
+            // The clause's tokens, filled at once.
+            starts.extend(std::iter::repeat_n(cur, i + 1 - cur));
             ends.extend(std::iter::repeat_n(i + 1, i + 1 - cur));
             cur = i + 1;
         }
     }
+    starts.extend(std::iter::repeat_n(cur, t.len() - cur));
     ends.extend(std::iter::repeat_n(t.len(), t.len() - cur));
 }
 

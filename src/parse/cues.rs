@@ -36,12 +36,21 @@ pub fn cue_range(t: &Toks, v: usize, limit: usize) -> (usize, usize) {
 }
 
 /// Clause limits for each token: clauses end at `.`, `!`, `?` and at a quotation that closes a
-/// sentence of its own and is followed by a capital.
-pub fn clause_starts(t: &Toks, ends_sentence: &dyn Fn(usize) -> bool) -> Vec<usize> {
-    let mut starts = Vec::with_capacity(t.len());
+/// sentence of its own and is followed by a capital. Each token's clause start into `starts`
+/// and its clause's end (exclusive) into `ends`, both emptied first (lists the caller reuses for
+/// every paragraph).
+pub fn clause_limits(
+    t: &Toks,
+    ends_sentence: &dyn Fn(usize) -> bool,
+    starts: &mut Vec<usize>,
+    ends: &mut Vec<usize>,
+) {
+    starts.clear();
+    starts.reserve(t.len());
+    ends.clear();
+    ends.reserve(t.len());
     let mut cur = 0;
     for i in 0..t.len() {
-        starts.push(cur);
         let boundary = match t.toks[i].kind {
             TokKind::Punct(c) => matches!(c, '.' | '!' | '?' | ';'),
             TokKind::Quote(q) => {
@@ -53,10 +62,14 @@ pub fn clause_starts(t: &Toks, ends_sentence: &dyn Fn(usize) -> bool) -> Vec<usi
             _ => false,
         };
         if boundary {
+            // The clause's tokens, filled at once.
+            starts.extend(std::iter::repeat_n(cur, i + 1 - cur));
+            ends.extend(std::iter::repeat_n(i + 1, i + 1 - cur));
             cur = i + 1;
         }
     }
-    starts
+    starts.extend(std::iter::repeat_n(cur, t.len() - cur));
+    ends.extend(std::iter::repeat_n(t.len(), t.len() - cur));
 }
 
 /// `"…!" He said` / `"…?" Hannity pressed.` / `"…!" Ann Lee, the editor, wrote …`: after a
@@ -102,19 +115,6 @@ fn verb_after_apposition(t: &Toks, comma: usize, limit: usize) -> Option<usize> 
 /// How far (in tokens) any cue search reaches from its quotation. Real clauses are far shorter;
 /// the bound keeps attribution linear on text with no sentence breaks at all.
 pub const WINDOW: usize = 80;
-
-/// End (exclusive) of each token's clause, computed in one pass from `clause_starts`.
-pub fn clause_ends(starts: &[usize]) -> Vec<usize> {
-    let mut ends = vec![starts.len(); starts.len()];
-    for i in (0..starts.len().saturating_sub(1)).rev() {
-        ends[i] = if starts[i + 1] != starts[i] {
-            i + 1
-        } else {
-            ends[i + 1]
-        };
-    }
-    ends
-}
 
 /// `"Q," X said.` / `"Q," said X.` / `"Q," X, a spokesman for Y, said.` / `"Q," according to X.`
 pub fn after(t: &Toks, k: usize, limit: usize) -> Option<Found> {

@@ -7,6 +7,7 @@ use std::ops::Range;
 
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
+use super::inline_key::Key;
 use super::lexicon::{Gender, Lexicon, PronounKind, WordClass};
 use super::tokens::strip_possessive;
 use crate::model::{Span, SpeakerKind};
@@ -616,11 +617,11 @@ impl Bearers {
 }
 
 /// Add entity `e` to the bearers of `key`.
-fn add_bearer(map: &mut HashMap<String, Bearers>, key: String, e: usize) {
-    match map.entry(key) {
-        std::collections::hash_map::Entry::Occupied(o) => o.into_mut().push(e),
-        std::collections::hash_map::Entry::Vacant(v) => {
-            v.insert(Bearers::One(e));
+fn add_bearer(map: &mut HashMap<Key, Bearers>, key: &str, e: usize) {
+    match map.get_mut(key.as_bytes()) {
+        Some(bearers) => bearers.push(e),
+        None => {
+            map.insert(Key::new(key), Bearers::One(e));
         }
     }
 }
@@ -634,11 +635,11 @@ const CANDIDATES: usize = 64;
 #[derive(Debug, Default)]
 pub struct Registry {
     pub entities: Vec<Entity>,
-    by_last: HashMap<String, Bearers>,
+    by_last: HashMap<Key, Bearers>,
     /// Unresolved nominal sources by their lowercase text.
-    nominals: HashMap<String, usize>,
+    nominals: HashMap<Key, usize>,
     /// Multi-word names by their first word, for "Hillary said".
-    by_first: HashMap<String, Bearers>,
+    by_first: HashMap<Key, Bearers>,
     /// Narration mentions, sorted by offset once the pre-pass is sealed.
     timeline: Vec<Mention>,
     /// Speech events met while attributing, appended in text order.
@@ -758,7 +759,7 @@ impl Registry {
         // must not make every lookup slower.
         let candidates: &[usize] = self
             .by_last
-            .get(last)
+            .get(last.as_bytes())
             .map(Bearers::as_slice)
             .map_or(&[], |v| &v[v.len().saturating_sub(CANDIDATES)..]);
         // (entity, mentions, recency): the recency — a walk back through the timeline — is
@@ -797,7 +798,10 @@ impl Registry {
         }
         if best.is_none() && tokens.len() == 1 && kind == SpeakerKind::Person {
             // A first name alone ("Hillary said").
-            if let Some(list) = tokens.first(keys).and_then(|f| self.by_first.get(f)) {
+            if let Some(list) = tokens
+                .first(keys)
+                .and_then(|f| self.by_first.get(f.as_bytes()))
+            {
                 for &e in list.as_slice().iter().rev().take(CANDIDATES) {
                     let ent = &self.entities[e];
                     if ent.kind == kind
@@ -810,13 +814,8 @@ impl Registry {
                 }
             }
         }
-        // Built only when the entity is new or grows (most lookups repeat a known name).
-        let first = |tokens: &NameKey| {
-            tokens
-                .first(keys)
-                .filter(|_| tokens.len() > 1)
-                .map(str::to_string)
-        };
+        // The first name, a key of `by_first` when the entity is new or grows.
+        let first = |tokens: &NameKey| tokens.first(keys).filter(|_| tokens.len() > 1);
         if let Some((e, _, _)) = best {
             if tokens.len() > self.entities[e].tokens.len() {
                 let first = first(tokens);
@@ -833,12 +832,12 @@ impl Registry {
         let first = first(tokens);
         let e = self.entities.len();
         // A surname already seen keeps its key: the string is copied only for a new one.
-        let new_last = match self.by_last.get_mut(last) {
+        let new_last = match self.by_last.get_mut(last.as_bytes()) {
             Some(list) => {
                 list.push(e);
                 None
             }
-            None => Some(last.to_string()),
+            None => Some(Key::new(last)),
         };
         let name = self.strs.add(name);
         self.entities.push(Entity {
@@ -1063,13 +1062,13 @@ impl Registry {
                 let from = self.keys.len();
                 push_lowercase(&mut self.keys, surface);
                 let key = self.keys.get(from..).unwrap_or_default();
-                let e = match self.nominals.get(key) {
+                let e = match self.nominals.get(key.as_bytes()) {
                     Some(&e) => {
                         self.keys.truncate(from);
                         e
                     }
                     None => {
-                        let key = key.to_string();
+                        let key = Key::new(key);
                         let tokens = NameKey::single(&self.keys, (from, self.keys.len()));
                         let mut mentions = None;
                         self.strs.push(&mut mentions, surface);

@@ -283,6 +283,19 @@ impl Places {
         p
     }
 
+    /// Is this lowercase name (words joined by single spaces) one of `names`? The sieve answers
+    /// most names met without hashing them.
+    pub fn is_name(&self, low: &str) -> bool {
+        self.names_sieve.may_contain(exact_key(low.as_bytes())) && self.names.contains(low)
+    }
+
+    /// `is_name` over the bytes of a name joined on the stack: only a name the sieve lets
+    /// through is checked for UTF-8.
+    pub fn is_name_bytes(&self, low: &[u8]) -> bool {
+        self.names_sieve.may_contain(exact_key(low))
+            && std::str::from_utf8(low).is_ok_and(|low| self.names.contains(low))
+    }
+
     /// Is this lowercase name (words joined by single spaces) a place?
     pub fn is_place(&self, low: &str) -> bool {
         (self.names_sieve.may_contain(exact_key(low.as_bytes())) && self.names.contains(low))
@@ -330,6 +343,9 @@ pub struct Lexicon {
     words: WordTable,
     /// The distinct values of `nationalities`, indexed by `WordClass::nation`.
     nation_keys: Vec<String>,
+    /// `abbreviations` by length and end bytes: the tokenizer asks about every word before a
+    /// period, and most are none.
+    abbreviations_sieve: Sieve,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -634,7 +650,11 @@ impl Lexicon {
             topics,
             words: WordTable::default(),
             nation_keys: Vec::new(),
+            abbreviations_sieve: Sieve::default(),
         };
+        for a in &lex.abbreviations {
+            lex.abbreviations_sieve.insert(exact_key(a.as_bytes()));
+        }
         lex.index_words();
         lex
     }
@@ -733,6 +753,13 @@ impl Lexicon {
         c
     }
 
+    /// Is this lowercase word (its bytes) one of `abbreviations`? The sieve answers most words
+    /// without hashing them.
+    pub fn is_abbreviation(&self, lower: &[u8]) -> bool {
+        self.abbreviations_sieve.may_contain(exact_key(lower))
+            && std::str::from_utf8(lower).is_ok_and(|w| self.abbreviations.contains(w))
+    }
+
     /// Is `lower` itself (no possessive or period stripped) a key of `nationalities`? Through the
     /// word table, which holds every key with its country: cheaper than hashing into the map.
     pub fn is_nationality_key(&self, lower: &str) -> bool {
@@ -819,6 +846,15 @@ mod tests {
                     || lex.speaking_nouns.contains(*w)
                     || lex.is_title(w)
             })
+    }
+
+    #[test]
+    fn abbreviations_pass_their_sieve() {
+        let lex = Lexicon::get();
+        for a in &lex.abbreviations {
+            assert!(lex.is_abbreviation(a.as_bytes()), "{a}");
+        }
+        assert!(!lex.is_abbreviation(b"year"));
     }
 
     /// `class_of` is a cache of the lexicon's own answers: it must agree with them on every

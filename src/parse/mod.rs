@@ -7,6 +7,7 @@
 
 mod cues;
 mod entities;
+mod inline_key;
 mod layout;
 pub mod lexicon;
 mod phrases;
@@ -67,7 +68,7 @@ struct Para<'a> {
     /// Tokens with every quotation collapsed to a single token.
     toks: Toks<'a>,
     /// Draft indices of this paragraph's quotes, in order.
-    quotes: Vec<usize>,
+    quotes: &'a [usize],
 }
 
 /// The words of tokens `a..b`, into a buffer the caller reuses across phrases.
@@ -123,13 +124,15 @@ struct Scratch {
     drafts: Vec<Draft>,
     sentence_starts: Vec<usize>,
     /// Per paragraph: the ranges of its full and collapsed tokens in the store, its quotes.
-    ranges: Vec<(Range<usize>, Range<usize>, Vec<usize>)>,
+    ranges: Vec<(Range<usize>, Range<usize>, Range<usize>)>,
     /// A paragraph's tokens kept in its collapsed view (an index, or a quotation's token).
     keep: Vec<Result<usize, Token>>,
     /// Per paragraph: where each quote's token stands in the collapsed view.
     tok_of: Vec<usize>,
     /// Per paragraph: its nickname quotes.
     nicknames: Vec<quotes::RawQuote>,
+    /// Per paragraph: its quotations.
+    found: Vec<quotes::RawQuote>,
 }
 
 impl Scratch {
@@ -142,6 +145,7 @@ impl Scratch {
         fit(&mut self.keep, 1 << 14);
         fit(&mut self.tok_of, 1 << 11);
         fit(&mut self.nicknames, 1 << 8);
+        fit(&mut self.found, 1 << 8);
         SPARE_SCRATCH.set(self);
     }
 }
@@ -217,6 +221,7 @@ pub fn parse_document(meta: Meta, text: String) -> Document {
         mut keep,
         mut tok_of,
         mut nicknames,
+        mut found,
     } = SPARE_SCRATCH.take();
     // Sized for news prose (about a quotation per 250 bytes, a sentence per 100), capped so a
     // huge text reserves no more than it would grow into: fewer reallocations of large items.
@@ -248,12 +253,12 @@ pub fn parse_document(meta: Meta, text: String) -> Document {
             .get(pi + 1)
             .is_some_and(|n| quotes::opens_with_quote(&text, *n, style));
         // Nicknames moved out in place (order kept): no two new lists per paragraph.
-        let mut found = quotes::find(&text, span, next_opens, style);
+        quotes::find_into(&text, span, next_opens, style, &mut found);
         nicknames.clear();
         nicknames.extend(found.extract_if(.., |q| quotes::is_nickname(&text, q)));
         if found.is_empty() && nicknames.is_empty() {
             // No quotation to collapse: both views are the same tokens.
-            ranges.push((full.clone(), full, Vec::new()));
+            ranges.push((full.clone(), full, drafts.len()..drafts.len()));
             continue;
         }
         // Collapse each quotation to one token, remembering where each quote's token stands.
@@ -262,7 +267,8 @@ pub fn parse_document(meta: Meta, text: String) -> Document {
         tok_of.clear();
         tok_of.resize(found.len(), 0);
         let mut qi = 0;
-        let mut para_quotes = Vec::with_capacity(found.len());
+        // A paragraph's drafts are pushed together: their indices are a range.
+        let first_draft = drafts.len();
         for (i, t) in store.toks[full.clone()].iter().enumerate() {
             // A nickname and its marks leave the attribution view, so the name reads whole.
             if nicknames
@@ -286,14 +292,13 @@ pub fn parse_document(meta: Meta, text: String) -> Document {
             }
             keep.push(Ok(i));
         }
-        for (local, raw) in found.into_iter().enumerate() {
+        for (local, raw) in found.drain(..).enumerate() {
             if raw.rule == SpanRule::UnclosedInParagraph {
                 warnings.push(format!(
                     "unbalanced quotation mark at byte {} (bounded by its paragraph)",
                     raw.span.start
                 ));
             }
-            para_quotes.push(drafts.len());
             drafts.push(Draft {
                 raw,
                 para: pi,
@@ -310,12 +315,14 @@ pub fn parse_document(meta: Meta, text: String) -> Document {
             });
         }
         let collapsed = store.collapse(full.clone(), &keep);
-        ranges.push((full, collapsed, para_quotes));
+        ranges.push((full, collapsed, first_draft..drafts.len()));
     }
     let title_toks = title_span.map(|ts| {
         tokens::tokenize_into(&text, ts, &mut store.toks);
         store.seal(&text)
     });
+    // Every draft's index, which the paragraphs' quote lists slice: one list, not one each.
+    let draft_ids: Vec<usize> = (0..drafts.len()).collect();
     let mut paras: Vec<Para> = Vec::with_capacity(ranges.len());
     // Every paragraph's tokens with quotations left in, for topics.
     let mut fulls: Vec<Toks> = Vec::with_capacity(ranges.len());
@@ -323,7 +330,7 @@ pub fn parse_document(meta: Meta, text: String) -> Document {
         paras.push(Para {
             span,
             toks: store.view(&text, collapsed),
-            quotes,
+            quotes: draft_ids.get(quotes).unwrap_or_default(),
         });
         fulls.push(store.view(&text, full));
     }
@@ -349,6 +356,9 @@ pub fn parse_document(meta: Meta, text: String) -> Document {
     let mut speaker_of_entity: Vec<Option<usize>> = vec![None; reg.entities.len()];
     let mut speakers: Vec<Speaker> = Vec::new();
     let mut quotes_out = Vec::with_capacity(drafts.len());
+    // One list gathers each speaker's mentions, moved into the shared list in one allocation
+    // (a `Vec` collected and copied would make two).
+    let mut mentions: Vec<Arc<str>> = Vec::new();
     for d in drafts.drain(..) {
         let keep = !d.title
             && (d.entity.is_some() || d.clause_has_verb || !looks_like_title_or_scare(&text, &d));
@@ -358,10 +368,11 @@ pub fn parse_document(meta: Meta, text: String) -> Document {
         let speaker = d.entity.map(|e| {
             *speaker_of_entity[e].get_or_insert_with(|| {
                 let ent = &reg.entities[e];
+                mentions.extend(reg.mentions(e).map(Into::into));
                 speakers.push(Speaker {
                     name: reg.name(e).into(),
                     kind: ent.kind,
-                    mentions: reg.mentions(e).map(Into::into).collect(),
+                    mentions: mentions.drain(..).collect(),
                     role: ent.role_text.as_deref().map(Into::into),
                     quote_count: 0,
                 });
@@ -415,6 +426,7 @@ pub fn parse_document(meta: Meta, text: String) -> Document {
         keep,
         tok_of,
         nicknames,
+        found,
     }
     .recycle();
     let quoted: Vec<bool> = speaker_of_entity.iter().map(Option::is_some).collect();
@@ -799,6 +811,8 @@ fn attribute(text: &str, paras: &[Para], drafts: &mut [Draft], reg: &mut Registr
     let mut last_para_speaker: Option<(usize, usize)> = None; // (paragraph, entity)
                                                               // One buffer for every paragraph's cue-verb flags (see below).
     let mut cue_verbs: Vec<bool> = Vec::new();
+    // Each paragraph's clause starts and ends, in lists reused across paragraphs.
+    let (mut starts, mut clause_ends) = (Vec::new(), Vec::new());
     for (pi, p) in paras.iter().enumerate() {
         let t = &p.toks;
         let ends = |local: usize| {
@@ -806,13 +820,7 @@ fn attribute(text: &str, paras: &[Para], drafts: &mut [Draft], reg: &mut Registr
                 .get(local)
                 .is_some_and(|&d| ends_sentence(text, &drafts[d].raw))
         };
-        let starts = cues::clause_starts(t, &ends);
-        // Clause ends are asked only about quotations' tokens.
-        let clause_ends = if p.quotes.is_empty() {
-            Vec::new()
-        } else {
-            cues::clause_ends(&starts)
-        };
+        cues::clause_limits(t, &ends, &mut starts, &mut clause_ends);
         let window_start = if pi >= 2 { paras[pi - 2].span.start } else { 0 };
         let mut prev_speaker: Option<(usize, Option<Resolution>)> = None;
         // Where the previous quote's cue verb stands: a quote before it lies inside that cue
@@ -823,7 +831,7 @@ fn attribute(text: &str, paras: &[Para], drafts: &mut [Draft], reg: &mut Registr
         // so the check stays constant-time in a paragraph of thousands of quotes).
         cue_verbs.clear();
         cue_verbs.resize(t.len(), false);
-        for &di in &p.quotes {
+        for &di in p.quotes {
             let k = drafts[di].tok;
             if let Some(e) =
                 indirect_speech_events(reg, t, &starts, done, k, window_start, &cue_verbs)

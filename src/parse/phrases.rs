@@ -314,10 +314,24 @@ impl<'a> Toks<'a> {
         }
         if b - a == 1 {
             // Most runs are one word: no joined copy to build.
-            return places.names.contains(self.word(a));
+            return places.is_name(self.word(a));
         }
-        let low: Vec<&str> = (a..b).map(|k| self.word(k)).collect();
-        places.names.contains(&low.join(" "))
+        // Two or three words, joined on the stack: this runs for many appositions of a clause.
+        let mut buf = [0u8; 64];
+        let mut n = 0;
+        for k in a..b {
+            let w = self.word(k).as_bytes();
+            let sep = usize::from(k > a);
+            let Some(dst) = buf.get_mut(n..n + sep + w.len()) else {
+                // Longer than any place name: joined on the heap.
+                let low: Vec<&str> = (a..b).map(|k| self.word(k)).collect();
+                return places.is_name(&low.join(" "));
+            };
+            dst[..sep].fill(b' ');
+            dst[sep..].copy_from_slice(w);
+            n += sep + w.len();
+        }
+        places.is_name_bytes(&buf[..n])
     }
 
     /// The noun phrase ending at token `i` (inclusive), not crossing `floor`.

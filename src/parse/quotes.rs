@@ -148,14 +148,22 @@ fn is_inches(before: &str) -> bool {
             .ends_with(|c: char| c.is_ascii_digit())
 }
 
-/// Quotes of one paragraph. `next_para_opens` tells whether the following paragraph starts with
-/// an opening mark (journalism's multi-paragraph convention).
-pub fn find(text: &str, para: Span, next_para_opens: bool, style: Style) -> Vec<RawQuote> {
+/// Quotes of one paragraph, into `out` (emptied first: a list the caller reuses for every
+/// paragraph). `next_para_opens` tells whether the following paragraph starts with an opening
+/// mark (journalism's multi-paragraph convention).
+pub fn find_into(
+    text: &str,
+    para: Span,
+    next_para_opens: bool,
+    style: Style,
+    out: &mut Vec<RawQuote>,
+) {
+    out.clear();
     if style == Style::Single {
-        return find_single(text, para, next_para_opens);
+        out.extend(find_single(text, para, next_para_opens));
+        return;
     }
     let ms = marks(text, para);
-    let mut out = Vec::new();
     let mut open: Option<Mark> = None;
     for m in ms {
         match open {
@@ -207,6 +215,13 @@ pub fn find(text: &str, para: Span, next_para_opens: bool, style: Style) -> Vec<
             });
         }
     }
+}
+
+/// [`find_into`] a new list.
+#[cfg(test)]
+pub fn find(text: &str, para: Span, next_para_opens: bool, style: Style) -> Vec<RawQuote> {
+    let mut out = Vec::new();
+    find_into(text, para, next_para_opens, style, &mut out);
     out
 }
 

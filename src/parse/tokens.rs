@@ -88,7 +88,7 @@ fn is_abbreviation(lex: &Lexicon, word: &str) -> bool {
         let low = &mut buf[..word.len()];
         low.copy_from_slice(word.as_bytes());
         low.make_ascii_lowercase();
-        return std::str::from_utf8(low).is_ok_and(|w| lex.abbreviations.contains(w));
+        return lex.is_abbreviation(low);
     }
     lex.abbreviations.contains(&word.to_lowercase())
 }

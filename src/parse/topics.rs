@@ -202,7 +202,7 @@ fn mine(
     }
     // The candidates: repeated terms, and the proper nouns naming no person — a term replaces
     // the proper noun that lowercases to the same two words.
-    let mut key = String::new();
+    let mut joined = Vec::new();
     // Room for every candidate at once: one allocation, not one per doubling.
     let mut mined: Vec<(Phrase, Chain, bool)> = Vec::with_capacity(terms.len() + names.len());
     for &c in terms.values() {
@@ -217,8 +217,7 @@ fn mine(
                 continue;
             }
         }
-        p.join_into(&mut key);
-        if !is_entity(&key) {
+        if !is_entity(p.join_into(&mut joined)) {
             mined.push((p, c, false));
         }
     }
@@ -227,8 +226,8 @@ fn mine(
     mined.sort_by(|a, b| b.1.count.cmp(&a.1.count).then_with(|| a.0.cmp_words(&b.0)));
     mined.truncate(8);
     for (phrase, chain, term) in mined {
-        phrase.join_into(&mut key);
-        if topics.iter().any(|t| t.name.eq_ignore_ascii_case(&key)) {
+        let key = phrase.join_into(&mut joined);
+        if topics.iter().any(|t| t.name.eq_ignore_ascii_case(key)) {
             continue;
         }
         let n = phrase.0.len();
@@ -244,7 +243,7 @@ fn mine(
             l = next;
         }
         let name = if term {
-            key.as_str()
+            key
         } else {
             // Proper nouns keep their capitals as written.
             first.map_or("", |m| m.text(text))
@@ -285,16 +284,17 @@ impl std::hash::Hash for Phrase<'_, '_> {
 }
 
 impl Phrase<'_, '_> {
-    /// The lowercase words joined by spaces, into `out`.
-    fn join_into(&self, out: &mut String) {
+    /// The lowercase words joined by spaces, into `out`; checked as UTF-8 once, whole.
+    fn join_into<'k>(&self, out: &'k mut Vec<u8>) -> &'k str {
         out.clear();
         for (n, w) in self.0.iter().enumerate() {
             if n > 0 {
-                out.push(' ');
+                out.push(b' ');
             }
-            // Bytes of a `str`, so always UTF-8.
-            out.push_str(std::str::from_utf8(w.low).unwrap_or_default());
+            out.extend_from_slice(w.low);
         }
+        // Bytes of `str`s and spaces, so always UTF-8.
+        std::str::from_utf8(out).unwrap_or_default()
     }
 
     /// Compares as the joined strings would: word by word, a word before its extensions.
@@ -352,6 +352,52 @@ static ASCII_LETTER_OR_HYPHEN: [bool; 256] = {
     t
 };
 
+/// `byte` in each of a word's eight lanes.
+const fn lanes(byte: u8) -> u64 {
+    0x0101_0101_0101_0101 * byte as u64
+}
+
+/// Are eight bytes all ASCII letters or hyphens? Each lane is range-tested by an addition that
+/// sets its top bit, with no carry into the next lane once every byte is known to be ASCII.
+fn ascii_letters_or_hyphens8(x: u64) -> bool {
+    const TOP: u64 = lanes(0x80);
+    if x & TOP != 0 {
+        return false;
+    }
+    // Folded to lowercase: only 'A'..='Z' and 'a'..='z' land in 'a'..='z'.
+    let y = x | lanes(0x20);
+    let from_a = y + lanes(0x80 - b'a');
+    let past_z = y + lanes(0x80 - b'z' - 1);
+    let letter = from_a & !past_z;
+    // A zero lane of `x ^ '-'` is a hyphen: its top bit stays clear in `nonzero`.
+    let h = x ^ lanes(b'-');
+    let nonzero = ((h & !TOP) + !TOP) | h;
+    (letter | !nonzero) & TOP == TOP
+}
+
+/// [`letters_or_hyphens`] eight bytes at a time for a word of four bytes or more (overlapping
+/// loads cover its tail); any other byte sends the word to the exact test.
+fn letters_or_hyphens_fast(bytes: &[u8]) -> bool {
+    let load8 = |b: &[u8]| u64::from_le_bytes(<[u8; 8]>::try_from(b).unwrap_or_default());
+    let load4 = |b: &[u8]| {
+        u64::from(u32::from_le_bytes(
+            <[u8; 4]>::try_from(b).unwrap_or_default(),
+        ))
+    };
+    let n = bytes.len();
+    let ascii_letters = match n {
+        8.. => {
+            bytes
+                .chunks_exact(8)
+                .all(|c| ascii_letters_or_hyphens8(load8(c)))
+                && ascii_letters_or_hyphens8(load8(&bytes[n - 8..]))
+        }
+        4..=7 => ascii_letters_or_hyphens8(load4(&bytes[..4]) | load4(&bytes[n - 4..]) << 32),
+        _ => false,
+    };
+    ascii_letters || letters_or_hyphens(bytes)
+}
+
 /// Only letters and hyphens (`char::is_alphabetic`) in a word's UTF-8 bytes, bytewise for ASCII:
 /// most words are.
 fn letters_or_hyphens(bytes: &[u8]) -> bool {
@@ -406,7 +452,7 @@ pub fn words_of<'a>(paras: &'a [Toks], sentence_starts: &[usize]) -> Vec<TopicWo
                     && !class.has(WordClass::FUNCTION)
                     && class.verb.is_none()
                     && !low.ends_with(b"ly")
-                    && letters_or_hyphens(low);
+                    && letters_or_hyphens_fast(low);
                 (false, term)
             };
             out.push(TopicWord {
@@ -424,6 +470,46 @@ pub fn words_of<'a>(paras: &'a [Toks], sentence_starts: &[usize]) -> Vec<TopicWo
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn fast_letters_test_agrees_with_the_exact_one() {
+        let words: [&[u8]; 14] = [
+            b"word",
+            b"words",
+            b"off-limits",
+            b"infrastructure",
+            b"covid19",
+            b"abc\r",
+            b"don't",
+            b"u.s.a",
+            b"zzzz{",
+            b"@abc",
+            b"ABCDEFGHIJKLMNOPQRSTUVWXYZ",
+            b"a`bc",
+            "caf\u{e9}s".as_bytes(),
+            "na\u{ef}ve-ly".as_bytes(),
+        ];
+        for w in words {
+            assert_eq!(letters_or_hyphens_fast(w), letters_or_hyphens(w), "{w:?}");
+        }
+        // Every byte in every lane position.
+        for b in 0..=255u8 {
+            for at in 0..9 {
+                let mut w = *b"abcdefghi";
+                w[at] = b;
+                assert_eq!(
+                    letters_or_hyphens_fast(&w),
+                    letters_or_hyphens(&w),
+                    "{b} at {at}"
+                );
+                assert_eq!(
+                    letters_or_hyphens_fast(&w[..5]),
+                    letters_or_hyphens(&w[..5]),
+                    "{b} at {at}"
+                );
+            }
+        }
+    }
 
     #[test]
     fn empty_like_keeps_the_allocation() {

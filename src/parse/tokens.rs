@@ -221,21 +221,18 @@ pub fn tokenize_into(text: &str, range: Span, out: &mut Vec<Token>) {
     }
 }
 
-/// Strip a possessive "’s"/"'s" (or a bare trailing apostrophe) from a word.
+/// Strip a possessive "’s"/"'s" from a word.
+#[inline]
 pub fn strip_possessive(w: &str) -> &str {
-    // Most words do not end in "s": one byte test for them.
-    if !matches!(w.as_bytes().last(), Some(b's' | b'S')) {
-        return w;
-    }
-    w.strip_suffix("’s")
-        .or_else(|| w.strip_suffix("'s"))
-        .or_else(|| w.strip_suffix("’S"))
+    // The suffixes are whole characters, so what is left ends on a character boundary.
+    w.get(..strip_possessive_bytes(w.as_bytes()).len())
         .unwrap_or(w)
 }
 
 /// [`strip_possessive`] over a word's bytes (inlined: the first byte test settles most words).
 #[inline]
 pub fn strip_possessive_bytes(w: &[u8]) -> &[u8] {
+    // Most words do not end in "s": one byte test for them.
     if !matches!(w.last(), Some(b's' | b'S')) {
         return w;
     }

@@ -1373,3 +1373,17 @@ fn who_after_a_name_and_its_origin_is_the_person() {
              best placed to win.\n\n\"It is supposed to be for the people.\"";
     assert_eq!(speaker_of(t, "\"It is").as_deref(), Some("Ana Ruiz"));
 }
+
+#[test]
+fn a_name_behind_a_determiner_and_modifiers_opens_the_clause() {
+    // The name is the subject of "declined", so the next "he said" is his, not the clerk's.
+    let t = "\"The doors open at eight,\" said Paul Ortega, a county clerk.\n\n\
+             There, the county GOP Chairman Dan Whitlock declined to name the delegates.\n\n\
+             \"We have our share of support here,\" he said.";
+    assert_eq!(speaker_of(t, "\"We have").as_deref(), Some("Dan Whitlock"));
+    // A verb among the words before the name makes it an object.
+    let t = "\"The doors open at eight,\" said Paul Ortega, a county clerk.\n\n\
+             The campaign hired Dan Whitlock to name the delegates.\n\n\
+             \"We have our share of support here,\" he said.";
+    assert_eq!(speaker_of(t, "\"We have").as_deref(), Some("Paul Ortega"));
+}

@@ -594,11 +594,10 @@ fn observe_names<'a>(reg: &mut Registry, t: &Toks<'a>, words: &mut Vec<Word<'a>>
         }
         words_into(t, i, j, words);
         let surface = &t.text[t.toks[i].span.start..t.toks[j - 1].span.end];
-        // A subject opens its clause: after punctuation, a quotation or a conjunction.
-        let opens_clause = i == 0
-            || !t.is_word(i - 1)
-            || t.class(i - 1).has(WordClass::SUBJECT_AFTER)
-            || (t.is_cap(i - 1) && !t.class(i - 1).has(WordClass::NOT_SUBJECT_AFTER));
+        // A subject opens its clause: after punctuation, a quotation or a conjunction, or
+        // behind a determiner and lowercase modifiers that do ("There, the district GOP
+        // Chairman Chuck Williams declined …").
+        let opens_clause = opens_clause(t, i) || opens_clause_behind_modifiers(t, i);
         // "attacked Clinton and Marco Rubio": a name joined to a name by a conjunction is
         // coordinated with it, not a new clause's subject.
         let coordinated = i >= 2
@@ -652,6 +651,41 @@ fn observe_names<'a>(reg: &mut Registry, t: &Toks<'a>, words: &mut Vec<Word<'a>>
         }
         i = j;
     }
+}
+
+/// Does a word at `i` open its clause: first, or after punctuation, a quotation, a conjunction
+/// or a capitalised word that may precede a subject?
+fn opens_clause(t: &Toks, i: usize) -> bool {
+    i == 0
+        || !t.is_word(i - 1)
+        || t.class(i - 1).has(WordClass::SUBJECT_AFTER)
+        || (t.is_cap(i - 1) && !t.class(i - 1).has(WordClass::NOT_SUBJECT_AFTER))
+}
+
+/// "The district GOP Chairman Chuck Williams declined …", "his campaign manager Corey
+/// Lewandowski said …": a name headed by "the" or a possessive and up to three lowercase
+/// modifiers, the determiner opening the clause. A verb among the words ("the campaign hired
+/// John Smith") makes the name an object instead.
+fn opens_clause_behind_modifiers(t: &Toks, i: usize) -> bool {
+    let modifier = |k: usize| {
+        let w = t.word(k);
+        t.is_word(k)
+            && !t.is_cap(k)
+            && !t.class(k).has(WordClass::FUNCTION)
+            && t.verb(k).is_none()
+            && !w.ends_with("ed")
+            && !w.ends_with("ing")
+            // "the 6th Congressional District": an ordinal makes the run a place.
+            && w.bytes().all(|b| b.is_ascii_alphabetic() || b == b'-')
+    };
+    let mods = (i.saturating_sub(3)..i)
+        .rev()
+        .take_while(|&k| modifier(k))
+        .count();
+    let Some(det) = i.checked_sub(mods + 1) else {
+        return false;
+    };
+    mods > 0 && is_role_opener(t.word(det)) && opens_clause(t, det)
 }
 
 /// "… under its new president, Rodrigo Duterte", "… as well as his campaign manager, Corey

@@ -1387,3 +1387,22 @@ fn a_name_behind_a_determiner_and_modifiers_opens_the_clause() {
              \"We have our share of support here,\" he said.";
     assert_eq!(speaker_of(t, "\"We have").as_deref(), Some("Paul Ortega"));
 }
+
+#[test]
+fn a_name_after_an_object_role_like_manager_is_no_subject() {
+    // "manager" is a role: the name set off after "his campaign manager" is the object of
+    // "praised", so "He" is still the senator.
+    let t = "Senator Tom Reed spoke on Tuesday.\n\n\
+             Reed praised his campaign manager, Luis Ortega, and his press team.\n\n\
+             He said, \"We will win this state.\"";
+    assert_eq!(speaker_of(t, "\"We will").as_deref(), Some("Tom Reed"));
+}
+
+#[test]
+fn a_name_joined_to_a_pronoun_is_no_new_subject() {
+    // "he and Ortega" is one coordinated subject: the later "he said" is Reed's, who spoke.
+    let t =
+        "Tom Reed told reporters that he and Luis Ortega had been frustrated by the delays.\n\n\
+             \"They kept us waiting for months,\" he said.";
+    assert_eq!(speaker_of(t, "\"They kept").as_deref(), Some("Tom Reed"));
+}

@@ -600,10 +600,11 @@ fn observe_names<'a>(reg: &mut Registry, t: &Toks<'a>, words: &mut Vec<Word<'a>>
         let opens_clause = opens_clause(t, i) || opens_clause_behind_modifiers(t, i);
         // "attacked Clinton and Marco Rubio": a name joined to a name by a conjunction is
         // coordinated with it, not a new clause's subject.
+        // So is one joined to a pronoun ("that he and Giles had been frustrated").
         let coordinated = i >= 2
             && matches!(t.word(i - 1), "and" | "or")
-            && t.is_cap(i - 2)
-            && !tokens::is_possessive(t.toks[i - 2].span.text(t.text));
+            && ((t.is_cap(i - 2) && !tokens::is_possessive(t.toks[i - 2].span.text(t.text)))
+                || matches!(t.pronoun(i - 2), Some(PronounKind::Person(_))));
         // Lowercase role words after the run, then another name: this run only modifies it.
         let mut head = j;
         while head < t.len() && !t.is_cap(head) && t.is_word(head) && {

@@ -1406,3 +1406,31 @@ fn a_name_joined_to_a_pronoun_is_no_new_subject() {
              \"They kept us waiting for months,\" he said.";
     assert_eq!(speaker_of(t, "\"They kept").as_deref(), Some("Tom Reed"));
 }
+
+#[test]
+fn a_capitalised_pronoun_after_an_exclamation_opens_a_new_sentence() {
+    // "She replied …" starts the next sentence: the cue before the quote is the speaker's.
+    let t = "Maria Lopez met Tom Reed in March.\n\n\
+             Reed wrote to her after the vote, telling her, \"you carried the whole state!\" \
+             She replied that it was an honour.";
+    assert_eq!(speaker_of(t, "\"you carried").as_deref(), Some("Tom Reed"));
+    // Lowercase, the pronoun's verb is the cue: "… !" she replied.
+    let t = "Maria Lopez met Tom Reed in March.\n\n\
+             Reed wrote to her after the vote. \"We carried the whole state!\" she replied.";
+    assert_eq!(
+        speaker_of(t, "\"We carried").as_deref(),
+        Some("Maria Lopez")
+    );
+}
+
+#[test]
+fn reported_speech_later_in_a_cue_sentence_does_not_take_the_continuation() {
+    // "Lopez spoke" is reported speech in the rest of Reed's cue sentence: the cue-less quote
+    // after it continues Reed.
+    let t = "\"The plan works,\" Tom Reed said after Maria Lopez spoke. \"It always has.\"";
+    assert_eq!(speaker_of(t, "\"It always").as_deref(), Some("Tom Reed"));
+    // In a sentence of its own, the reported speech does set who speaks next.
+    let t = "\"The plan works,\" Tom Reed said. Maria Lopez told reporters that it would fail. \
+             \"It never has.\"";
+    assert_eq!(speaker_of(t, "\"It never").as_deref(), Some("Maria Lopez"));
+}

@@ -866,10 +866,16 @@ fn attribute(text: &str, paras: &[Para], drafts: &mut [Draft], reg: &mut Registr
         // so the check stays constant-time in a paragraph of thousands of quotes).
         cue_verbs.clear();
         cue_verbs.resize(t.len(), false);
+        // Where the sentence of the last quote attributed by a cue ends: reported speech in its
+        // rest (`“Q1,” Lieberman told the Journal, after de Blasio stated …`) is still recorded,
+        // but a cue-less quote after it continues the quote's speaker.
+        let mut cued_sentence_end = 0;
         for &di in p.quotes {
             let k = drafts[di].tok;
+            let tail = cued_sentence_end.clamp(done, k);
+            indirect_speech_events(reg, t, &starts, done, tail, window_start, &cue_verbs);
             if let Some(e) =
-                indirect_speech_events(reg, t, &starts, done, k, window_start, &cue_verbs)
+                indirect_speech_events(reg, t, &starts, tail, k, window_start, &cue_verbs)
             {
                 // Reported speech in the paragraph sets who a cue-less quote continues.
                 prev_speaker = Some((e, Some(Resolution::Inherited)));
@@ -903,8 +909,15 @@ fn attribute(text: &str, paras: &[Para], drafts: &mut [Draft], reg: &mut Registr
             // A quote that ends its own sentence leaves nothing after it to search.
             let limit = limit.min(ce);
             let raw_end_char = drafts[di].raw.content.text(text).trim_end().chars().last();
-            let trailing_comma =
-                matches!(raw_end_char, Some(',' | '?' | '!' | '—' | '-')) || t.is_punct(k + 1, ',');
+            // `“… for the long run!” She replied to him that …`: a capitalised pronoun after
+            // "!" or "?" opens a new sentence, so a cue before the quote comes first.
+            let new_sentence = matches!(raw_end_char, Some('?' | '!'))
+                && t.pronoun(k + 1).is_some()
+                && t.is_cap(k + 1)
+                && t.word(k + 1) != "i";
+            let trailing_comma = (matches!(raw_end_char, Some(',' | '?' | '!' | '—' | '-'))
+                && !new_sentence)
+                || t.is_punct(k + 1, ',');
             // `After Scalia said … “less advanced schools,” Trump said: “I don't …”`: a cue
             // that runs on to a colon before the next quotation introduces that quotation.
             let introduces_next = |f: &Found| {
@@ -1061,10 +1074,17 @@ fn attribute(text: &str, paras: &[Para], drafts: &mut [Draft], reg: &mut Registr
             }
             if let Some((v, _)) = d.found.and_then(|f| f.cue).filter(|_| d.entity.is_some()) {
                 prev_cue_verb = prev_cue_verb.max(v);
+                // Unless a cue after the quote was passed over (`… mocked Trump, calling him
+                // “an orange buffoon,” Susan said`): that one is the sentence's reporting verb.
+                if after.is_none_or(|a| d.found == Some(a)) {
+                    cued_sentence_end = ce;
+                }
             }
         }
+        let tail = cued_sentence_end.clamp(done, t.len());
+        indirect_speech_events(reg, t, &starts, done, tail, window_start, &cue_verbs);
         if let Some(e) =
-            indirect_speech_events(reg, t, &starts, done, t.len(), window_start, &cue_verbs)
+            indirect_speech_events(reg, t, &starts, tail, t.len(), window_start, &cue_verbs)
         {
             last_para_speaker = Some((pi, e));
         }

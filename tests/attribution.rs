@@ -1434,3 +1434,15 @@ fn reported_speech_later_in_a_cue_sentence_does_not_take_the_continuation() {
              \"It never has.\"";
     assert_eq!(speaker_of(t, "\"It never").as_deref(), Some("Maria Lopez"));
 }
+
+#[test]
+fn a_quantified_subject_before_its_verb_speaks_for_a_gerund() {
+    // "saying" belongs to the clause's subject, "several environmental groups", not to the name
+    // that is the object of "granted".
+    let t = "In August, several environmental groups granted Mr. Ortega an extension, saying his \
+             \"funds were smaller than expected.\"";
+    assert_eq!(
+        speaker_of(t, "\"funds").as_deref(),
+        Some("several environmental groups")
+    );
+}

@@ -575,17 +575,30 @@ pub fn clause_subject(t: &Toks, cs: usize, limit: usize) -> Option<Np> {
     let cs = cs.max(limit.saturating_sub(WINDOW));
     let mut i = cs;
     while i < limit {
+        // "In August, several environmental groups granted Mr. Clarke …": a quantifier may open
+        // the subject too, when a finite verb follows right after its noun.
+        let quantified =
+            t.is_determiner(i) && Lexicon::get().grammar.quantifiers.contains(t.word(i));
         let starts_np =
             t.pronoun(i).is_some() || t.is_cap(i) || matches!(t.word(i), "the" | "a" | "an");
+        if quantified {
+            if let Some(np) = t.np_starting_at(i, limit).filter(|np| {
+                let v = np.end;
+                !after_preposition(t, cs, i)
+                    && t.is_word(v)
+                    && !t.is_cap(v)
+                    && (t.verb(v) == Some(VerbForm::Finite)
+                        || t.class(v).has(WordClass::AUXILIARY | WordClass::FINITE)
+                        || (t.word(v).len() > 4 && t.word(v).ends_with("ed")))
+            }) {
+                return Some(np);
+            }
+        }
         if !starts_np {
             i += 1;
             continue;
         }
-        let after_prep = i > cs
-            && Lexicon::get()
-                .grammar
-                .clause_prepositions
-                .contains(t.word(i - 1));
+        let after_prep = after_preposition(t, cs, i);
         let Some(np) = t.np_starting_at(i, limit) else {
             i += 1;
             continue;
@@ -627,6 +640,15 @@ pub fn clause_subject(t: &Toks, cs: usize, limit: usize) -> Option<Np> {
         i = np.end.max(i + 1);
     }
     None
+}
+
+/// Is the word at `i` governed by a preposition before it ("After the Paris attacks")?
+fn after_preposition(t: &Toks, cs: usize, i: usize) -> bool {
+    i > cs
+        && Lexicon::get()
+            .grammar
+            .clause_prepositions
+            .contains(t.word(i - 1))
 }
 
 /// `Clinton's response was: "Q"`, `The senator's answer was that "Q"`: the owner of a word for

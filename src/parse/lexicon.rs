@@ -186,6 +186,8 @@ pub struct Grammar {
     pub title_small_words: HashSet<String>,
     pub title_followers: HashSet<String>,
     pub determiners: HashSet<String>,
+    /// Determiners that count ("several", "many"): a subject they open is a group of sources.
+    pub quantifiers: HashSet<String>,
     pub prepositions: HashSet<String>,
     pub adverbs: HashSet<String>,
     pub stops: HashSet<String>,
@@ -228,6 +230,7 @@ impl Grammar {
                 "title_small_words" => &mut g.title_small_words,
                 "title_followers" => &mut g.title_followers,
                 "determiners" => &mut g.determiners,
+                "quantifiers" => &mut g.quantifiers,
                 "prepositions" => &mut g.prepositions,
                 "adverbs" => &mut g.adverbs,
                 "stops" => &mut g.stops,
@@ -981,6 +984,7 @@ mod tests {
             g.title_small_words.len(),
             g.title_followers.len(),
             g.determiners.len(),
+            g.quantifiers.len(),
             g.prepositions.len(),
             g.adverbs.len(),
             g.stops.len(),
@@ -1002,5 +1006,6 @@ mod tests {
         );
         assert!(sizes.iter().all(|&n| n > 0), "{sizes:?}");
         assert!(g.stops.contains("that") && g.determiners.contains("the"));
+        assert!(g.quantifiers.is_subset(&g.determiners));
     }
 }

@@ -1446,3 +1446,16 @@ fn a_quantified_subject_before_its_verb_speaks_for_a_gerund() {
         Some("several environmental groups")
     );
 }
+
+#[test]
+fn a_capitalised_verb_opening_a_list_line_is_no_speaker() {
+    // A list of what a candidate does: each line opens on its verb, and no one is named.
+    let t = "Here is the record.\n\nMocks his rivals at every rally, and calls them \"losers.\"";
+    assert_eq!(speaker_of(t, "\"losers").as_deref(), None);
+    // A surname met before as part of a full name still speaks at a sentence's start.
+    let t = "Tate Reeves spoke on Monday.\n\nReeves called the plan \"a disaster.\"";
+    assert_eq!(
+        speaker_of(t, "\"a disaster").as_deref(),
+        Some("Tate Reeves")
+    );
+}

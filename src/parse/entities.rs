@@ -1171,8 +1171,12 @@ impl Registry {
     /// Is entity `e` known as someone beyond one bare capitalised word ("Calls", "Good" opening a
     /// sentence, however often): a full name or a title?
     pub fn established(&self, e: usize) -> bool {
-        let ent = &self.entities[e];
-        ent.confirmed || ent.tokens.len() > 1
+        self.entities[e].confirmed || self.multi_word(e)
+    }
+
+    /// Is entity `e` named by more than one word ("Tate Reeves", "Gov. Reeves")?
+    pub fn multi_word(&self, e: usize) -> bool {
+        self.entities[e].tokens.len() > 1
     }
 
     /// Can a pronoun of this kind stand for entity `e` ("she" is no man, "it" no person)?

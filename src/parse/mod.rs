@@ -1012,7 +1012,11 @@ fn attribute(text: &str, paras: &[Para], drafts: &mut [Draft], reg: &mut Registr
                     }
                 };
                 let at = t.toks[f.np.start].span.start;
-                if let Some((e, how)) = resolve_np(reg, t, f.np, surface, window_start) {
+                let resolved =
+                    resolve_np(reg, t, f.np, surface, window_start).filter(|&(e, how)| {
+                        !(how == Resolution::Name && verb_opening(reg, t, f.np, e))
+                    });
+                if let Some((e, how)) = resolved {
                     d.found = Some(f);
                     if let Some(flag) = f.cue.and_then(|(verb, _)| cue_verbs.get_mut(verb)) {
                         *flag = true;
@@ -1231,6 +1235,21 @@ fn clause_subject_speaker(
     // Like a cue's speaker, the subject now speaks: "She also dodged “radical Islam” … “No,”
     // she said" refers back to her.
     reg.spoke(e, t.toks[np.start].span.start.max(d.raw.span.start));
+}
+
+/// `Preys on our worst fears …, and calls people “losers”`: in a list of what someone does, a
+/// capitalised verb opens each line. One word ending in "s" at a sentence's start, a lowercase
+/// word after it, is that verb, unless it is the last word of a longer name met elsewhere
+/// ("Reeves" after "Tate Reeves").
+fn verb_opening(reg: &Registry, t: &Toks, np: phrases::Np, e: usize) -> bool {
+    let i = np.start;
+    let sentence_start = i == 0 || t.is_punct(i - 1, '.') || t.toks[i - 1].quote().is_some();
+    np.end == i + 1
+        && sentence_start
+        && !reg.multi_word(e)
+        && t.word(i).ends_with('s')
+        && t.is_word(i + 1)
+        && !t.is_cap(i + 1)
 }
 
 /// Does a verb follow at `i` ("Reid has gone after", "Trump invited", "she called"), perhaps

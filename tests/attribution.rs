@@ -1459,3 +1459,24 @@ fn a_capitalised_verb_opening_a_list_line_is_no_speaker() {
         Some("Tate Reeves")
     );
 }
+
+#[test]
+fn reported_speech_inverted_after_a_role_and_a_name() {
+    // "adds psychologist Nora Vance" reports her speech, so the next "she says" is hers.
+    let t = "\"Act on it,\" says Ellen Park, a counsellor. This can make people feel stronger, \
+             adds psychologist Nora Vance. \"You are not helpless,\" she says.";
+    assert_eq!(speaker_of(t, "\"You are").as_deref(), Some("Nora Vance"));
+}
+
+#[test]
+fn who_after_an_apposition_ending_on_an_organisation_is_the_person() {
+    // The committee is the object of "on" inside the apposition: "who said" is the senator's.
+    let t = "\"We will publish them,\" Ann Reed said.\n\n\
+             The plan was backed by Sen. Maria Lopez of Ohio, the ranking Democrat on the Budget \
+             Committee, who said none of the files came from Reed.\n\n\
+             \"It never made sense to me,\" she said.";
+    assert_eq!(speaker_of(t, "\"It never").as_deref(), Some("Maria Lopez"));
+    // The object of a preposition with no apposition before it is the antecedent.
+    let t = "The plan drew a reaction from Sen. Maria Lopez, who called it \"a gift.\"";
+    assert_eq!(speaker_of(t, "\"a gift").as_deref(), Some("Maria Lopez"));
+}

@@ -1347,8 +1347,9 @@ fn indirect_speech_events(
             if !place || !cues::may_invert(t, v) {
                 return None;
             }
+            // "…, adds psychologist Mary Alvord": a lowercase role may stand before the name.
             t.np_starting_at(v + 1, to.min(v + 12))
-                .filter(|np| np.pronoun.is_none() && t.is_cap(np.start))
+                .filter(|np| np.pronoun.is_none() && t.is_cap(np.end - 1))
         };
         for np in [t.subject_of(v, cs), inverted()].into_iter().flatten() {
             if let Some((e, _)) = resolve_np(reg, t, np, t.np_text(np), window_start) {

@@ -471,6 +471,11 @@ impl<'a> Toks<'a> {
                     && self.is_punct(np.start - 2, ',')
                 {
                     end = np.start - 2;
+                } else if self.inside_apposition(np, floor) {
+                    // "Sen. Dianne Feinstein, the ranking Democrat on the Intelligence
+                    // Committee, who said": the object of a preposition inside an apposition
+                    // is no antecedent; read the words before "who" as that apposition.
+                    end = i - 2;
                 }
             }
         }
@@ -770,6 +775,27 @@ impl<'a> Toks<'a> {
     /// "Michael Seaman, who lives outside the state capital, Sacramento, said": a relative clause
     /// set off by commas, however many commas (or quotations) it holds, ends at `close`; its
     /// antecedent is the subject.
+    /// Is `np` the object of a preposition inside a nominal apposition after a name: "Feinstein,
+    /// the ranking Democrat on | the Intelligence Committee"? The apposition opens on a comma and
+    /// a determiner, with no punctuation up to the preposition.
+    fn inside_apposition(&self, np: Np, floor: usize) -> bool {
+        let Some(prep) = np.start.checked_sub(1).filter(|&p| p > floor) else {
+            return false;
+        };
+        if !Lexicon::get()
+            .grammar
+            .clause_prepositions
+            .contains(self.word(prep))
+        {
+            return false;
+        }
+        let lim = prep.saturating_sub(8).max(floor + 1);
+        let Some(comma) = (lim..prep).rev().find(|&k| !self.is_word(k)) else {
+            return false;
+        };
+        self.is_punct(comma, ',') && self.is_determiner(comma + 1) && self.is_cap(comma - 1)
+    }
+
     fn relative_antecedent(&self, close: usize, floor: usize) -> Option<Np> {
         let lim = close.saturating_sub(40).max(floor);
         let mut k = close;

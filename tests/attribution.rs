@@ -1480,3 +1480,11 @@ fn who_after_an_apposition_ending_on_an_organisation_is_the_person() {
     let t = "The plan drew a reaction from Sen. Maria Lopez, who called it \"a gift.\"";
     assert_eq!(speaker_of(t, "\"a gift").as_deref(), Some("Maria Lopez"));
 }
+
+#[test]
+fn a_quantifier_and_of_head_the_subject_of_a_gerund() {
+    // The source is "one of her ads", not "her ads".
+    let t =
+        "Lopez tied Reed to the governor, with one of her ads asking, \"Is Tom Reed his own man?\"";
+    assert_eq!(speaker_of(t, "\"Is Tom").as_deref(), Some("one of her ads"));
+}

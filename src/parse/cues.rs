@@ -477,8 +477,22 @@ pub fn before(t: &Toks, k: usize, cs: usize) -> Option<Found> {
                     .filter(|first| first.pronoun.is_none() && !t.is_cap(first.end - 1))
                     .map(|first| Np { end: v, ..first })
             };
+            // "with one of her ads asking …": a quantifier and "of" before the nominal head it.
+            let quantified = |np: Np| {
+                let q = np.start.wrapping_sub(2);
+                let counted = np.start >= cs + 2
+                    && t.word(np.start - 1) == "of"
+                    && t.is_determiner(q)
+                    && Lexicon::get().grammar.quantifiers.contains(t.word(q));
+                if counted {
+                    Np { start: q, ..np }
+                } else {
+                    np
+                }
+            };
             if let Some(np) = t
                 .np_ending_at(v.wrapping_sub(1), cs)
+                .map(quantified)
                 .or_else(coordinated)
                 .or_else(role_of)
             {

@@ -423,37 +423,17 @@ pub fn words_of<'a>(paras: &'a [Toks], sentence_starts: &[usize]) -> Vec<TopicWo
     let mut out = empty_like(SPARE_WORDS.take());
     out.reserve(paras.iter().map(Toks::len).sum());
     // Paragraphs and sentence starts are both in text order: one cursor serves all paragraphs.
-    let mut s = 0;
+    let mut starts = StartCursor {
+        starts: sentence_starts,
+        next: 0,
+    };
     for t in paras {
-        let text = t.text;
         for (tok, low, class) in t.words() {
             // Only capitals are asked for proper nouns, only lowercase words for terms.
             let (plain_cap, term) = if tok.is_cap() {
-                while s < sentence_starts.len() && sentence_starts[s] < tok.span.start {
-                    s += 1;
-                }
-                // A capitalised first word of a sentence: its capital says nothing.
-                let sentence_start = || {
-                    sentence_starts.get(s) == Some(&tok.span.start)
-                        || text[..tok.span.start]
-                            .trim_end()
-                            .ends_with(['“', '"', '‘', '(', ':'])
-                };
-                let plain = !class.has(WordClass::FUNCTION)
-                    && !class.has(WordClass::TITLE)
-                    && !class.is_nationality()
-                    && !low.ends_with("’s".as_bytes())
-                    && !low.ends_with(b"'s")
-                    && !sentence_start();
-                (plain, false)
+                (plain_cap(t.text, tok.span, low, class, &mut starts), false)
             } else {
-                // The lexicon bits first: the character scan is the dearest test.
-                let term = low.len() >= 4
-                    && !class.has(WordClass::FUNCTION)
-                    && class.verb.is_none()
-                    && !low.ends_with(b"ly")
-                    && letters_or_hyphens_fast(low);
-                (false, term)
+                (false, is_term(low, class))
             };
             out.push(TopicWord {
                 span: tok.span,
@@ -465,6 +445,59 @@ pub fn words_of<'a>(paras: &'a [Toks], sentence_starts: &[usize]) -> Vec<TopicWo
         }
     }
     out
+}
+
+/// The sentence starts of a document and how far its words have been read through them.
+struct StartCursor<'s> {
+    starts: &'s [usize],
+    /// The first start not before the last word asked about.
+    next: usize,
+}
+
+impl StartCursor<'_> {
+    /// Does a sentence start at `at`? Asked with `at` never decreasing.
+    fn is_start(&mut self, at: usize) -> bool {
+        while self.starts.get(self.next).is_some_and(|&s| s < at) {
+            self.next += 1;
+        }
+        self.starts.get(self.next) == Some(&at)
+    }
+}
+
+/// May a capitalised word stand in a multi-word proper noun ([`TopicWord::plain_cap`])? Out of
+/// line: a fifth of the words are capitalised, and the lowercase ones' loop stays small.
+#[inline(never)]
+fn plain_cap(
+    text: &str,
+    span: Span,
+    low: &[u8],
+    class: WordClass,
+    starts: &mut StartCursor,
+) -> bool {
+    // A capitalised first word of a sentence: its capital says nothing.
+    let mut sentence_start = || {
+        starts.is_start(span.start)
+            || text[..span.start]
+                .trim_end()
+                .ends_with(['“', '"', '‘', '(', ':'])
+    };
+    !class.has(WordClass::FUNCTION)
+        && !class.has(WordClass::TITLE)
+        && !class.is_nationality()
+        && !low.ends_with("’s".as_bytes())
+        && !low.ends_with(b"'s")
+        && !sentence_start()
+}
+
+/// May a lowercase word stand in a repeated two-word term ([`TopicWord::term`])? The lexicon
+/// bits first: the character scan is the dearest test.
+#[inline]
+fn is_term(low: &[u8], class: WordClass) -> bool {
+    low.len() >= 4
+        && !class.has(WordClass::FUNCTION)
+        && class.verb.is_none()
+        && !low.ends_with(b"ly")
+        && letters_or_hyphens_fast(low)
 }
 
 #[cfg(test)]

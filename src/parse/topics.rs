@@ -5,7 +5,7 @@ use std::cell::Cell;
 
 use rustc_hash::FxHashMap as HashMap;
 
-use super::lexicon::{Keyword, Lexicon, WordClass};
+use super::lexicon::{Keyword, Lexicon, Sieved, WordClass};
 use super::phrases::Toks;
 use super::tokens::strip_possessive_bytes;
 use crate::model::{NarrowSpan, Span, Topic, TopicSource};
@@ -86,37 +86,22 @@ pub fn find(text: &str, words: &[TopicWord], is_entity: &dyn Fn(&str) -> bool) -
     // kept, so a topic's mentions are pushed without growing a fresh list each time.
     let mut mentions = SPARE_MENTIONS.take();
     mentions.resize_with(lex.topics.len(), Vec::new);
-    // Per topic, the first word index a new mention may start at (mentions never overlap).
-    let mut free: Vec<usize> = vec![0; lex.topics.len()];
-    let mut hits: Vec<(usize, usize)> = Vec::new();
-    for i in 0..words.len() {
-        hits.clear();
-        let low = words[i].low;
+    let mut tagger = Tagger {
+        lex,
+        words,
+        free: vec![0; lex.topics.len()],
+        hits: Vec::new(),
+        mentions: &mut mentions,
+    };
+    for (i, word) in words.iter().enumerate() {
+        let low = word.low;
         let w = strip_possessive_bytes(low);
-        let found = |t: usize, k: usize| {
-            if i < free[t] {
-                return;
-            }
-            if let Some(end) = keyword_matches(&lex.topics[t].keywords[k], words, i) {
-                hits.push((t, end));
-            }
-        };
         // The word's class answers for the word as written; a stripped possessive is sieved.
-        if w.len() == low.len() {
-            lex.topic_index
-                .for_each_candidate_known(w, words[i].topic_start, found);
-        } else {
-            lex.topic_index.for_each_candidate(w, found);
-        }
-        if hits.is_empty() {
-            continue;
-        }
-        // The longest keyword of each topic wins.
-        hits.sort_unstable_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)));
-        hits.dedup_by_key(|h| h.0);
-        for &(t, end) in &hits {
-            mentions[t].push(Span::new(words[i].span.start, words[end].span.end));
-            free[t] = end + 1;
+        let known = (w.len() == low.len()).then_some(word.topic_start);
+        // Most words start no keyword: the sieves settle them here, and the rest are tagged out
+        // of line, which keeps this loop's state in registers.
+        if let Some(sieved) = lex.topic_index.sieve(w, known) {
+            tagger.tag_at(i, w, sieved);
         }
     }
     let mut topics: Vec<Topic> = lex
@@ -142,6 +127,50 @@ pub fn find(text: &str, words: &[TopicWord], is_entity: &dyn Fn(&str) -> bool) -
     topics.sort_by(|a, b| b.count.cmp(&a.count).then(a.name.cmp(&b.name)));
     mine(text, words, is_entity, &mut topics);
     topics
+}
+
+/// Lexicon keyword mentions being gathered over a document's words.
+struct Tagger<'t, 'w, 'a> {
+    lex: &'t Lexicon,
+    words: &'w [TopicWord<'a>],
+    /// Per topic, the first word index a new mention may start at (mentions never overlap).
+    free: Vec<usize>,
+    /// Scratch: (topic, last word) of the keywords matching at one word.
+    hits: Vec<(usize, usize)>,
+    /// Per topic, its mentions so far.
+    mentions: &'t mut [Vec<Span>],
+}
+
+impl Tagger<'_, '_, '_> {
+    /// Records the keywords starting at word `i` (`w`, its possessive stripped, passed the
+    /// sieves): per topic, its longest keyword there, unless a mention of the topic already
+    /// covers the word.
+    #[inline(never)]
+    fn tag_at(&mut self, i: usize, w: &[u8], sieved: Sieved) {
+        let Tagger {
+            lex,
+            words,
+            free,
+            hits,
+            mentions,
+        } = self;
+        hits.clear();
+        lex.topic_index.candidates(w, sieved, |t, k| {
+            if i < free[t] {
+                return;
+            }
+            if let Some(end) = keyword_matches(&lex.topics[t].keywords[k], words, i) {
+                hits.push((t, end));
+            }
+        });
+        // The longest keyword of each topic wins.
+        hits.sort_unstable_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)));
+        hits.dedup_by_key(|h| h.0);
+        for &(t, end) in hits.iter() {
+            mentions[t].push(Span::new(words[i].span.start, words[end].span.end));
+            free[t] = end + 1;
+        }
+    }
 }
 
 /// Salient phrases of the document itself, after the lexicon's `topics` (a phrase equal to one

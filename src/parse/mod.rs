@@ -133,6 +133,16 @@ struct Scratch {
     nicknames: Vec<quotes::RawQuote>,
     /// Per paragraph: its quotations.
     found: Vec<quotes::RawQuote>,
+    /// Per paragraph: its clause limits and cue verbs, for attribution.
+    clauses: Clauses,
+}
+
+/// A paragraph's per-token clause starts and ends and cue-verb flags (see [`attribute`]).
+#[derive(Default)]
+struct Clauses {
+    starts: Vec<usize>,
+    ends: Vec<usize>,
+    cue_verbs: Vec<bool>,
 }
 
 impl Scratch {
@@ -146,6 +156,9 @@ impl Scratch {
         fit(&mut self.tok_of, 1 << 11);
         fit(&mut self.nicknames, 1 << 8);
         fit(&mut self.found, 1 << 8);
+        fit(&mut self.clauses.starts, 1 << 14);
+        fit(&mut self.clauses.ends, 1 << 14);
+        fit(&mut self.clauses.cue_verbs, 1 << 14);
         SPARE_SCRATCH.set(self);
     }
 }
@@ -222,6 +235,7 @@ pub fn parse_document(meta: Meta, text: String) -> Document {
         mut tok_of,
         mut nicknames,
         mut found,
+        mut clauses,
     } = SPARE_SCRATCH.take();
     // Sized for news prose (about a quotation per 250 bytes, a sentence per 100), capped so a
     // huge text reserves no more than it would grow into: fewer reallocations of large items.
@@ -350,7 +364,7 @@ pub fn parse_document(meta: Meta, text: String) -> Document {
     }
     reg.seal();
 
-    attribute(&text, &paras, &mut drafts, &mut reg);
+    attribute(&text, &paras, &mut drafts, &mut reg, &mut clauses);
 
     // Build the model's quotes and speakers.
     let mut speaker_of_entity: Vec<Option<usize>> = vec![None; reg.entities.len()];
@@ -427,6 +441,7 @@ pub fn parse_document(meta: Meta, text: String) -> Document {
         tok_of,
         nicknames,
         found,
+        clauses,
     }
     .recycle();
     let quoted: Vec<bool> = speaker_of_entity.iter().map(Option::is_some).collect();
@@ -807,12 +822,22 @@ fn is_small_title_word(w: &str) -> bool {
 }
 
 /// Find each quote's cue and speaker, in text order, then carry speakers over cue-less quotes.
-fn attribute(text: &str, paras: &[Para], drafts: &mut [Draft], reg: &mut Registry) {
-    let mut last_para_speaker: Option<(usize, usize)> = None; // (paragraph, entity)
-                                                              // One buffer for every paragraph's cue-verb flags (see below).
-    let mut cue_verbs: Vec<bool> = Vec::new();
-    // Each paragraph's clause starts and ends, in lists reused across paragraphs.
-    let (mut starts, mut clause_ends) = (Vec::new(), Vec::new());
+/// `lists` are working lists, reused across paragraphs and documents.
+fn attribute(
+    text: &str,
+    paras: &[Para],
+    drafts: &mut [Draft],
+    reg: &mut Registry,
+    lists: &mut Clauses,
+) {
+    // The last speaker found and the paragraph it spoke in: (paragraph, entity).
+    let mut last_para_speaker: Option<(usize, usize)> = None;
+    // Each paragraph's clause starts and ends, and its cue-verb flags (see below).
+    let Clauses {
+        starts,
+        ends: clause_ends,
+        cue_verbs,
+    } = lists;
     for (pi, p) in paras.iter().enumerate() {
         let t = &p.toks;
         let ends = |local: usize| {
@@ -820,7 +845,7 @@ fn attribute(text: &str, paras: &[Para], drafts: &mut [Draft], reg: &mut Registr
                 .get(local)
                 .is_some_and(|&d| ends_sentence(text, &drafts[d].raw))
         };
-        cues::clause_limits(t, &ends, &mut starts, &mut clause_ends);
+        cues::clause_limits(t, &ends, starts, clause_ends);
         let window_start = if pi >= 2 { paras[pi - 2].span.start } else { 0 };
         let mut prev_speaker: Option<(usize, Option<Resolution>)> = None;
         // Where the previous quote's cue verb stands: a quote before it lies inside that cue
@@ -834,7 +859,7 @@ fn attribute(text: &str, paras: &[Para], drafts: &mut [Draft], reg: &mut Registr
         for &di in p.quotes {
             let k = drafts[di].tok;
             if let Some(e) =
-                indirect_speech_events(reg, t, &starts, done, k, window_start, &cue_verbs)
+                indirect_speech_events(reg, t, starts, done, k, window_start, cue_verbs)
             {
                 // Reported speech in the paragraph sets who a cue-less quote continues.
                 prev_speaker = Some((e, Some(Resolution::Inherited)));
@@ -1029,7 +1054,7 @@ fn attribute(text: &str, paras: &[Para], drafts: &mut [Draft], reg: &mut Registr
             }
         }
         if let Some(e) =
-            indirect_speech_events(reg, t, &starts, done, t.len(), window_start, &cue_verbs)
+            indirect_speech_events(reg, t, starts, done, t.len(), window_start, cue_verbs)
         {
             last_para_speaker = Some((pi, e));
         }

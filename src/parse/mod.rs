@@ -748,28 +748,24 @@ fn looks_like_title_or_scare(text: &str, d: &Draft) -> bool {
 /// film “Trainwreck”", or three or more capitalised words that no cue introduces.
 fn is_title(text: &str, t: &Toks, k: usize, raw: &quotes::RawQuote, kind: QuoteKind) -> bool {
     let content = raw.content.text(text).trim();
-    // Nine words are enough to rule out a title: long quotes are not split to the end (and the
-    // words fit on the stack).
-    let mut buf = [""; 9];
+    // Title Case: every word starts with a capital or a digit, or is a small title word after
+    // the first. A word that does not rules the quote out, so the words are tested as they are
+    // split: most quotes stop at their first lowercase word. Nine words are enough to rule out
+    // a title.
     let mut n = 0;
     for w in content
         .split_whitespace()
         .map(trim_to_alphanumeric)
         .filter(|w| !w.is_empty())
-        .take(buf.len())
+        .take(9)
     {
-        buf[n] = w;
+        let c = w.chars().next().unwrap_or('a');
+        if !(c.is_uppercase() || c.is_numeric() || (n > 0 && is_small_title_word(w))) {
+            return false;
+        }
         n += 1;
     }
-    let words = &buf[..n];
-    if words.is_empty() || words.len() > 8 || content.contains(['!', '?', ';']) {
-        return false;
-    }
-    let title_case = words.iter().enumerate().all(|(i, w)| {
-        let c = w.chars().next().unwrap_or('a');
-        c.is_uppercase() || c.is_numeric() || (i > 0 && is_small_title_word(w))
-    });
-    if !title_case {
+    if n == 0 || n > 8 || content.contains(['!', '?', ';']) {
         return false;
     }
     let prev = k.checked_sub(1);
@@ -789,10 +785,7 @@ fn is_title(text: &str, t: &Toks, k: usize, raw: &quotes::RawQuote, kind: QuoteK
             .grammar
             .title_followers
             .contains(t.word(k + 1));
-    after_possessive
-        || introduced
-        || named_by_next
-        || (words.len() >= 3 && kind == QuoteKind::Partial)
+    after_possessive || introduced || named_by_next || (n >= 3 && kind == QuoteKind::Partial)
 }
 
 /// `w` without the non-alphanumeric characters at its ends; most words start and end with an

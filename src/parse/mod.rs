@@ -28,7 +28,7 @@ use crate::model::{
 use cues::Found;
 use entities::{Registry, Word};
 use lexicon::{Lexicon, PronounKind, WordClass};
-use phrases::{TokStore, Toks};
+use phrases::{Piece, TokStore, Toks};
 use spare::fit;
 use tokens::{TokKind, Token};
 
@@ -125,8 +125,8 @@ struct Scratch {
     sentence_starts: Vec<usize>,
     /// Per paragraph: the ranges of its full and collapsed tokens in the store, its quotes.
     ranges: Vec<(Range<usize>, Range<usize>, Range<usize>)>,
-    /// A paragraph's tokens kept in its collapsed view (an index, or a quotation's token).
-    keep: Vec<Result<usize, Token>>,
+    /// A paragraph's collapsed view: runs of its tokens and quotations' tokens.
+    keep: Vec<Piece>,
     /// Per paragraph: where each quote's token stands in the collapsed view.
     tok_of: Vec<usize>,
     /// Per paragraph: its nickname quotes.
@@ -186,6 +186,66 @@ fn recycle_topic_lists(mut lists: Vec<Vec<usize>>) {
         fit(l, KEEP_TOPICS);
     }
     SPARE_TOPIC_LISTS.set(lists);
+}
+
+/// Lays out a paragraph's collapsed view (its tokens `toks`, its quotations `found` and its
+/// nickname quotes, all in text order) into `pieces`, and where each quotation's token stands
+/// into `tok_of`. A token starting inside a quotation becomes the quotation's token; a token
+/// inside a nickname's marks leaves the view, so the name reads whole; the others are kept, a
+/// run at a time.
+fn collapse_plan(
+    toks: &[Token],
+    found: &[quotes::RawQuote],
+    nicknames: &[quotes::RawQuote],
+    pieces: &mut Vec<Piece>,
+    tok_of: &mut [usize],
+) {
+    pieces.clear();
+    let in_nickname = |t: &Token| {
+        nicknames
+            .iter()
+            .any(|n| n.span.start <= t.span.start && t.span.end <= n.span.end)
+    };
+    // Tokens in the view so far.
+    let mut view = 0;
+    let mut qi = 0;
+    let mut i = 0;
+    while let Some(t) = toks.get(i) {
+        if in_nickname(t) {
+            i += 1;
+            continue;
+        }
+        while found.get(qi).is_some_and(|q| q.span.end <= t.span.start) {
+            qi += 1;
+        }
+        // Tokens run on (kept, or inside the same quotation) up to the next limit: a start at
+        // or past it changes what a token becomes.
+        let (limit, kept) = match found.get(qi) {
+            Some(q) if q.span.start <= t.span.start => (q.span.end, false),
+            Some(q) => (q.span.start, true),
+            None => (usize::MAX, true),
+        };
+        let mut j = i + 1;
+        while toks
+            .get(j)
+            .is_some_and(|t| t.span.start < limit && !in_nickname(t))
+        {
+            j += 1;
+        }
+        if kept {
+            pieces.push(Piece::Run(i, j));
+            view += j - i;
+        } else if !matches!(pieces.last(), Some(Piece::Quote(x)) if x.quote() == Some(qi)) {
+            // The quotation's token, once, however many of its tokens are in the view.
+            tok_of[qi] = view;
+            pieces.push(Piece::Quote(Token {
+                span: found[qi].span,
+                kind: TokKind::Quote(qi),
+            }));
+            view += 1;
+        }
+        i = j;
+    }
 }
 
 /// Parse one article. Total: any text gives a document, never a panic.
@@ -276,36 +336,17 @@ pub fn parse_document(meta: Meta, text: String) -> Document {
             continue;
         }
         // Collapse each quotation to one token, remembering where each quote's token stands.
-        keep.clear();
-        keep.reserve(full.len());
         tok_of.clear();
         tok_of.resize(found.len(), 0);
-        let mut qi = 0;
         // A paragraph's drafts are pushed together: their indices are a range.
         let first_draft = drafts.len();
-        for (i, t) in store.toks[full.clone()].iter().enumerate() {
-            // A nickname and its marks leave the attribution view, so the name reads whole.
-            if nicknames
-                .iter()
-                .any(|n| n.span.start <= t.span.start && t.span.end <= n.span.end)
-            {
-                continue;
-            }
-            while qi < found.len() && found[qi].span.end <= t.span.start {
-                qi += 1;
-            }
-            if qi < found.len() && found[qi].span.start <= t.span.start {
-                if !matches!(keep.last(), Some(Err(x)) if x.quote() == Some(qi)) {
-                    tok_of[qi] = keep.len();
-                    keep.push(Err(Token {
-                        span: found[qi].span,
-                        kind: TokKind::Quote(qi),
-                    }));
-                }
-                continue;
-            }
-            keep.push(Ok(i));
-        }
+        collapse_plan(
+            &store.toks[full.clone()],
+            &found,
+            &nicknames,
+            &mut keep,
+            &mut tok_of,
+        );
         for (local, raw) in found.drain(..).enumerate() {
             if raw.rule == SpanRule::UnclosedInParagraph {
                 warnings.push(format!(
@@ -1380,6 +1421,90 @@ mod tests {
         for w in ["the", "his", "her", "their"] {
             assert!(is_role_opener(w));
             assert!(Lexicon::get().class_of(w).has(WordClass::DETERMINER), "{w}");
+        }
+    }
+
+    /// The collapsed view token by token, as it was built before runs (perf pass 12): the
+    /// oracle for `collapse_plan`. `Ok(i)` keeps token `i`; `Err` is a quotation's token.
+    fn reference_plan(
+        toks: &[Token],
+        found: &[quotes::RawQuote],
+        nicknames: &[quotes::RawQuote],
+        tok_of: &mut [usize],
+    ) -> Vec<Result<usize, Token>> {
+        let mut keep: Vec<Result<usize, Token>> = Vec::new();
+        let mut qi = 0;
+        for (i, t) in toks.iter().enumerate() {
+            if nicknames
+                .iter()
+                .any(|n| n.span.start <= t.span.start && t.span.end <= n.span.end)
+            {
+                continue;
+            }
+            while qi < found.len() && found[qi].span.end <= t.span.start {
+                qi += 1;
+            }
+            if qi < found.len() && found[qi].span.start <= t.span.start {
+                if !matches!(keep.last(), Some(Err(x)) if x.quote() == Some(qi)) {
+                    tok_of[qi] = keep.len();
+                    keep.push(Err(Token {
+                        span: found[qi].span,
+                        kind: TokKind::Quote(qi),
+                    }));
+                }
+                continue;
+            }
+            keep.push(Ok(i));
+        }
+        keep
+    }
+
+    fn raw(a: usize, b: usize) -> quotes::RawQuote {
+        quotes::RawQuote {
+            span: Span::new(a, b),
+            content: Span::new(a, b),
+            rule: SpanRule::Paired,
+            nested: Vec::new(),
+            open_ended: false,
+        }
+    }
+
+    proptest::proptest! {
+        /// Tokens of one to three bytes with gaps, quotations and nicknames anywhere (even
+        /// overlapping, or splitting a token).
+        #[test]
+        fn collapse_plan_agrees_with_the_token_by_token_view(
+            lens in proptest::collection::vec((1usize..4, 0usize..3), 0..40),
+            quotes in proptest::collection::vec((0usize..120, 1usize..30), 0..5),
+            nicks in proptest::collection::vec((0usize..120, 1usize..10), 0..2),
+        ) {
+            let mut toks = Vec::new();
+            let mut at = 0;
+            for (len, gap) in lens {
+                at += gap;
+                toks.push(Token {
+                    span: Span::new(at, at + len),
+                    kind: TokKind::Word { cap: false, ascii: true },
+                });
+                at += len;
+            }
+            let mut found: Vec<_> = quotes.iter().map(|&(a, n)| raw(a, a + n)).collect();
+            found.sort_by_key(|q| q.span.start);
+            let nicknames: Vec<_> = nicks.iter().map(|&(a, n)| raw(a, a + n)).collect();
+            let mut want_of = vec![0; found.len()];
+            let want = reference_plan(&toks, &found, &nicknames, &mut want_of);
+            let mut pieces = Vec::new();
+            let mut got_of = vec![0; found.len()];
+            collapse_plan(&toks, &found, &nicknames, &mut pieces, &mut got_of);
+            let got: Vec<Result<usize, Token>> = pieces
+                .iter()
+                .flat_map(|p| match *p {
+                    Piece::Run(a, b) => (a..b).map(Ok).collect::<Vec<_>>(),
+                    Piece::Quote(q) => vec![Err(q)],
+                })
+                .collect();
+            proptest::prop_assert_eq!(got, want);
+            proptest::prop_assert_eq!(got_of, want_of);
         }
     }
 

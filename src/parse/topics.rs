@@ -215,11 +215,12 @@ fn mine(
     // Repeated lowercase two-word terms: "critical infrastructure".
     let mut terms: HashMap<(&[u8], &[u8]), Chain> =
         HashMap::with_capacity_and_hasher(words.len() / 5, Default::default());
-    for k in 0..words.len().saturating_sub(1) {
-        let (a, b) = (&words[k], &words[k + 1]);
-        if b.span.start - a.span.end == 1
-            && a.term
+    for (k, pair) in words.windows(2).enumerate() {
+        let [a, b] = pair else { continue };
+        // The flags first: most words are no term, which settles the pair with one test.
+        if a.term
             && b.term
+            && b.span.start - a.span.end == 1
             && !a.low.ends_with(b"ed")
             && !a.low.ends_with(b"ing")
         {

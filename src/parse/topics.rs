@@ -192,25 +192,26 @@ fn mine(
     let mut names: HashMap<Phrase, Chain> =
         HashMap::with_capacity_and_hasher(words.len() / 24, Default::default());
     let mut i = 0;
-    while i < words.len() {
-        if words[i].plain_cap {
-            let mut j = i;
-            while j + 1 < words.len()
-                && words[j + 1].plain_cap
-                && words[j + 1].span.start - words[j].span.end == 1
-            {
-                j += 1;
-            }
-            if j > i {
-                names
-                    .entry(Phrase(&words[i..=j]))
-                    .or_insert(Chain::new())
-                    .add(i, &mut links);
-            }
-            i = j + 1;
-        } else {
-            i += 1;
+    // To the next capitalised word in one scan: most words are not.
+    while let Some(skip) = words
+        .get(i..)
+        .and_then(|rest| rest.iter().position(|w| w.plain_cap))
+    {
+        i += skip;
+        let mut j = i;
+        while j + 1 < words.len()
+            && words[j + 1].plain_cap
+            && words[j + 1].span.start - words[j].span.end == 1
+        {
+            j += 1;
         }
+        if j > i {
+            names
+                .entry(Phrase(&words[i..=j]))
+                .or_insert(Chain::new())
+                .add(i, &mut links);
+        }
+        i = j + 1;
     }
     // Repeated lowercase two-word terms: "critical infrastructure".
     let mut terms: HashMap<(&[u8], &[u8]), Chain> =

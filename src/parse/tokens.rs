@@ -137,6 +137,17 @@ pub fn tokenize_into(text: &str, range: Span, out: &mut Vec<Token>) {
             // The joined characters decide whether the word is still all ASCII.
             let ascii = end == run_end || bytes[i..end].is_ascii();
             (end, b.is_ascii_uppercase(), ascii)
+        } else if b.is_ascii() {
+            // Other ASCII: whitespace (`char::is_whitespace`: the space and '\t' through '\r')
+            // or a punctuation character, no word character.
+            if !matches!(b, b'\t'..=b'\r') {
+                out.push(Token {
+                    span: Span::new(base + i, base + i + 1),
+                    kind: TokKind::Punct(char::from(b)),
+                });
+            }
+            i += 1;
+            continue;
         } else {
             match other_token(slice, i) {
                 Other::Skip(len) => {
@@ -179,8 +190,8 @@ fn alnum_run_end(bytes: &[u8], mut from: usize) -> usize {
     from
 }
 
-/// A token that does not start with an ASCII letter, digit or space (rare in prose, so kept out
-/// of the word loop).
+/// A token that starts with a non-ASCII character (rare in prose, so kept out of the word
+/// loop).
 enum Other {
     /// Whitespace of this many bytes.
     Skip(usize),
@@ -192,8 +203,8 @@ enum Other {
     End,
 }
 
-/// The token at byte `i`, which is no ASCII letter, digit or space. Out of line: the word loop
-/// stays small enough to keep its state in registers.
+/// The token at byte `i`, which starts a non-ASCII character. Out of line: the word loop stays
+/// small enough to keep its state in registers.
 #[inline(never)]
 fn other_token(slice: &str, i: usize) -> Other {
     let Some((c, clen)) = char_at(slice, i) else {

@@ -129,31 +129,26 @@ impl TopicIndex {
         ix
     }
 
-    /// Calls `f(topic, keyword)` for every keyword whose first word may match `word` (lowercase).
-    /// The two bit tests are inlined into the caller: they settle most words.
+    /// What the sieves say of `word` (lowercase): `None` when no keyword can start with it, which
+    /// settles most words with two bit tests. `exact` is whether the word is the first word of
+    /// an exact keyword, when known (its class's `TOPIC_START` bit, computed once per token, so
+    /// a word the exact sieve would wrongly let through costs no hash lookup); `None` asks the
+    /// exact sieve.
     #[inline]
-    pub fn for_each_candidate(&self, word: &[u8], f: impl FnMut(usize, usize)) {
-        let exact = self.exact_sieve.may_contain(exact_key(word));
-        self.for_each_candidate_known(word, exact, f);
-    }
-
-    /// `for_each_candidate` for a word known to be a first word of an exact keyword or not (its
-    /// class's `TOPIC_START` bit, computed once per token): only the prefix sieve is left, and a
-    /// word the exact sieve would wrongly let through costs no hash lookup.
-    #[inline]
-    pub fn for_each_candidate_known(&self, word: &[u8], exact: bool, f: impl FnMut(usize, usize)) {
+    pub fn sieve(&self, word: &[u8], exact: Option<bool>) -> Option<Sieved> {
+        let exact = exact.unwrap_or_else(|| self.exact_sieve.may_contain(exact_key(word)));
         let prefix = match *word {
             [a, b, c, ..] => self.prefix_sieve.may_contain(prefix_key([a, b, c])),
             _ => false,
         };
-        if exact || prefix || !self.short.is_empty() {
-            self.candidates(word, exact, prefix, f);
-        }
+        (exact || prefix || !self.short.is_empty()).then_some(Sieved { exact, prefix })
     }
 
-    /// `for_each_candidate` past the sieves: `exact` and `prefix` are their answers.
+    /// Calls `f(topic, keyword)` for every keyword whose first word may match `word`, which
+    /// passed the sieves (`sieved`).
     #[inline(never)]
-    fn candidates(&self, word: &[u8], exact: bool, prefix: bool, mut f: impl FnMut(usize, usize)) {
+    pub fn candidates(&self, word: &[u8], sieved: Sieved, mut f: impl FnMut(usize, usize)) {
+        let Sieved { exact, prefix } = sieved;
         if exact {
             for &(t, k) in self.exact.get(word).into_iter().flatten() {
                 f(t, k);
@@ -172,6 +167,13 @@ impl TopicIndex {
             }
         }
     }
+}
+
+/// A word that passed [`TopicIndex::sieve`]: which keyword maps may hold it.
+#[derive(Clone, Copy)]
+pub struct Sieved {
+    exact: bool,
+    prefix: bool,
 }
 
 /// The grammatical word lists of `assets/grammar.txt`, one set per `[section]`.

@@ -28,7 +28,7 @@ use crate::model::{
 use cues::Found;
 use entities::{Registry, Word};
 use lexicon::{Lexicon, PronounKind, WordClass};
-use phrases::{TokStore, Toks};
+use phrases::{Piece, TokStore, Toks};
 use spare::fit;
 use tokens::{TokKind, Token};
 
@@ -125,14 +125,24 @@ struct Scratch {
     sentence_starts: Vec<usize>,
     /// Per paragraph: the ranges of its full and collapsed tokens in the store, its quotes.
     ranges: Vec<(Range<usize>, Range<usize>, Range<usize>)>,
-    /// A paragraph's tokens kept in its collapsed view (an index, or a quotation's token).
-    keep: Vec<Result<usize, Token>>,
+    /// A paragraph's collapsed view: runs of its tokens and quotations' tokens.
+    keep: Vec<Piece>,
     /// Per paragraph: where each quote's token stands in the collapsed view.
     tok_of: Vec<usize>,
     /// Per paragraph: its nickname quotes.
     nicknames: Vec<quotes::RawQuote>,
     /// Per paragraph: its quotations.
     found: Vec<quotes::RawQuote>,
+    /// Per paragraph: its clause limits and cue verbs, for attribution.
+    clauses: Clauses,
+}
+
+/// A paragraph's per-token clause starts and ends and cue-verb flags (see [`attribute`]).
+#[derive(Default)]
+struct Clauses {
+    starts: Vec<usize>,
+    ends: Vec<usize>,
+    cue_verbs: Vec<bool>,
 }
 
 impl Scratch {
@@ -146,6 +156,9 @@ impl Scratch {
         fit(&mut self.tok_of, 1 << 11);
         fit(&mut self.nicknames, 1 << 8);
         fit(&mut self.found, 1 << 8);
+        fit(&mut self.clauses.starts, 1 << 14);
+        fit(&mut self.clauses.ends, 1 << 14);
+        fit(&mut self.clauses.cue_verbs, 1 << 14);
         SPARE_SCRATCH.set(self);
     }
 }
@@ -173,6 +186,66 @@ fn recycle_topic_lists(mut lists: Vec<Vec<usize>>) {
         fit(l, KEEP_TOPICS);
     }
     SPARE_TOPIC_LISTS.set(lists);
+}
+
+/// Lays out a paragraph's collapsed view (its tokens `toks`, its quotations `found` and its
+/// nickname quotes, all in text order) into `pieces`, and where each quotation's token stands
+/// into `tok_of`. A token starting inside a quotation becomes the quotation's token; a token
+/// inside a nickname's marks leaves the view, so the name reads whole; the others are kept, a
+/// run at a time.
+fn collapse_plan(
+    toks: &[Token],
+    found: &[quotes::RawQuote],
+    nicknames: &[quotes::RawQuote],
+    pieces: &mut Vec<Piece>,
+    tok_of: &mut [usize],
+) {
+    pieces.clear();
+    let in_nickname = |t: &Token| {
+        nicknames
+            .iter()
+            .any(|n| n.span.start <= t.span.start && t.span.end <= n.span.end)
+    };
+    // Tokens in the view so far.
+    let mut view = 0;
+    let mut qi = 0;
+    let mut i = 0;
+    while let Some(t) = toks.get(i) {
+        if in_nickname(t) {
+            i += 1;
+            continue;
+        }
+        while found.get(qi).is_some_and(|q| q.span.end <= t.span.start) {
+            qi += 1;
+        }
+        // Tokens run on (kept, or inside the same quotation) up to the next limit: a start at
+        // or past it changes what a token becomes.
+        let (limit, kept) = match found.get(qi) {
+            Some(q) if q.span.start <= t.span.start => (q.span.end, false),
+            Some(q) => (q.span.start, true),
+            None => (usize::MAX, true),
+        };
+        let mut j = i + 1;
+        while toks
+            .get(j)
+            .is_some_and(|t| t.span.start < limit && !in_nickname(t))
+        {
+            j += 1;
+        }
+        if kept {
+            pieces.push(Piece::Run(i, j));
+            view += j - i;
+        } else if !matches!(pieces.last(), Some(Piece::Quote(x)) if x.quote() == Some(qi)) {
+            // The quotation's token, once, however many of its tokens are in the view.
+            tok_of[qi] = view;
+            pieces.push(Piece::Quote(Token {
+                span: found[qi].span,
+                kind: TokKind::Quote(qi),
+            }));
+            view += 1;
+        }
+        i = j;
+    }
 }
 
 /// Parse one article. Total: any text gives a document, never a panic.
@@ -222,6 +295,7 @@ pub fn parse_document(meta: Meta, text: String) -> Document {
         mut tok_of,
         mut nicknames,
         mut found,
+        mut clauses,
     } = SPARE_SCRATCH.take();
     // Sized for news prose (about a quotation per 250 bytes, a sentence per 100), capped so a
     // huge text reserves no more than it would grow into: fewer reallocations of large items.
@@ -262,36 +336,17 @@ pub fn parse_document(meta: Meta, text: String) -> Document {
             continue;
         }
         // Collapse each quotation to one token, remembering where each quote's token stands.
-        keep.clear();
-        keep.reserve(full.len());
         tok_of.clear();
         tok_of.resize(found.len(), 0);
-        let mut qi = 0;
         // A paragraph's drafts are pushed together: their indices are a range.
         let first_draft = drafts.len();
-        for (i, t) in store.toks[full.clone()].iter().enumerate() {
-            // A nickname and its marks leave the attribution view, so the name reads whole.
-            if nicknames
-                .iter()
-                .any(|n| n.span.start <= t.span.start && t.span.end <= n.span.end)
-            {
-                continue;
-            }
-            while qi < found.len() && found[qi].span.end <= t.span.start {
-                qi += 1;
-            }
-            if qi < found.len() && found[qi].span.start <= t.span.start {
-                if !matches!(keep.last(), Some(Err(x)) if x.quote() == Some(qi)) {
-                    tok_of[qi] = keep.len();
-                    keep.push(Err(Token {
-                        span: found[qi].span,
-                        kind: TokKind::Quote(qi),
-                    }));
-                }
-                continue;
-            }
-            keep.push(Ok(i));
-        }
+        collapse_plan(
+            &store.toks[full.clone()],
+            &found,
+            &nicknames,
+            &mut keep,
+            &mut tok_of,
+        );
         for (local, raw) in found.drain(..).enumerate() {
             if raw.rule == SpanRule::UnclosedInParagraph {
                 warnings.push(format!(
@@ -350,7 +405,7 @@ pub fn parse_document(meta: Meta, text: String) -> Document {
     }
     reg.seal();
 
-    attribute(&text, &paras, &mut drafts, &mut reg);
+    attribute(&text, &paras, &mut drafts, &mut reg, &mut clauses);
 
     // Build the model's quotes and speakers.
     let mut speaker_of_entity: Vec<Option<usize>> = vec![None; reg.entities.len()];
@@ -427,6 +482,7 @@ pub fn parse_document(meta: Meta, text: String) -> Document {
         tok_of,
         nicknames,
         found,
+        clauses,
     }
     .recycle();
     let quoted: Vec<bool> = speaker_of_entity.iter().map(Option::is_some).collect();
@@ -768,28 +824,24 @@ fn looks_like_title_or_scare(text: &str, d: &Draft) -> bool {
 /// film “Trainwreck”", or three or more capitalised words that no cue introduces.
 fn is_title(text: &str, t: &Toks, k: usize, raw: &quotes::RawQuote, kind: QuoteKind) -> bool {
     let content = raw.content.text(text).trim();
-    // Nine words are enough to rule out a title: long quotes are not split to the end (and the
-    // words fit on the stack).
-    let mut buf = [""; 9];
+    // Title Case: every word starts with a capital or a digit, or is a small title word after
+    // the first. A word that does not rules the quote out, so the words are tested as they are
+    // split: most quotes stop at their first lowercase word. Nine words are enough to rule out
+    // a title.
     let mut n = 0;
     for w in content
         .split_whitespace()
         .map(trim_to_alphanumeric)
         .filter(|w| !w.is_empty())
-        .take(buf.len())
+        .take(9)
     {
-        buf[n] = w;
+        let c = w.chars().next().unwrap_or('a');
+        if !(c.is_uppercase() || c.is_numeric() || (n > 0 && is_small_title_word(w))) {
+            return false;
+        }
         n += 1;
     }
-    let words = &buf[..n];
-    if words.is_empty() || words.len() > 8 || content.contains(['!', '?', ';']) {
-        return false;
-    }
-    let title_case = words.iter().enumerate().all(|(i, w)| {
-        let c = w.chars().next().unwrap_or('a');
-        c.is_uppercase() || c.is_numeric() || (i > 0 && is_small_title_word(w))
-    });
-    if !title_case {
+    if n == 0 || n > 8 || content.contains(['!', '?', ';']) {
         return false;
     }
     let prev = k.checked_sub(1);
@@ -809,10 +861,7 @@ fn is_title(text: &str, t: &Toks, k: usize, raw: &quotes::RawQuote, kind: QuoteK
             .grammar
             .title_followers
             .contains(t.word(k + 1));
-    after_possessive
-        || introduced
-        || named_by_next
-        || (words.len() >= 3 && kind == QuoteKind::Partial)
+    after_possessive || introduced || named_by_next || (n >= 3 && kind == QuoteKind::Partial)
 }
 
 /// `w` without the non-alphanumeric characters at its ends; most words start and end with an
@@ -842,12 +891,22 @@ fn is_small_title_word(w: &str) -> bool {
 }
 
 /// Find each quote's cue and speaker, in text order, then carry speakers over cue-less quotes.
-fn attribute(text: &str, paras: &[Para], drafts: &mut [Draft], reg: &mut Registry) {
-    let mut last_para_speaker: Option<(usize, usize)> = None; // (paragraph, entity)
-                                                              // One buffer for every paragraph's cue-verb flags (see below).
-    let mut cue_verbs: Vec<bool> = Vec::new();
-    // Each paragraph's clause starts and ends, in lists reused across paragraphs.
-    let (mut starts, mut clause_ends) = (Vec::new(), Vec::new());
+/// `lists` are working lists, reused across paragraphs and documents.
+fn attribute(
+    text: &str,
+    paras: &[Para],
+    drafts: &mut [Draft],
+    reg: &mut Registry,
+    lists: &mut Clauses,
+) {
+    // The last speaker found and the paragraph it spoke in: (paragraph, entity).
+    let mut last_para_speaker: Option<(usize, usize)> = None;
+    // Each paragraph's clause starts and ends, and its cue-verb flags (see below).
+    let Clauses {
+        starts,
+        ends: clause_ends,
+        cue_verbs,
+    } = lists;
     for (pi, p) in paras.iter().enumerate() {
         let t = &p.toks;
         let ends = |local: usize| {
@@ -855,7 +914,7 @@ fn attribute(text: &str, paras: &[Para], drafts: &mut [Draft], reg: &mut Registr
                 .get(local)
                 .is_some_and(|&d| ends_sentence(text, &drafts[d].raw))
         };
-        cues::clause_limits(t, &ends, &mut starts, &mut clause_ends);
+        cues::clause_limits(t, &ends, starts, clause_ends);
         let window_start = if pi >= 2 { paras[pi - 2].span.start } else { 0 };
         let mut prev_speaker: Option<(usize, Option<Resolution>)> = None;
         // Where the previous quote's cue verb stands: a quote before it lies inside that cue
@@ -873,9 +932,9 @@ fn attribute(text: &str, paras: &[Para], drafts: &mut [Draft], reg: &mut Registr
         for &di in p.quotes {
             let k = drafts[di].tok;
             let tail = cued_sentence_end.clamp(done, k);
-            indirect_speech_events(reg, t, &starts, done, tail, window_start, &cue_verbs);
+            indirect_speech_events(reg, t, starts, done, tail, window_start, cue_verbs);
             if let Some(e) =
-                indirect_speech_events(reg, t, &starts, tail, k, window_start, &cue_verbs)
+                indirect_speech_events(reg, t, starts, tail, k, window_start, cue_verbs)
             {
                 // Reported speech in the paragraph sets who a cue-less quote continues.
                 prev_speaker = Some((e, Some(Resolution::Inherited)));
@@ -1086,9 +1145,9 @@ fn attribute(text: &str, paras: &[Para], drafts: &mut [Draft], reg: &mut Registr
             }
         }
         let tail = cued_sentence_end.clamp(done, t.len());
-        indirect_speech_events(reg, t, &starts, done, tail, window_start, &cue_verbs);
+        indirect_speech_events(reg, t, starts, done, tail, window_start, cue_verbs);
         if let Some(e) =
-            indirect_speech_events(reg, t, &starts, tail, t.len(), window_start, &cue_verbs)
+            indirect_speech_events(reg, t, starts, tail, t.len(), window_start, cue_verbs)
         {
             last_para_speaker = Some((pi, e));
         }
@@ -1437,6 +1496,90 @@ mod tests {
         for w in ["the", "his", "her", "their"] {
             assert!(is_role_opener(w));
             assert!(Lexicon::get().class_of(w).has(WordClass::DETERMINER), "{w}");
+        }
+    }
+
+    /// The collapsed view token by token, as it was built before runs (perf pass 12): the
+    /// oracle for `collapse_plan`. `Ok(i)` keeps token `i`; `Err` is a quotation's token.
+    fn reference_plan(
+        toks: &[Token],
+        found: &[quotes::RawQuote],
+        nicknames: &[quotes::RawQuote],
+        tok_of: &mut [usize],
+    ) -> Vec<Result<usize, Token>> {
+        let mut keep: Vec<Result<usize, Token>> = Vec::new();
+        let mut qi = 0;
+        for (i, t) in toks.iter().enumerate() {
+            if nicknames
+                .iter()
+                .any(|n| n.span.start <= t.span.start && t.span.end <= n.span.end)
+            {
+                continue;
+            }
+            while qi < found.len() && found[qi].span.end <= t.span.start {
+                qi += 1;
+            }
+            if qi < found.len() && found[qi].span.start <= t.span.start {
+                if !matches!(keep.last(), Some(Err(x)) if x.quote() == Some(qi)) {
+                    tok_of[qi] = keep.len();
+                    keep.push(Err(Token {
+                        span: found[qi].span,
+                        kind: TokKind::Quote(qi),
+                    }));
+                }
+                continue;
+            }
+            keep.push(Ok(i));
+        }
+        keep
+    }
+
+    fn raw(a: usize, b: usize) -> quotes::RawQuote {
+        quotes::RawQuote {
+            span: Span::new(a, b),
+            content: Span::new(a, b),
+            rule: SpanRule::Paired,
+            nested: Vec::new(),
+            open_ended: false,
+        }
+    }
+
+    proptest::proptest! {
+        /// Tokens of one to three bytes with gaps, quotations and nicknames anywhere (even
+        /// overlapping, or splitting a token).
+        #[test]
+        fn collapse_plan_agrees_with_the_token_by_token_view(
+            lens in proptest::collection::vec((1usize..4, 0usize..3), 0..40),
+            quotes in proptest::collection::vec((0usize..120, 1usize..30), 0..5),
+            nicks in proptest::collection::vec((0usize..120, 1usize..10), 0..2),
+        ) {
+            let mut toks = Vec::new();
+            let mut at = 0;
+            for (len, gap) in lens {
+                at += gap;
+                toks.push(Token {
+                    span: Span::new(at, at + len),
+                    kind: TokKind::Word { cap: false, ascii: true },
+                });
+                at += len;
+            }
+            let mut found: Vec<_> = quotes.iter().map(|&(a, n)| raw(a, a + n)).collect();
+            found.sort_by_key(|q| q.span.start);
+            let nicknames: Vec<_> = nicks.iter().map(|&(a, n)| raw(a, a + n)).collect();
+            let mut want_of = vec![0; found.len()];
+            let want = reference_plan(&toks, &found, &nicknames, &mut want_of);
+            let mut pieces = Vec::new();
+            let mut got_of = vec![0; found.len()];
+            collapse_plan(&toks, &found, &nicknames, &mut pieces, &mut got_of);
+            let got: Vec<Result<usize, Token>> = pieces
+                .iter()
+                .flat_map(|p| match *p {
+                    Piece::Run(a, b) => (a..b).map(Ok).collect::<Vec<_>>(),
+                    Piece::Quote(q) => vec![Err(q)],
+                })
+                .collect();
+            proptest::prop_assert_eq!(got, want);
+            proptest::prop_assert_eq!(got_of, want_of);
         }
     }
 

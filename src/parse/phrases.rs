@@ -24,6 +24,25 @@ pub struct TokStore {
     low_buf: String,
 }
 
+/// A stretch of a paragraph's collapsed view (see [`TokStore::collapse`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Piece {
+    /// The paragraph's tokens `a..b` (indices into its range), kept as they are.
+    Run(usize, usize),
+    /// A whole quotation as one token.
+    Quote(Token),
+}
+
+impl Piece {
+    /// How many tokens of the view it makes.
+    pub fn len(&self) -> usize {
+        match *self {
+            Piece::Run(a, b) => b - a,
+            Piece::Quote(_) => 1,
+        }
+    }
+}
+
 /// A paragraph's tokens with their lowercase forms and lexicon classes: a view of a [`TokStore`].
 #[derive(Clone, Copy)]
 pub struct Toks<'a> {
@@ -115,35 +134,26 @@ impl TokStore {
         from..self.toks.len()
     }
 
-    /// Append the tokens of `range` with each quotation collapsed to one token: `keep[i]` is
-    /// either an index into that range or a quotation token. Lowercase forms are copied, not
-    /// recomputed. Returns the new range.
-    pub fn collapse(&mut self, range: Range<usize>, keep: &[Result<usize, Token>]) -> Range<usize> {
+    /// Append the tokens of `range` with each quotation collapsed to one token, as `pieces`
+    /// lay them out. Lowercase forms are copied, not recomputed. Returns the new range.
+    pub fn collapse(&mut self, range: Range<usize>, pieces: &[Piece]) -> Range<usize> {
         let from = self.toks.len();
-        self.toks.reserve(keep.len());
-        self.lows.reserve(keep.len());
-        self.classes.reserve(keep.len());
-        let mut k = 0;
-        while let Some(&next) = keep.get(k) {
-            match next {
-                Ok(i) => {
-                    // Kept tokens come in runs of consecutive indices (everything between two
-                    // quotations): each run is copied whole.
-                    let mut n = 1;
-                    while matches!(keep.get(k + n), Some(&Ok(j)) if j == i + n) {
-                        n += 1;
-                    }
-                    let run = range.start + i..range.start + i + n;
+        let n = pieces.iter().map(Piece::len).sum();
+        self.toks.reserve(n);
+        self.lows.reserve(n);
+        self.classes.reserve(n);
+        for piece in pieces {
+            match *piece {
+                Piece::Run(a, b) => {
+                    let run = range.start + a..range.start + b;
                     self.toks.extend_from_within(run.clone());
                     self.lows.extend_from_within(run.clone());
                     self.classes.extend_from_within(run);
-                    k += n;
                 }
-                Err(q) => {
+                Piece::Quote(q) => {
                     self.toks.push(q);
                     self.lows.push((0, 0));
                     self.classes.push(WordClass::default());
-                    k += 1;
                 }
             }
         }

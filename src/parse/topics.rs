@@ -5,7 +5,7 @@ use std::cell::Cell;
 
 use rustc_hash::FxHashMap as HashMap;
 
-use super::lexicon::{Keyword, Lexicon, WordClass};
+use super::lexicon::{Keyword, Lexicon, Sieved, WordClass};
 use super::phrases::Toks;
 use super::tokens::strip_possessive_bytes;
 use crate::model::{NarrowSpan, Span, Topic, TopicSource};
@@ -86,37 +86,22 @@ pub fn find(text: &str, words: &[TopicWord], is_entity: &dyn Fn(&str) -> bool) -
     // kept, so a topic's mentions are pushed without growing a fresh list each time.
     let mut mentions = SPARE_MENTIONS.take();
     mentions.resize_with(lex.topics.len(), Vec::new);
-    // Per topic, the first word index a new mention may start at (mentions never overlap).
-    let mut free: Vec<usize> = vec![0; lex.topics.len()];
-    let mut hits: Vec<(usize, usize)> = Vec::new();
-    for i in 0..words.len() {
-        hits.clear();
-        let low = words[i].low;
+    let mut tagger = Tagger {
+        lex,
+        words,
+        free: vec![0; lex.topics.len()],
+        hits: Vec::new(),
+        mentions: &mut mentions,
+    };
+    for (i, word) in words.iter().enumerate() {
+        let low = word.low;
         let w = strip_possessive_bytes(low);
-        let found = |t: usize, k: usize| {
-            if i < free[t] {
-                return;
-            }
-            if let Some(end) = keyword_matches(&lex.topics[t].keywords[k], words, i) {
-                hits.push((t, end));
-            }
-        };
         // The word's class answers for the word as written; a stripped possessive is sieved.
-        if w.len() == low.len() {
-            lex.topic_index
-                .for_each_candidate_known(w, words[i].topic_start, found);
-        } else {
-            lex.topic_index.for_each_candidate(w, found);
-        }
-        if hits.is_empty() {
-            continue;
-        }
-        // The longest keyword of each topic wins.
-        hits.sort_unstable_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)));
-        hits.dedup_by_key(|h| h.0);
-        for &(t, end) in &hits {
-            mentions[t].push(Span::new(words[i].span.start, words[end].span.end));
-            free[t] = end + 1;
+        let known = (w.len() == low.len()).then_some(word.topic_start);
+        // Most words start no keyword: the sieves settle them here, and the rest are tagged out
+        // of line, which keeps this loop's state in registers.
+        if let Some(sieved) = lex.topic_index.sieve(w, known) {
+            tagger.tag_at(i, w, sieved);
         }
     }
     let mut topics: Vec<Topic> = lex
@@ -144,6 +129,50 @@ pub fn find(text: &str, words: &[TopicWord], is_entity: &dyn Fn(&str) -> bool) -
     topics
 }
 
+/// Lexicon keyword mentions being gathered over a document's words.
+struct Tagger<'t, 'w, 'a> {
+    lex: &'t Lexicon,
+    words: &'w [TopicWord<'a>],
+    /// Per topic, the first word index a new mention may start at (mentions never overlap).
+    free: Vec<usize>,
+    /// Scratch: (topic, last word) of the keywords matching at one word.
+    hits: Vec<(usize, usize)>,
+    /// Per topic, its mentions so far.
+    mentions: &'t mut [Vec<Span>],
+}
+
+impl Tagger<'_, '_, '_> {
+    /// Records the keywords starting at word `i` (`w`, its possessive stripped, passed the
+    /// sieves): per topic, its longest keyword there, unless a mention of the topic already
+    /// covers the word.
+    #[inline(never)]
+    fn tag_at(&mut self, i: usize, w: &[u8], sieved: Sieved) {
+        let Tagger {
+            lex,
+            words,
+            free,
+            hits,
+            mentions,
+        } = self;
+        hits.clear();
+        lex.topic_index.candidates(w, sieved, |t, k| {
+            if i < free[t] {
+                return;
+            }
+            if let Some(end) = keyword_matches(&lex.topics[t].keywords[k], words, i) {
+                hits.push((t, end));
+            }
+        });
+        // The longest keyword of each topic wins.
+        hits.sort_unstable_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)));
+        hits.dedup_by_key(|h| h.0);
+        for &(t, end) in hits.iter() {
+            mentions[t].push(Span::new(words[i].span.start, words[end].span.end));
+            free[t] = end + 1;
+        }
+    }
+}
+
 /// Salient phrases of the document itself, after the lexicon's `topics` (a phrase equal to one
 /// of their names is left out), at most eight.
 #[inline(never)]
@@ -163,34 +192,36 @@ fn mine(
     let mut names: HashMap<Phrase, Chain> =
         HashMap::with_capacity_and_hasher(words.len() / 24, Default::default());
     let mut i = 0;
-    while i < words.len() {
-        if words[i].plain_cap {
-            let mut j = i;
-            while j + 1 < words.len()
-                && words[j + 1].plain_cap
-                && words[j + 1].span.start - words[j].span.end == 1
-            {
-                j += 1;
-            }
-            if j > i {
-                names
-                    .entry(Phrase(&words[i..=j]))
-                    .or_insert(Chain::new())
-                    .add(i, &mut links);
-            }
-            i = j + 1;
-        } else {
-            i += 1;
+    // To the next capitalised word in one scan: most words are not.
+    while let Some(skip) = words
+        .get(i..)
+        .and_then(|rest| rest.iter().position(|w| w.plain_cap))
+    {
+        i += skip;
+        let mut j = i;
+        while j + 1 < words.len()
+            && words[j + 1].plain_cap
+            && words[j + 1].span.start - words[j].span.end == 1
+        {
+            j += 1;
         }
+        if j > i {
+            names
+                .entry(Phrase(&words[i..=j]))
+                .or_insert(Chain::new())
+                .add(i, &mut links);
+        }
+        i = j + 1;
     }
     // Repeated lowercase two-word terms: "critical infrastructure".
     let mut terms: HashMap<(&[u8], &[u8]), Chain> =
         HashMap::with_capacity_and_hasher(words.len() / 5, Default::default());
-    for k in 0..words.len().saturating_sub(1) {
-        let (a, b) = (&words[k], &words[k + 1]);
-        if b.span.start - a.span.end == 1
-            && a.term
+    for (k, pair) in words.windows(2).enumerate() {
+        let [a, b] = pair else { continue };
+        // The flags first: most words are no term, which settles the pair with one test.
+        if a.term
             && b.term
+            && b.span.start - a.span.end == 1
             && !a.low.ends_with(b"ed")
             && !a.low.ends_with(b"ing")
         {
@@ -423,37 +454,17 @@ pub fn words_of<'a>(paras: &'a [Toks], sentence_starts: &[usize]) -> Vec<TopicWo
     let mut out = empty_like(SPARE_WORDS.take());
     out.reserve(paras.iter().map(Toks::len).sum());
     // Paragraphs and sentence starts are both in text order: one cursor serves all paragraphs.
-    let mut s = 0;
+    let mut starts = StartCursor {
+        starts: sentence_starts,
+        next: 0,
+    };
     for t in paras {
-        let text = t.text;
         for (tok, low, class) in t.words() {
             // Only capitals are asked for proper nouns, only lowercase words for terms.
             let (plain_cap, term) = if tok.is_cap() {
-                while s < sentence_starts.len() && sentence_starts[s] < tok.span.start {
-                    s += 1;
-                }
-                // A capitalised first word of a sentence: its capital says nothing.
-                let sentence_start = || {
-                    sentence_starts.get(s) == Some(&tok.span.start)
-                        || text[..tok.span.start]
-                            .trim_end()
-                            .ends_with(['“', '"', '‘', '(', ':'])
-                };
-                let plain = !class.has(WordClass::FUNCTION)
-                    && !class.has(WordClass::TITLE)
-                    && !class.is_nationality()
-                    && !low.ends_with("’s".as_bytes())
-                    && !low.ends_with(b"'s")
-                    && !sentence_start();
-                (plain, false)
+                (plain_cap(t.text, tok.span, low, class, &mut starts), false)
             } else {
-                // The lexicon bits first: the character scan is the dearest test.
-                let term = low.len() >= 4
-                    && !class.has(WordClass::FUNCTION)
-                    && class.verb.is_none()
-                    && !low.ends_with(b"ly")
-                    && letters_or_hyphens_fast(low);
-                (false, term)
+                (false, is_term(low, class))
             };
             out.push(TopicWord {
                 span: tok.span,
@@ -465,6 +476,59 @@ pub fn words_of<'a>(paras: &'a [Toks], sentence_starts: &[usize]) -> Vec<TopicWo
         }
     }
     out
+}
+
+/// The sentence starts of a document and how far its words have been read through them.
+struct StartCursor<'s> {
+    starts: &'s [usize],
+    /// The first start not before the last word asked about.
+    next: usize,
+}
+
+impl StartCursor<'_> {
+    /// Does a sentence start at `at`? Asked with `at` never decreasing.
+    fn is_start(&mut self, at: usize) -> bool {
+        while self.starts.get(self.next).is_some_and(|&s| s < at) {
+            self.next += 1;
+        }
+        self.starts.get(self.next) == Some(&at)
+    }
+}
+
+/// May a capitalised word stand in a multi-word proper noun ([`TopicWord::plain_cap`])? Out of
+/// line: a fifth of the words are capitalised, and the lowercase ones' loop stays small.
+#[inline(never)]
+fn plain_cap(
+    text: &str,
+    span: Span,
+    low: &[u8],
+    class: WordClass,
+    starts: &mut StartCursor,
+) -> bool {
+    // A capitalised first word of a sentence: its capital says nothing.
+    let mut sentence_start = || {
+        starts.is_start(span.start)
+            || text[..span.start]
+                .trim_end()
+                .ends_with(['“', '"', '‘', '(', ':'])
+    };
+    !class.has(WordClass::FUNCTION)
+        && !class.has(WordClass::TITLE)
+        && !class.is_nationality()
+        && !low.ends_with("’s".as_bytes())
+        && !low.ends_with(b"'s")
+        && !sentence_start()
+}
+
+/// May a lowercase word stand in a repeated two-word term ([`TopicWord::term`])? The lexicon
+/// bits first: the character scan is the dearest test.
+#[inline]
+fn is_term(low: &[u8], class: WordClass) -> bool {
+    low.len() >= 4
+        && !class.has(WordClass::FUNCTION)
+        && class.verb.is_none()
+        && !low.ends_with(b"ly")
+        && letters_or_hyphens_fast(low)
 }
 
 #[cfg(test)]

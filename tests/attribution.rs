@@ -1488,3 +1488,21 @@ fn a_quantifier_and_of_head_the_subject_of_a_gerund() {
         "Lopez tied Reed to the governor, with one of her ads asking, \"Is Tom Reed his own man?\"";
     assert_eq!(speaker_of(t, "\"Is Tom").as_deref(), Some("one of her ads"));
 }
+
+#[test]
+fn a_vice_president_is_no_president() {
+    // "the former president" is not the vice president named before: with no known president,
+    // the nominal itself is the source.
+    let t = "Vice President Tom Reed spoke on Sunday.\n\n\
+             Sam Hale joined in at a rally on Monday. \"Nobody is listening,\" the former \
+             president said.";
+    assert_eq!(
+        speaker_of(t, "\"Nobody").as_deref(),
+        Some("the former president")
+    );
+    // "the vice president" is.
+    let t = "Vice President Tom Reed spoke on Sunday.\n\n\
+             Sam Hale joined in at a rally on Monday. \"Nobody is listening,\" the vice \
+             president said.";
+    assert_eq!(speaker_of(t, "\"Nobody").as_deref(), Some("Tom Reed"));
+}

@@ -935,6 +935,9 @@ impl Registry {
         // one walk; a repeated one is skipped here like one already known.
         let lex = Lexicon::get();
         let mut has_role = false;
+        // "Vice President Joe Biden" is no president: a modifier and the role after it are one
+        // role, "vice president".
+        let mut modifier: Option<&str> = None;
         for w in prefix {
             match lex.nation_of(w.class) {
                 Some(n) => {
@@ -945,6 +948,12 @@ impl Registry {
                 None => {
                     has_role = true;
                     let r = role_of(w);
+                    if lex.grammar.role_modifiers.contains(r) {
+                        modifier = Some(r);
+                        continue;
+                    }
+                    let joined = modifier.take().map(|m| format!("{m} {r}"));
+                    let r = joined.as_deref().unwrap_or(r);
                     if !strs.contains(ent.roles, r) {
                         strs.push(&mut ent.roles, r);
                     }
@@ -1052,7 +1061,13 @@ impl Registry {
                     }
                 }
                 let nations = distinct;
-                if let Some(e) = self.resolve_role(head, &nations, definite, at) {
+                // "the vice president": the modifier before the head is part of the role.
+                let modifier = word
+                    .checked_sub(1)
+                    .and_then(|m| words.get(m))
+                    .map(|w| w.low)
+                    .filter(|m| Lexicon::get().grammar.role_modifiers.contains(*m));
+                if let Some(e) = self.resolve_role(head, modifier, &nations, definite, at) {
                     self.add_mention(e, surface);
                     return Some((e, true));
                 }
@@ -1101,6 +1116,7 @@ impl Registry {
     fn resolve_role(
         &mut self,
         head: &str,
+        modifier: Option<&str>,
         nations: &[&str],
         definite: bool,
         at: usize,
@@ -1121,10 +1137,17 @@ impl Registry {
             ent.kind == SpeakerKind::Person
                 && ent.confirmed
                 && (generic
-                    || self
-                        .strs
-                        .iter(ent.roles)
-                        .any(|r| r == head || r == singular))
+                    || self.strs.iter(ent.roles).any(|r| {
+                        // "vice president" is held whole; so is it asked.
+                        let r = match modifier {
+                            Some(m) => match r.strip_prefix(m).and_then(|x| x.strip_prefix(' ')) {
+                                Some(rest) => rest,
+                                None => return false,
+                            },
+                            None => r,
+                        };
+                        r == head || r == singular
+                    }))
                 && (nations.is_empty() || nations.iter().any(|n| ent.nations.contains(n)))
         };
         // Each entity is asked once, not at each of its mentions, and when none fits no mention

@@ -190,6 +190,8 @@ pub struct Grammar {
     pub determiners: HashSet<String>,
     /// Determiners that count ("several", "many"): a subject they open is a group of sources.
     pub quantifiers: HashSet<String>,
+    /// Words that make the role after them another office ("vice president").
+    pub role_modifiers: HashSet<String>,
     pub prepositions: HashSet<String>,
     pub adverbs: HashSet<String>,
     pub stops: HashSet<String>,
@@ -233,6 +235,7 @@ impl Grammar {
                 "title_followers" => &mut g.title_followers,
                 "determiners" => &mut g.determiners,
                 "quantifiers" => &mut g.quantifiers,
+                "role_modifiers" => &mut g.role_modifiers,
                 "prepositions" => &mut g.prepositions,
                 "adverbs" => &mut g.adverbs,
                 "stops" => &mut g.stops,
@@ -987,6 +990,7 @@ mod tests {
             g.title_followers.len(),
             g.determiners.len(),
             g.quantifiers.len(),
+            g.role_modifiers.len(),
             g.prepositions.len(),
             g.adverbs.len(),
             g.stops.len(),

@@ -1506,3 +1506,19 @@ fn a_vice_president_is_no_president() {
              president said.";
     assert_eq!(speaker_of(t, "\"Nobody").as_deref(), Some("Tom Reed"));
 }
+
+#[test]
+fn an_author_after_by_describes_a_nominal_source() {
+    let t = "According to a 2019 study by economists Ann Lee and Tom Park, the tariffs were a \
+             \"major change in trade policy.\"";
+    assert_eq!(
+        speaker_of(t, "\"major").as_deref(),
+        Some("a 2019 study by economists Ann Lee and Tom Park")
+    );
+    let t = "According to a civil complaint filed by the Securities and Exchange Commission, \
+             the developers ran a \"massive fraudulent scheme.\"";
+    assert_eq!(
+        speaker_of(t, "\"massive").as_deref(),
+        Some("a civil complaint filed by the Securities and Exchange Commission")
+    );
+}

@@ -340,15 +340,22 @@ pub fn nominal_tail(t: &Toks, np: Np, limit: usize) -> usize {
     if np.pronoun.is_some() || e >= limit || t.is_cap(e - 1) || !t.is_word(e) {
         return e;
     }
+    // "a 2013 study by economists Peter Schott and Justin Pierce", "a complaint filed by the
+    // Securities and Exchange Commission": an author after "by" describes the source too.
+    let participle = t.word(e).ends_with("ed") && t.word(e + 1) == "by";
+    let by = t.word(e) == "by" || participle;
     let start = match t.word(e) {
         "close" | "familiar" | "involved" | "loyal" | "allied"
             if matches!(t.word(e + 1), "to" | "with" | "in") =>
         {
             e + 2
         }
-        "to" | "for" | "of" | "at" | "with" | "from" | "in" | "on" => e + 1,
+        "to" | "for" | "of" | "at" | "with" | "from" | "in" | "on" | "by" => e + 1,
+        _ if participle => e + 2,
         _ => return e,
     };
+    // "Schott and Justin Pierce": "and" between capitalised words joins two names.
+    let joins_names = |j: usize| t.word(j) == "and" && t.is_cap(j - 1) && t.is_cap(j + 1);
     let mut j = start;
     while j < limit
         && j - e < 8
@@ -356,10 +363,15 @@ pub fn nominal_tail(t: &Toks, np: Np, limit: usize) -> usize {
         && t.verb(j).is_none()
         // Any other verb ends the description too: "a paper from Brookings had this to say".
         && !t.is_adverb(j)
-        && !matches!(t.word(j), "who" | "which" | "that" | "and" | "but" | "as" | "is" | "was")
+        && (joins_names(j)
+            || !matches!(t.word(j), "who" | "which" | "that" | "and" | "but" | "as" | "is" | "was"))
         && (!t.word(j).ends_with("ed") || t.is_cap(j))
     {
         j += 1;
+    }
+    // "said by phone": an author is named, not a means.
+    if by && !(start..j).any(|k| t.is_cap(k)) {
+        return e;
     }
     // A description ends on a noun, not on "the" or "of" before a quotation.
     while j > start

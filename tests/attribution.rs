@@ -1522,3 +1522,15 @@ fn an_author_after_by_describes_a_nominal_source() {
         Some("a civil complaint filed by the Securities and Exchange Commission")
     );
 }
+
+#[test]
+fn a_nominal_source_runs_over_a_capitalised_verb_form_and_stops_at_an_infinitive() {
+    // "State" is a reporting verb's form, but capitalised it is part of a name; "to be
+    // released" is no part of the source.
+    let t = "The office gave an \"inaccurate and incomplete\" answer, according to a report from \
+             the State Department's inspector general to be released Thursday.";
+    assert_eq!(
+        speaker_of(t, "\"inaccurate").as_deref(),
+        Some("a report from the State Department's inspector general")
+    );
+}

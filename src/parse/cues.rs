@@ -360,11 +360,16 @@ pub fn nominal_tail(t: &Toks, np: Np, limit: usize) -> usize {
     while j < limit
         && j - e < 8
         && t.is_word(j)
-        && t.verb(j).is_none()
+        // "the State Department": capitalised, a verb's form is a name's word.
+        && (t.verb(j).is_none() || t.is_cap(j))
         // Any other verb ends the description too: "a paper from Brookings had this to say".
         && !t.is_adverb(j)
         && (joins_names(j)
-            || !matches!(t.word(j), "who" | "which" | "that" | "and" | "but" | "as" | "is" | "was"))
+            // "… inspector general to be released": an infinitive ends it.
+            || !matches!(
+                t.word(j),
+                "who" | "which" | "that" | "and" | "but" | "as" | "is" | "was" | "to"
+            ))
         && (!t.word(j).ends_with("ed") || t.is_cap(j))
     {
         j += 1;

@@ -1534,3 +1534,14 @@ fn a_nominal_source_runs_over_a_capitalised_verb_form_and_stops_at_an_infinitive
         Some("a report from the State Department's inspector general")
     );
 }
+
+#[test]
+fn a_restrictive_relative_clause_after_the_subject_is_skipped() {
+    // "which …" has no comma before it: "The survey" is the subject, not "economists".
+    let t = "The survey which collects the views of economists, bankers and others in the 12 \
+             districts, said most regions grew at a \"modest or moderate pace.\"";
+    assert_eq!(speaker_of(t, "\"modest").as_deref(), Some("The survey"));
+    // After a comma, the nominal is an apposition and the name before it speaks.
+    let t = "Ann Lee, a historian who studies the presidency, said it was \"a turning point.\"";
+    assert_eq!(speaker_of(t, "\"a turning").as_deref(), Some("Ann Lee"));
+}

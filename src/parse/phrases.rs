@@ -537,6 +537,9 @@ impl<'a> Toks<'a> {
             if let Some(np) = self.relative_antecedent(end, floor) {
                 return Some(np);
             }
+            if let Some(np) = self.restrictive_antecedent(end, floor) {
+                return Some(np);
+            }
             // Apposition: "X, a spokesman for Y, said" or "A delegate, Jim Poolman, said"; up to two
             // comma groups ("Ramil Carr, 31, a photographer, said").
             let close = end;
@@ -804,6 +807,20 @@ impl<'a> Toks<'a> {
             return false;
         };
         self.is_punct(comma, ',') && self.is_determiner(comma + 1) && self.is_cap(comma - 1)
+    }
+
+    /// "The survey which collects the views of economists, business contacts and others …,
+    /// said": a relative clause with no comma before it, opened right after the clause's first
+    /// noun phrase and closed by the comma at `close`; that noun phrase is the subject.
+    fn restrictive_antecedent(&self, close: usize, floor: usize) -> Option<Np> {
+        let lim = close.saturating_sub(30).max(floor);
+        let r = (lim + 1..close)
+            .find(|&k| matches!(self.word(k), "which" | "who") && self.is_word(k - 1))?;
+        let np = self.np_ending_at(r - 1, floor)?;
+        // Opening the clause: after a comma it would be an apposition ("Brinkley, a historian
+        // who …, said").
+        let opens = np.start == floor;
+        (opens && np.pronoun.is_none() && !(np.start..r).any(|k| !self.is_word(k))).then_some(np)
     }
 
     fn relative_antecedent(&self, close: usize, floor: usize) -> Option<Np> {

@@ -1545,3 +1545,11 @@ fn a_restrictive_relative_clause_after_the_subject_is_skipped() {
     let t = "Ann Lee, a historian who studies the presidency, said it was \"a turning point.\"";
     assert_eq!(speaker_of(t, "\"a turning").as_deref(), Some("Ann Lee"));
 }
+
+#[test]
+fn a_relative_clause_without_commas_is_skipped_to_its_antecedent() {
+    // "who wrote to her on Thursday" describes "the groups", who say the words, not Reed.
+    let t = "While Ann Lee has condemned Tom Reed's plan, the groups who wrote to her on Thursday \
+             say they are \"concerned by mixed messages.\"";
+    assert_eq!(speaker_of(t, "\"concerned").as_deref(), Some("the groups"));
+}

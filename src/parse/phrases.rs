@@ -615,6 +615,11 @@ impl<'a> Toks<'a> {
             }
             return None;
         }
+        // "the groups who wrote to her on Thursday say": past a relative clause with no commas
+        // to the noun phrase it describes.
+        if let Some(np) = self.bare_relative_antecedent(end, floor) {
+            return Some(np);
+        }
         let np = self.np_ending_at(end, floor)?;
         let ends_possessive = is_possessive(self.toks[np.end - 1].span.text(self.text));
         if np.pronoun.is_none()
@@ -821,6 +826,19 @@ impl<'a> Toks<'a> {
         // who …, said").
         let opens = np.start == floor;
         (opens && np.pronoun.is_none() && !(np.start..r).any(|k| !self.is_word(k))).then_some(np)
+    }
+
+    /// The antecedent of a relative clause that runs without punctuation up to `end` ("the
+    /// groups | who wrote to her on Thursday"), when it opens its clause or follows a comma.
+    fn bare_relative_antecedent(&self, end: usize, floor: usize) -> Option<Np> {
+        let lim = end.saturating_sub(12).max(floor + 1);
+        let r = (lim..=end)
+            .rev()
+            .take_while(|&k| self.is_word(k))
+            .find(|&k| matches!(self.word(k), "who" | "which"))?;
+        let np = self.np_ending_at(r.checked_sub(1)?, floor)?;
+        let opens = np.start == floor || !self.is_word(np.start - 1);
+        (opens && np.pronoun.is_none()).then_some(np)
     }
 
     fn relative_antecedent(&self, close: usize, floor: usize) -> Option<Np> {

@@ -1553,3 +1553,14 @@ fn a_relative_clause_without_commas_is_skipped_to_its_antecedent() {
              say they are \"concerned by mixed messages.\"";
     assert_eq!(speaker_of(t, "\"concerned").as_deref(), Some("the groups"));
 }
+
+#[test]
+fn a_name_after_with_and_before_a_gerund_is_its_subject() {
+    // "with Ann Lee — … — attacking the plan": she is the subject, so "she said" is hers rather
+    // than the earlier speaker's.
+    let t = "The plan would cut taxes for some, said Maria Ortiz, a tax expert.\n\n\
+             It has become an issue in the race, with Ann Lee — who wants higher taxes on the \
+             rich — attacking the plan.\n\n\
+             \"It is trickle-down all over again,\" she said.";
+    assert_eq!(speaker_of(t, "\"It is").as_deref(), Some("Ann Lee"));
+}

@@ -670,7 +670,7 @@ fn observe_names<'a>(reg: &mut Registry, t: &Toks<'a>, words: &mut Vec<Word<'a>>
             head += 1;
         }
         let modifier = head > j && t.is_cap(head) && !function(head);
-        let subject = (opens_clause || heads_subject == Some(i))
+        let subject = (opens_clause || heads_subject == Some(i) || absolute_subject(t, i, j))
             && !coordinated
             && !object_apposition(t, i)
             && !tokens::is_possessive(surface)
@@ -708,6 +708,17 @@ fn observe_names<'a>(reg: &mut Registry, t: &Toks<'a>, words: &mut Vec<Word<'a>>
         }
         i = j;
     }
+}
+
+/// "with Hillary Clinton — who's called for tax hikes — lambasting Trump's plan": a name after
+/// "with" and before a gerund, perhaps past an aside, is that gerund's subject.
+fn absolute_subject(t: &Toks, i: usize, j: usize) -> bool {
+    if i == 0 || t.word(i - 1) != "with" {
+        return false;
+    }
+    let v = cues::past_aside(t, j, t.len()).unwrap_or(j);
+    let w = t.word(v);
+    t.is_word(v) && !t.is_cap(v) && w.len() > 5 && w.ends_with("ing")
 }
 
 /// Does a word at `i` open its clause: first, or after punctuation, a quotation, a conjunction

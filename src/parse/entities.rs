@@ -146,19 +146,28 @@ impl Strs {
         (a, self.buf.len())
     }
 
-    /// The strings of `list`, first added first.
-    fn iter(&self, list: StrList) -> impl Iterator<Item = &str> {
+    /// The byte ranges in `buf` of the strings of `list`, first added first.
+    fn ranges(&self, list: StrList) -> impl Iterator<Item = (usize, usize)> + '_ {
         let mut at = list.map_or(usize::MAX, |(head, _)| head);
         std::iter::from_fn(move || {
             let &(a, b, next) = self.links.get(at)?;
             at = next;
-            Some(self.buf.get(a..b).unwrap_or_default())
+            Some((a, b))
         })
     }
 
-    /// Is `s` among `list`?
+    /// The strings of `list`, first added first.
+    fn iter(&self, list: StrList) -> impl Iterator<Item = &str> {
+        self.ranges(list)
+            .map(|(a, b)| self.buf.get(a..b).unwrap_or_default())
+    }
+
+    /// Is `s` among `list`? Compared as bytes: each range holds a whole pushed string, so equal
+    /// bytes are equal strings, and no character-boundary test is made per string.
     fn contains(&self, list: StrList, s: &str) -> bool {
-        self.iter(list).any(|x| x == s)
+        let buf = self.buf.as_bytes();
+        self.ranges(list)
+            .any(|(a, b)| buf.get(a..b) == Some(s.as_bytes()))
     }
 
     /// Append `s` to `list`.

@@ -29,7 +29,7 @@ pub fn cue_range(t: &Toks, v: usize, limit: usize) -> (usize, usize) {
         {
             e += 1;
         }
-    } else if t.word(v) == "according" && t.word(v + 1) == "to" {
+    } else if t.low(v) == b"according" && t.low(v + 1) == b"to" {
         e = v + 2;
     }
     (v, e)
@@ -125,11 +125,11 @@ pub fn after(t: &Toks, k: usize, limit: usize) -> Option<Found> {
     if i >= limit {
         return None;
     }
-    if t.word(i) == "as" {
+    if t.low(i) == b"as" {
         // `…," as a Homeland Security memo put it.` / `…," as Trump said.`
         if let Some(np) = t.np_starting_at(i + 1, limit) {
             let v = np.end;
-            let put_it = t.word(v) == "put" && t.word(v + 1) == "it";
+            let put_it = t.low(v) == b"put" && t.low(v + 1) == b"it";
             if put_it || t.verb(v).is_some_and(|f| f == VerbForm::Finite) {
                 return Some(Found {
                     np,
@@ -139,7 +139,7 @@ pub fn after(t: &Toks, k: usize, limit: usize) -> Option<Found> {
             }
         }
     }
-    if matches!(t.word(i), "that" | "which") && !t.is_punct(k + 1, ',') {
+    if matches!(t.low(i), b"that" | b"which") && !t.is_punct(k + 1, ',') {
         // `the "rigged economy" that he says is maintained …`: a relative clause's speaker.
         if let Some(np) = t.np_starting_at(i + 1, limit) {
             if t.verb(np.end).is_some_and(|f| f == VerbForm::Finite) {
@@ -151,7 +151,7 @@ pub fn after(t: &Toks, k: usize, limit: usize) -> Option<Found> {
             }
         }
     }
-    if t.word(i) == "according" && t.word(i + 1) == "to" {
+    if t.low(i) == b"according" && t.low(i + 1) == b"to" {
         let np = t.np_starting_at(i + 2, limit)?;
         return Some(Found {
             np,
@@ -220,7 +220,7 @@ pub fn after(t: &Toks, k: usize, limit: usize) -> Option<Found> {
         });
     }
     // `"Q," Trump shot back.`: a verb outside the lexicon with the particle "back" answers.
-    if !apposition && v + 1 < limit && t.word(v + 1) == "back" && t.is_word(v) && !t.is_cap(v) {
+    if !apposition && v + 1 < limit && t.low(v + 1) == b"back" && t.is_word(v) && !t.is_cap(v) {
         return Some(Found {
             np,
             rule: SpeakerRule::CueAfter,
@@ -234,8 +234,8 @@ pub fn after(t: &Toks, k: usize, limit: usize) -> Option<Found> {
         // At the clause's end, or before a time or place ("Toomey fumed on Tuesday").
         let ends_clause = v + 1 >= limit
             || matches!(
-                t.word(v + 1),
-                "on" | "in" | "at" | "during" | "after" | "to" | "from"
+                t.low(v + 1),
+                b"on" | b"in" | b"at" | b"during" | b"after" | b"to" | b"from"
             );
         if t.is_word(v)
             && !t.is_cap(v)
@@ -245,7 +245,7 @@ pub fn after(t: &Toks, k: usize, limit: usize) -> Option<Found> {
             && np.pronoun.is_none()
             // "the campaign", or a name after its determiner and adjectives ("an angry Hollande").
             && (t.is_cap(np.start)
-                || t.word(np.start) == "the"
+                || t.low(np.start) == b"the"
                 || (t.is_determiner(np.start) && t.is_cap(np.end - 1)))
         {
             return Some(Found {
@@ -268,8 +268,8 @@ pub fn loose_after(t: &Toks, k: usize, limit: usize) -> Option<Found> {
     // "a supporter at a rally in Denver repeated": the object of a preposition is no subject.
     let governed = t.class(np.start - 1).has(WordClass::PREPOSITION)
         || matches!(
-            t.word(np.start - 1),
-            "in" | "at" | "on" | "to" | "with" | "by" | "from" | "of" | "for"
+            t.low(np.start - 1),
+            b"in" | b"at" | b"on" | b"to" | b"with" | b"by" | b"from" | b"of" | b"for"
         );
     let named = np.pronoun.is_none() && t.is_cap(np.end - 1) && !governed;
     named.then_some(Found {
@@ -306,7 +306,7 @@ pub fn late_after(t: &Toks, k: usize, cs: usize, limit: usize) -> Option<Found> 
                 }
             }
         }
-        if t.verb(j).is_some() && t.word(j + 1) == "by" && !t.is_cap(j) {
+        if t.verb(j).is_some() && t.low(j + 1) == b"by" && !t.is_cap(j) {
             if let Some(np) = t
                 .np_starting_at(j + 2, limit)
                 .filter(|np| np.pronoun.is_none())
@@ -327,9 +327,9 @@ pub fn late_after(t: &Toks, k: usize, cs: usize, limit: usize) -> Option<Found> 
 /// or `limit`. Returns the end of the description (`np.end` when there is none).
 pub fn nominal_tail(t: &Toks, np: Np, limit: usize) -> usize {
     let e = np.end;
-    if np.pronoun.is_none() && e < limit && t.is_cap(e - 1) && t.word(e) == "of" {
+    if np.pronoun.is_none() && e < limit && t.is_cap(e - 1) && t.low(e) == b"of" {
         // "Mr. Morgan of the Sierra Club said", "Jeff Merkley of Oregon said": the name speaks.
-        let mut j = e + 1 + usize::from(t.word(e + 1) == "the");
+        let mut j = e + 1 + usize::from(t.low(e + 1) == b"the");
         let run = j;
         while j < limit && j - run < 5 && t.is_cap(j) {
             j += 1;
@@ -346,7 +346,7 @@ pub fn nominal_tail(t: &Toks, np: Np, limit: usize) -> usize {
     let by = t.word(e) == "by" || participle;
     let start = match t.word(e) {
         "close" | "familiar" | "involved" | "loyal" | "allied"
-            if matches!(t.word(e + 1), "to" | "with" | "in") =>
+            if matches!(t.low(e + 1), b"to" | b"with" | b"in") =>
         {
             e + 2
         }
@@ -367,10 +367,10 @@ pub fn nominal_tail(t: &Toks, np: Np, limit: usize) -> usize {
         && (joins_names(j)
             // "… inspector general to be released": an infinitive ends it.
             || !matches!(
-                t.word(j),
-                "who" | "which" | "that" | "and" | "but" | "as" | "is" | "was" | "to"
+                t.low(j),
+                b"who" | b"which" | b"that" | b"and" | b"but" | b"as" | b"is" | b"was" | b"to"
             ))
-        && (!t.word(j).ends_with("ed") || t.is_cap(j))
+        && (!t.low(j).ends_with(b"ed") || t.is_cap(j))
     {
         j += 1;
     }
@@ -401,9 +401,9 @@ pub fn named_apposition(t: &Toks, after: usize, limit: usize) -> Option<Np> {
     // "the base chief known as Bob", "a contractor identified only as John": the name given.
     let start = if t.is_punct(after, ',') {
         after + 1
-    } else if matches!(t.word(after), "known" | "identified") {
-        let only = usize::from(t.word(after + 1) == "only");
-        if t.word(after + 1 + only) != "as" {
+    } else if matches!(t.low(after), b"known" | b"identified") {
+        let only = usize::from(t.low(after + 1) == b"only");
+        if t.low(after + 1 + only) != b"as" {
             return None;
         }
         after + 2 + only
@@ -424,7 +424,7 @@ pub fn before(t: &Toks, k: usize, cs: usize) -> Option<Found> {
     let mut gerund_seen = false;
     while v > cs {
         v -= 1;
-        if t.word(v) == "according" && t.word(v + 1) == "to" {
+        if t.low(v) == b"according" && t.low(v + 1) == b"to" {
             let np = t.np_starting_at(v + 2, k)?;
             return Some(Found {
                 np,
@@ -433,7 +433,7 @@ pub fn before(t: &Toks, k: usize, cs: usize) -> Option<Found> {
             });
         }
         // "As The Post's Dana Milbank puts it, “Q”".
-        if matches!(t.word(v), "puts" | "put") && t.word(v + 1) == "it" {
+        if matches!(t.low(v), b"puts" | b"put") && t.low(v + 1) == b"it" {
             if let Some(np) = t.subject_of(v, cs).filter(|np| np.pronoun.is_none()) {
                 return Some(Found {
                     np,
@@ -446,7 +446,7 @@ pub fn before(t: &Toks, k: usize, cs: usize) -> Option<Found> {
         let after_aux = v > cs && t.class(v - 1).has(WordClass::AUXILIARY);
         // "Byrne went on to say, …", "She continued to say …": the base form reports for the
         // verb that governs it.
-        let governed = (form == VerbForm::Base && v > cs + 2 && t.word(v - 1) == "to")
+        let governed = (form == VerbForm::Base && v > cs + 2 && t.low(v - 1) == b"to")
             .then(|| match (t.word(v - 3), t.word(v - 2)) {
                 ("went" | "goes" | "go" | "going", "on") => Some(v - 3),
                 (_, "continued" | "continues" | "proceeded" | "proceeds") => Some(v - 2),
@@ -465,7 +465,7 @@ pub fn before(t: &Toks, k: usize, cs: usize) -> Option<Found> {
             continue;
         }
         let cue = Some(cue_range(t, v, k));
-        if t.word(v + 1) == "by" {
+        if t.low(v + 1) == b"by" {
             // The agent of a passive: "Asked by Thrush if …".
             if let Some(np) = t.np_starting_at(v + 2, k).filter(|np| np.pronoun.is_none()) {
                 return Some(Found {
@@ -480,7 +480,7 @@ pub fn before(t: &Toks, k: usize, cs: usize) -> Option<Found> {
             // he was … and Trump calling it …": a name right before the gerund is its subject.
             // "with the former secretary of state calling …": a role and its complement.
             let role_of = || {
-                (v >= cs + 3 && t.word(v - 2) == "of")
+                (v >= cs + 3 && t.low(v - 2) == b"of")
                     .then(|| t.np_ending_at(v - 3, cs))
                     .flatten()
                     .filter(|np| np.pronoun.is_none() && t.class(np.end - 1).has(WordClass::ROLE))
@@ -488,7 +488,7 @@ pub fn before(t: &Toks, k: usize, cs: usize) -> Option<Found> {
             };
             // "with many marchers and spectators chanting …": a plural joined to a nominal.
             let coordinated = || {
-                (v >= cs + 3 && t.word(v - 2) == "and" && t.is_word(v - 1) && !t.is_cap(v - 1))
+                (v >= cs + 3 && t.low(v - 2) == b"and" && t.is_word(v - 1) && !t.is_cap(v - 1))
                     .then(|| t.np_ending_at(v - 3, cs))
                     .flatten()
                     .filter(|first| first.pronoun.is_none() && !t.is_cap(first.end - 1))
@@ -498,7 +498,7 @@ pub fn before(t: &Toks, k: usize, cs: usize) -> Option<Found> {
             let quantified = |np: Np| {
                 let q = np.start.wrapping_sub(2);
                 let counted = np.start >= cs + 2
-                    && t.word(np.start - 1) == "of"
+                    && t.low(np.start - 1) == b"of"
                     && t.is_determiner(q)
                     && Lexicon::get().grammar.quantifiers.contains(t.word(q));
                 if counted {
@@ -515,8 +515,8 @@ pub fn before(t: &Toks, k: usize, cs: usize) -> Option<Found> {
             {
                 let introduced = np.start > cs
                     && (matches!(
-                        t.word(np.start - 1),
-                        "with" | "of" | "and" | "but" | "has" | "have" | "had"
+                        t.low(np.start - 1),
+                        b"with" | b"of" | b"and" | b"but" | b"has" | b"have" | b"had"
                     ) || t.is_punct(np.start - 1, '—')
                         || t.is_punct(np.start - 1, '–'));
                 // "with many marchers chanting …": a noun that can speak may be the subject too.
@@ -544,10 +544,10 @@ pub fn before(t: &Toks, k: usize, cs: usize) -> Option<Found> {
         }
         // "…, but now said": adverbs may stand between the conjunction and the verb.
         let mut c = v;
-        while c > cs + 1 && v - c < 2 && t.is_adverb(c - 1) && t.word(c - 1) != "then" {
+        while c > cs + 1 && v - c < 2 && t.is_adverb(c - 1) && t.low(c - 1) != b"then" {
             c -= 1;
         }
-        if c > cs && matches!(t.word(c - 1), "and" | "but" | "or" | "then" | "yet") {
+        if c > cs && matches!(t.low(c - 1), b"and" | b"but" | b"or" | b"then" | b"yet") {
             // A coordinated verb shares the clause's subject: "She defended it, but admitted …".
             if let Some(np) = clause_subject(t, cs, v) {
                 return Some(Found {
@@ -611,7 +611,7 @@ pub fn clause_subject(t: &Toks, cs: usize, limit: usize) -> Option<Np> {
         let quantified =
             t.is_determiner(i) && Lexicon::get().grammar.quantifiers.contains(t.word(i));
         let starts_np =
-            t.pronoun(i).is_some() || t.is_cap(i) || matches!(t.word(i), "the" | "a" | "an");
+            t.pronoun(i).is_some() || t.is_cap(i) || matches!(t.low(i), b"the" | b"a" | b"an");
         if quantified {
             if let Some(np) = t.np_starting_at(i, limit).filter(|np| {
                 let v = np.end;
@@ -620,7 +620,7 @@ pub fn clause_subject(t: &Toks, cs: usize, limit: usize) -> Option<Np> {
                     && !t.is_cap(v)
                     && (t.verb(v) == Some(VerbForm::Finite)
                         || t.class(v).has(WordClass::AUXILIARY | WordClass::FINITE)
-                        || (t.word(v).len() > 4 && t.word(v).ends_with("ed")))
+                        || (t.low(v).len() > 4 && t.low(v).ends_with(b"ed")))
             }) {
                 return Some(np);
             }
@@ -644,7 +644,7 @@ pub fn clause_subject(t: &Toks, cs: usize, limit: usize) -> Option<Np> {
         let after = past_aside(t, np.end, limit).unwrap_or(np.end);
         let next_is_verb = t.is_word(after)
             && !t.is_cap(after)
-            && !matches!(t.word(after), "of" | "and" | "or")
+            && !matches!(t.low(after), b"of" | b"and" | b"or")
             // "A few days later, Trump …": a time, not a subject.
             && !Lexicon::get().grammar.time_words.contains(t.word(after));
         // "Reading from a prepared text, Carson …", "Hastily arranged …", "Declaring himself
@@ -659,7 +659,7 @@ pub fn clause_subject(t: &Toks, cs: usize, limit: usize) -> Option<Np> {
             && t.is_word(next)
             && !t.is_cap(next)
             && t.verb(next).is_none()
-            && t.word(next) != "of"
+            && t.low(next) != b"of"
             && (w.ends_with("ly") || w.ends_with("ing"));
         if opener {
             i = np.end;
@@ -687,7 +687,7 @@ fn after_preposition(t: &Toks, cs: usize, i: usize) -> bool {
 pub fn possessive_utterance(t: &Toks, k: usize, cs: usize) -> Option<Found> {
     let mut j = k.checked_sub(1)?;
     let linking =
-        |j: usize| t.is_punct(j, ':') || t.is_punct(j, ',') || t.is_dash(j) || t.word(j) == "that";
+        |j: usize| t.is_punct(j, ':') || t.is_punct(j, ',') || t.is_dash(j) || t.low(j) == b"that";
     while j > cs && linking(j) {
         j -= 1;
     }
@@ -704,7 +704,7 @@ pub fn possessive_utterance(t: &Toks, k: usize, cs: usize) -> Option<Found> {
     }
     // Up to two lowercase modifiers: "Trump's stock answer".
     let mut p = j.checked_sub(1)?;
-    let owner = |p: usize| super::tokens::is_possessive(t.toks[p].span.text(t.text));
+    let owner = |p: usize| t.is_possessive_at(p);
     for _ in 0..2 {
         if p > cs && !owner(p) && t.is_word(p) && !t.is_cap(p) {
             p -= 1;

@@ -91,8 +91,16 @@ impl NameKey {
         (self.len > 0).then(|| keys.get(self.at.0..self.first_end).unwrap_or_default())
     }
 
-    /// The last token (`rsplitn(len, ' ').next()`).
-    fn last<'k>(&self, keys: &'k str) -> Option<&'k str> {
+    /// [`NameKey::first`] as bytes: what lookups hash and compare, with no character-boundary
+    /// test (the token's ends are spaces or the key's ends).
+    fn first_bytes<'k>(&self, keys: &'k str) -> Option<&'k [u8]> {
+        let keys = keys.as_bytes();
+        (self.len > 0).then(|| keys.get(self.at.0..self.first_end).unwrap_or_default())
+    }
+
+    /// The last token's bytes (`rsplitn(len, ' ').next()`; see [`NameKey::first_bytes`]).
+    fn last_bytes<'k>(&self, keys: &'k str) -> Option<&'k [u8]> {
+        let keys = keys.as_bytes();
         (self.len > 0).then(|| keys.get(self.last_start..self.at.1).unwrap_or_default())
     }
 }
@@ -146,19 +154,28 @@ impl Strs {
         (a, self.buf.len())
     }
 
-    /// The strings of `list`, first added first.
-    fn iter(&self, list: StrList) -> impl Iterator<Item = &str> {
+    /// The byte ranges in `buf` of the strings of `list`, first added first.
+    fn ranges(&self, list: StrList) -> impl Iterator<Item = (usize, usize)> + '_ {
         let mut at = list.map_or(usize::MAX, |(head, _)| head);
         std::iter::from_fn(move || {
             let &(a, b, next) = self.links.get(at)?;
             at = next;
-            Some(self.buf.get(a..b).unwrap_or_default())
+            Some((a, b))
         })
     }
 
-    /// Is `s` among `list`?
+    /// The strings of `list`, first added first.
+    fn iter(&self, list: StrList) -> impl Iterator<Item = &str> {
+        self.ranges(list)
+            .map(|(a, b)| self.buf.get(a..b).unwrap_or_default())
+    }
+
+    /// Is `s` among `list`? Compared as bytes: each range holds a whole pushed string, so equal
+    /// bytes are equal strings, and no character-boundary test is made per string.
     fn contains(&self, list: StrList, s: &str) -> bool {
-        self.iter(list).any(|x| x == s)
+        let buf = self.buf.as_bytes();
+        self.ranges(list)
+            .any(|(a, b)| buf.get(a..b) == Some(s.as_bytes()))
     }
 
     /// Append `s` to `list`.
@@ -617,11 +634,11 @@ impl Bearers {
 }
 
 /// Add entity `e` to the bearers of `key`.
-fn add_bearer(map: &mut HashMap<Key, Bearers>, key: &str, e: usize) {
-    match map.get_mut(key.as_bytes()) {
+fn add_bearer(map: &mut HashMap<Key, Bearers>, key: &[u8], e: usize) {
+    match map.get_mut(key) {
         Some(bearers) => bearers.push(e),
         None => {
-            map.insert(Key::new(key), Bearers::One(e));
+            map.insert(Key::from_bytes(key), Bearers::One(e));
         }
     }
 }
@@ -754,12 +771,12 @@ impl Registry {
         at: usize,
     ) -> usize {
         let keys = &self.keys;
-        let last = tokens.last(keys).unwrap_or_default();
+        let last = tokens.last_bytes(keys).unwrap_or_default();
         // The latest bearers of the surname only: a text naming thousands of different Smiths
         // must not make every lookup slower.
         let candidates: &[usize] = self
             .by_last
-            .get(last.as_bytes())
+            .get(last)
             .map(Bearers::as_slice)
             .map_or(&[], |v| &v[v.len().saturating_sub(CANDIDATES)..]);
         // (entity, mentions, recency): the recency — a walk back through the timeline — is
@@ -774,7 +791,7 @@ impl Registry {
             }
             let compatible = tokens.len() == 1
                 || ent.tokens.len() == 1
-                || ent.tokens.first(keys) == tokens.first(keys)
+                || ent.tokens.first_bytes(keys) == tokens.first_bytes(keys)
                 || is_subsequence(keys, tokens, &ent.tokens)
                 || is_subsequence(keys, &ent.tokens, tokens);
             if compatible {
@@ -798,15 +815,12 @@ impl Registry {
         }
         if best.is_none() && tokens.len() == 1 && kind == SpeakerKind::Person {
             // A first name alone ("Hillary said").
-            if let Some(list) = tokens
-                .first(keys)
-                .and_then(|f| self.by_first.get(f.as_bytes()))
-            {
+            if let Some(list) = tokens.first_bytes(keys).and_then(|f| self.by_first.get(f)) {
                 for &e in list.as_slice().iter().rev().take(CANDIDATES) {
                     let ent = &self.entities[e];
                     if ent.kind == kind
                         && ent.tokens.len() > 1
-                        && ent.tokens.first(keys) == tokens.first(keys)
+                        && ent.tokens.first_bytes(keys) == tokens.first_bytes(keys)
                     {
                         best = Some((e, 0, Some(0)));
                         break;
@@ -815,7 +829,7 @@ impl Registry {
             }
         }
         // The first name, a key of `by_first` when the entity is new or grows.
-        let first = |tokens: &NameKey| tokens.first(keys).filter(|_| tokens.len() > 1);
+        let first = |tokens: &NameKey| tokens.first_bytes(keys).filter(|_| tokens.len() > 1);
         if let Some((e, _, _)) = best {
             if tokens.len() > self.entities[e].tokens.len() {
                 let first = first(tokens);
@@ -832,12 +846,12 @@ impl Registry {
         let first = first(tokens);
         let e = self.entities.len();
         // A surname already seen keeps its key: the string is copied only for a new one.
-        let new_last = match self.by_last.get_mut(last.as_bytes()) {
+        let new_last = match self.by_last.get_mut(last) {
             Some(list) => {
                 list.push(e);
                 None
             }
-            None => Some(Key::new(last)),
+            None => Some(Key::from_bytes(last)),
         };
         let name = self.strs.add(name);
         self.entities.push(Entity {

@@ -16,7 +16,11 @@ pub enum Key {
 
 impl Key {
     pub fn new(s: &str) -> Key {
-        let b = s.as_bytes();
+        Key::from_bytes(s.as_bytes())
+    }
+
+    /// A key of a string's bytes, for a caller that holds them without a `str`.
+    pub fn from_bytes(b: &[u8]) -> Key {
         let mut bytes = [0; INLINE];
         match bytes.get_mut(..b.len()) {
             Some(dst) => {

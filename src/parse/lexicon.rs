@@ -92,7 +92,9 @@ pub struct TopicIndex {
     exact: HashMap<Box<[u8]>, Vec<(usize, usize)>>,
     exact_sieve: Sieve,
     /// Single-word prefix stems, bucketed by their first three bytes → (stem, topic, keyword).
-    prefix: HashMap<[u8; 3], Vec<(String, usize, usize)>>,
+    /// Keyed by those bytes as one number ([`prefix_key`], which the sieve computes anyway):
+    /// one multiplication to hash instead of a byte slice's.
+    prefix: HashMap<u32, Vec<(String, usize, usize)>>,
     prefix_sieve: Sieve,
     /// Stems shorter than three bytes, checked one by one (rare).
     short: Vec<(String, usize, usize)>,
@@ -109,9 +111,10 @@ impl TopicIndex {
                 if kw.prefix && kw.words.len() == 1 {
                     match first.as_bytes() {
                         [a, b, c, ..] => {
-                            ix.prefix_sieve.insert(prefix_key([*a, *b, *c]));
+                            let key = prefix_key([*a, *b, *c]);
+                            ix.prefix_sieve.insert(key);
                             ix.prefix
-                                .entry([*a, *b, *c])
+                                .entry(key)
                                 .or_default()
                                 .push((first.clone(), t, k))
                         }
@@ -155,7 +158,8 @@ impl TopicIndex {
             }
         }
         if let (true, [a, b, c, ..]) = (prefix, word) {
-            for (stem, t, k) in self.prefix.get(&[*a, *b, *c]).into_iter().flatten() {
+            let key = prefix_key([*a, *b, *c]);
+            for (stem, t, k) in self.prefix.get(&key).into_iter().flatten() {
                 if word.starts_with(stem.as_bytes()) {
                     f(*t, *k);
                 }

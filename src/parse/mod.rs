@@ -592,7 +592,7 @@ fn observe_names<'a>(reg: &mut Registry, t: &Toks<'a>, words: &mut Vec<Word<'a>>
     let function = |i: usize| t.class(i).has(WordClass::FUNCTION);
     let title = |i: usize| t.class(i).has(WordClass::TITLE);
     let given = |k: usize| t.class(k).has(WordClass::GIVEN);
-    let initial = |k: usize| t.toks[k].span.len() <= 2 || t.word(k).ends_with('.');
+    let initial = |k: usize| t.toks[k].span.len() <= 2 || t.low(k).ends_with(b".");
     // "Clinton spokeswoman Jennifer Palmieri criticized …": the run after the role noun heads
     // the phrase and takes the subject's place from the modifier before it.
     let mut heads_subject: Option<usize> = None;
@@ -658,8 +658,8 @@ fn observe_names<'a>(reg: &mut Registry, t: &Toks<'a>, words: &mut Vec<Word<'a>>
         // coordinated with it, not a new clause's subject.
         // So is one joined to a pronoun ("that he and Giles had been frustrated").
         let coordinated = i >= 2
-            && matches!(t.word(i - 1), "and" | "or")
-            && ((t.is_cap(i - 2) && !tokens::is_possessive(t.toks[i - 2].span.text(t.text)))
+            && matches!(t.low(i - 1), b"and" | b"or")
+            && ((t.is_cap(i - 2) && !t.is_possessive_at(i - 2))
                 || matches!(t.pronoun(i - 2), Some(PronounKind::Person(_))));
         // Lowercase role words after the run, then another name: this run only modifies it.
         let mut head = j;
@@ -783,7 +783,7 @@ fn acts(t: &Toks, i: usize, j: usize) -> bool {
     let sentence_start = i == 0 || t.is_punct(i - 1, '.') || t.toks[i - 1].quote().is_some();
     // After a capital the word ends a longer name ("West Virginia lauded").
     let after_cap = i > 0 && t.is_cap(i - 1);
-    verb && !after_cap && !(sentence_start && t.word(i).ends_with('s'))
+    verb && !after_cap && !(sentence_start && t.low(i).ends_with(b"s"))
 }
 
 /// Does a capitalised run ending before token `j` name a town, followed by ", <state>" ("Monsey,
@@ -984,7 +984,7 @@ fn attribute(
             let new_sentence = matches!(raw_end_char, Some('?' | '!'))
                 && t.pronoun(k + 1).is_some()
                 && t.is_cap(k + 1)
-                && t.word(k + 1) != "i";
+                && t.low(k + 1) != b"i";
             let trailing_comma = (matches!(raw_end_char, Some(',' | '?' | '!' | '—' | '-'))
                 && !new_sentence)
                 || t.is_punct(k + 1, ',');
@@ -1006,7 +1006,7 @@ fn attribute(
             let named = before.is_some()
                 && (cs.max(k.saturating_sub(4))..k)
                     .any(|v| Lexicon::get().grammar.naming_verbs.contains(t.word(v)));
-            let introduced = k > cs && ((t.word(k - 1) == "that" && before.is_some()) || named);
+            let introduced = k > cs && ((t.low(k - 1) == b"that" && before.is_some()) || named);
             let loose_first = trailing_comma && !introduced;
             // `Trump said Duterte’s comments showed “Q”`: when the nearest reporting verb's
             // subject names no one, the verb that reports the whole clause may.
@@ -1054,7 +1054,7 @@ fn attribute(
                 .any(|i| {
                     let c = t.class(i);
                     // "according" is a function word (see the tests): the bit first.
-                    c.verb.is_some() || (c.has(WordClass::FUNCTION) && t.word(i) == "according")
+                    c.verb.is_some() || (c.has(WordClass::FUNCTION) && t.low(i) == b"according")
                 });
             d.kind = quote_kind(text, t, k, cs, &d.raw);
             d.title = is_title(text, t, k, &d.raw, d.kind);
@@ -1261,9 +1261,7 @@ fn clause_subject_speaker(
     window_start: usize,
 ) {
     let fits = |np: &phrases::Np| {
-        let plain = |i: usize| {
-            !tokens::is_possessive(t.toks[i].span.text(t.text)) && !t.word(i).ends_with("ing")
-        };
+        let plain = |i: usize| !t.is_possessive_at(i) && !t.low(i).ends_with(b"ing");
         // "They", "it" stand for groups and places as often as for sources.
         let person = matches!(np.pronoun, Some(PronounKind::Person(_)));
         predicate_follows(t, np.end)
@@ -1317,7 +1315,7 @@ fn verb_opening(reg: &Registry, t: &Toks, np: phrases::Np, e: usize) -> bool {
     np.end == i + 1
         && sentence_start
         && !reg.multi_word(e)
-        && t.word(i).ends_with('s')
+        && t.low(i).ends_with(b"s")
         && t.is_word(i + 1)
         && !t.is_cap(i + 1)
 }
@@ -1489,7 +1487,7 @@ fn quote_kind(text: &str, t: &Toks, k: usize, cs: usize, raw: &quotes::RawQuote)
         || t.is_punct(k - 1, ':')
         || t.is_punct(k - 1, '—')
         || t.verb(k - 1).is_some()
-        || t.word(k - 1) == "that";
+        || t.low(k - 1) == b"that";
     if introduced {
         QuoteKind::Full
     } else {

@@ -4,7 +4,7 @@
 //! form of every word (precomputed once per paragraph).
 
 use super::lexicon::{Lexicon, PronounKind, VerbForm, WordClass};
-use super::tokens::{is_possessive, TokKind, Token};
+use super::tokens::{is_possessive, strip_possessive_bytes, TokKind, Token};
 use crate::model::Span;
 use std::cell::Cell;
 use std::ops::Range;
@@ -196,6 +196,28 @@ impl<'a> Toks<'a> {
             })
     }
 
+    /// Token `i`'s lowercase form as bytes (empty for non-words): what comparisons with literals
+    /// read, with no character-boundary tests (`word` makes a `str` and tests both ends).
+    pub fn low(&self, i: usize) -> &'a [u8] {
+        self.lows
+            .get(i)
+            .and_then(|&(a, b)| self.low_buf.as_bytes().get(a as usize..b as usize))
+            .unwrap_or_default()
+    }
+
+    /// Does token `i` end in a possessive "’s" or "'s"? Read from the text's bytes: a token's
+    /// span lies on character boundaries, so this is `is_possessive` of its `str`.
+    pub fn is_possessive_at(&self, i: usize) -> bool {
+        self.toks.get(i).is_some_and(|t| {
+            let w = self
+                .text
+                .as_bytes()
+                .get(t.span.start..t.span.end)
+                .unwrap_or_default();
+            strip_possessive_bytes(w).len() != w.len()
+        })
+    }
+
     pub fn word(&self, i: usize) -> &'a str {
         self.lows
             .get(i)
@@ -253,10 +275,10 @@ impl<'a> Toks<'a> {
 
     /// An adverb or auxiliary that may stand between a subject and its verb ("also said").
     pub fn is_adverb(&self, i: usize) -> bool {
-        let w = self.word(i);
+        let w = self.low(i);
         self.is_word(i)
             && !self.is_cap(i)
-            && (self.has(i, WordClass::ADVERB) || (w.len() > 4 && w.ends_with("ly")))
+            && (self.has(i, WordClass::ADVERB) || (w.len() > 4 && w.ends_with(b"ly")))
     }
 
     pub fn is_determiner(&self, i: usize) -> bool {
@@ -284,7 +306,7 @@ impl<'a> Toks<'a> {
         self.is_cap(i)
             && self.has(i, WordClass::FUNCTION)
             && !self.has(i, WordClass::TITLE)
-            && self.word(i).len() > 3
+            && self.low(i).len() > 3
             && name_word(i - 1)
             && name_word(i + 1)
     }
@@ -363,14 +385,14 @@ impl<'a> Toks<'a> {
                 } else if k > floor
                     && self.is_cap(k - 1)
                     && self.is_cap(j)
-                    && (self.word(k) == "of"
+                    && (self.low(k) == b"of"
                         // "the Institute for Statecraft", "Center for American Progress".
-                        || (self.word(k) == "for" && self.has(k - 1, WordClass::ORGANISATION)))
+                        || (self.low(k) == b"for" && self.has(k - 1, WordClass::ORGANISATION)))
                 {
                     j = k - 1;
-                } else if self.word(k) == "the"
+                } else if self.low(k) == b"the"
                     && k > floor + 1
-                    && self.word(k - 1) == "of"
+                    && self.low(k - 1) == b"of"
                     && self.is_cap(k - 2)
                     && self.is_cap(j)
                 {
@@ -382,7 +404,7 @@ impl<'a> Toks<'a> {
             }
             // "a clip that U.S. District Judge Mosman called": before a name, "that" opens a
             // clause; it is no determiner.
-            if j > floor && self.is_determiner(j - 1) && self.word(j - 1) != "that" {
+            if j > floor && self.is_determiner(j - 1) && self.low(j - 1) != b"that" {
                 j -= 1;
             }
             return Some(Np {
@@ -405,8 +427,8 @@ impl<'a> Toks<'a> {
         let mut has_det = false;
         while j > floor && i - j < 6 {
             let k = j - 1;
-            let wk = self.word(k);
-            let verbal = !self.is_cap(k) && (wk.ends_with("ed") && wk.len() > 4);
+            let wk = self.low(k);
+            let verbal = !self.is_cap(k) && (wk.ends_with(b"ed") && wk.len() > 4);
             // "the state party": a verb's base form after a determiner is a noun.
             let noun_use =
                 self.verb(k) == Some(VerbForm::Base) && k > floor && self.is_determiner(k - 1);
@@ -427,11 +449,11 @@ impl<'a> Toks<'a> {
             let date = number
                 && k > floor
                 && self.is_cap(k - 1)
-                && (self.word(k - 1).ends_with('.') || self.has(k - 1, WordClass::FUNCTION));
+                && (self.low(k - 1).ends_with(b".") || self.has(k - 1, WordClass::FUNCTION));
             if date {
                 continue;
             }
-            if self.is_determiner(k) || number || is_possessive(self.toks[k].span.text(self.text)) {
+            if self.is_determiner(k) || number || self.is_possessive_at(k) {
                 has_det = true;
                 break;
             }
@@ -467,7 +489,7 @@ impl<'a> Toks<'a> {
             return Some(name);
         }
         let mut end = i - 1;
-        let relative = self.word(end) == "who" && end > floor + 1 && self.is_punct(end - 1, ',');
+        let relative = self.low(end) == b"who" && end > floor + 1 && self.is_punct(end - 1, ',');
         if relative {
             // "Sen. Ron Johnson (R-Wis.), who told a newspaper …": the relative's antecedent.
             end -= 2;
@@ -477,7 +499,7 @@ impl<'a> Toks<'a> {
                 if np.pronoun.is_none()
                     && self.is_cap(np.start)
                     && np.start > floor + 1
-                    && self.word(np.start - 1) == "from"
+                    && self.low(np.start - 1) == b"from"
                     && self.is_punct(np.start - 2, ',')
                 {
                     end = np.start - 2;
@@ -621,9 +643,9 @@ impl<'a> Toks<'a> {
             return Some(np);
         }
         let np = self.np_ending_at(end, floor)?;
-        let ends_possessive = is_possessive(self.toks[np.end - 1].span.text(self.text));
+        let ends_possessive = self.is_possessive_at(np.end - 1);
         if np.pronoun.is_none()
-            && (ends_possessive || (self.possessed(np) && self.word(v).ends_with('s')))
+            && (ends_possessive || (self.possessed(np) && self.low(v).ends_with(b"s")))
         {
             // "decried Trump’s repeated calls", "Duterte’s latest comments showed …": after a
             // possessive comes a noun, and a plural noun that is also a verb form is the noun.
@@ -632,7 +654,7 @@ impl<'a> Toks<'a> {
         // "Dan McLaughlin at the National Review agreed": the person, not the place of work.
         if np.pronoun.is_none()
             && np.start >= floor + 2
-            && matches!(self.word(np.start - 1), "at" | "from")
+            && matches!(self.low(np.start - 1), b"at" | b"from")
             && self.is_cap(np.start - 2)
         {
             if let Some(name) = self.np_ending_at(np.start - 2, floor) {
@@ -647,7 +669,7 @@ impl<'a> Toks<'a> {
         // preposition is its object, never the verb's subject; a noun that can speak before the
         // preposition heads the subject ("a reporter for Agence France-Presse called").
         // A relative's antecedent may be an object ("a lecture from the president, who said").
-        let plural_verb = self.word(v).ends_with('s');
+        let plural_verb = self.low(v).ends_with(b"s");
         // A capitalised preposition inside a sentence is a headline's ("Hits Rubio On Abortion
         // Jeb Bush criticized …"), no evidence of an object.
         let headline_case = np.start > floor + 1 && self.is_cap(np.start - 1);
@@ -662,8 +684,8 @@ impl<'a> Toks<'a> {
                 && !self.is_cap(p - 1)
                 && Lexicon::get().can_speak(self.word(p - 1))
                 && matches!(
-                    self.word(p),
-                    "for" | "of" | "to" | "at" | "with" | "from" | "by"
+                    self.low(p),
+                    b"for" | b"of" | b"to" | b"at" | b"with" | b"from" | b"by"
                 );
             if speaking {
                 return self
@@ -676,11 +698,10 @@ impl<'a> Toks<'a> {
             }
             // "Trump in his announcement speech called …": the prepositional phrase stands
             // between the subject and its verb; a name (or pronoun) before it is the subject.
-            if p > floor && !matches!(self.word(p), "of" | "for" | "to") {
+            if p > floor && !matches!(self.low(p), b"of" | b"for" | b"to") {
                 let head = self.np_ending_at(p - 1, floor)?;
                 let named = head.pronoun.is_some()
-                    || (self.is_cap(head.end - 1)
-                        && !is_possessive(self.toks[head.end - 1].span.text(self.text)));
+                    || (self.is_cap(head.end - 1) && !self.is_possessive_at(head.end - 1));
                 let free = head.start == floor || !self.governed(head.start - 1, false);
                 return (named && free && head.start >= floor).then_some(head);
             }
@@ -695,13 +716,22 @@ impl<'a> Toks<'a> {
         // "after"/"before" also open clauses ("after Obama called"), unless the "verb" reads as
         // a plural noun; the relative pronouns of the preposition class open one ("Trump, who
         // has called").
-        let w = self.word(i);
-        (self.has(i, WordClass::PREPOSITION) && !matches!(w, "who" | "whom" | "whose"))
+        let w = self.low(i);
+        (self.has(i, WordClass::PREPOSITION) && !matches!(w, b"who" | b"whom" | b"whose"))
             || matches!(
                 w,
-                "in" | "on" | "at" | "by" | "with" | "from" | "about" | "into" | "over" | "to"
+                b"in"
+                    | b"on"
+                    | b"at"
+                    | b"by"
+                    | b"with"
+                    | b"from"
+                    | b"about"
+                    | b"into"
+                    | b"over"
+                    | b"to"
             )
-            || (noun_verb && matches!(w, "after" | "before"))
+            || (noun_verb && matches!(w, b"after" | b"before"))
     }
 
     /// "A spokeswoman for the Pharmaceutical Research and Manufacturers of America": does the
@@ -714,15 +744,15 @@ impl<'a> Toks<'a> {
         let mut k = start;
         while k > floor {
             k -= 1;
-            let w = self.word(k);
-            if matches!(w, "for" | "of" | "to" | "at" | "with" | "from")
+            let w = self.low(k);
+            if matches!(w, b"for" | b"of" | b"to" | b"at" | b"with" | b"from")
                 && k > floor
                 && !self.is_cap(k - 1)
                 && lex.can_speak(self.word(k - 1))
             {
                 return true;
             }
-            if !(self.is_cap(k) || matches!(w, "and" | "of" | "the") || self.is_punct(k, '&')) {
+            if !(self.is_cap(k) || matches!(w, b"and" | b"of" | b"the") || self.is_punct(k, '&')) {
                 return false;
             }
         }
@@ -744,7 +774,7 @@ impl<'a> Toks<'a> {
             && self.is_word(k - 1)
             && !self.is_cap(k - 1)
             && self.verb(k - 1).is_none()
-            && (!self.has(k - 1, WordClass::STOP) || self.word(k - 1) == "and")
+            && (!self.has(k - 1, WordClass::STOP) || self.low(k - 1) == b"and")
         {
             k -= 1;
         }
@@ -757,7 +787,7 @@ impl<'a> Toks<'a> {
             && name.start == floor
             && name.end - name.start >= 2
             && (name.start..name.end).all(|i| self.is_cap(i) && !self.has(i, WordClass::TITLE))
-            && !is_possessive(self.toks[name.end - 1].span.text(self.text))
+            && !self.is_possessive_at(name.end - 1)
             && !self.is_place(name.start, name.end, false);
         full_name.then_some(name)
     }
@@ -776,7 +806,7 @@ impl<'a> Toks<'a> {
         let full_name = name.pronoun.is_none()
             && name.end - name.start >= 2
             && (name.start..name.end).all(|i| self.is_cap(i) && !self.has(i, WordClass::TITLE))
-            && !is_possessive(self.toks[name.end - 1].span.text(self.text))
+            && !self.is_possessive_at(name.end - 1)
             && !self.is_place(name.start, name.end, false);
         if !full_name || !self.is_punct(comma, ',') || !self.is_determiner(comma + 1) {
             return None;
@@ -852,7 +882,7 @@ impl<'a> Toks<'a> {
             {
                 return None;
             }
-            if self.word(k) == "who" && self.is_punct(k - 1, ',') {
+            if self.low(k) == b"who" && self.is_punct(k - 1, ',') {
                 let np = self.np_ending_at(k - 2, floor)?;
                 return (np.pronoun.is_none()).then_some(np);
             }
@@ -878,7 +908,7 @@ impl<'a> Toks<'a> {
             // statement": an adverb, a past tense or a determiner starts the predicate.
             && !(k > from && self.is_determiner(k))
             && (!self.is_adverb(k) || lex.can_speak(self.word(k)))
-            && !(self.word(k).len() > 4 && self.word(k).ends_with("ed"))
+            && !(self.low(k).len() > 4 && self.low(k).ends_with(b"ed"))
         {
             if lex.can_speak(self.word(k)) {
                 head = Some(k);
@@ -896,10 +926,7 @@ impl<'a> Toks<'a> {
         if np.pronoun.is_some() {
             return false;
         }
-        let Some(p) = (np.start..np.end)
-            .rev()
-            .find(|&i| is_possessive(self.toks[i].span.text(self.text)))
-        else {
+        let Some(p) = (np.start..np.end).rev().find(|&i| self.is_possessive_at(i)) else {
             return false;
         };
         (p + 1..np.end).all(|i| {
@@ -919,7 +946,7 @@ impl<'a> Toks<'a> {
         let name = self.np_ending_at(np.start - 2, floor)?;
         let named = name.pronoun.is_none()
             && self.is_cap(name.end - 1)
-            && !is_possessive(self.toks[name.end - 1].span.text(self.text));
+            && !self.is_possessive_at(name.end - 1);
         named.then_some(name)
     }
 
@@ -930,7 +957,7 @@ impl<'a> Toks<'a> {
             return np;
         }
         let p = np.start - 1;
-        if !matches!(self.word(p), "for" | "of" | "to" | "at" | "with") {
+        if !matches!(self.low(p), b"for" | b"of" | b"to" | b"at" | b"with") {
             return np;
         }
         let lex = Lexicon::get();
@@ -959,9 +986,9 @@ impl<'a> Toks<'a> {
         }
         // "one of those advisers", "some of the protesters": the part stands for the group.
         if matches!(
-            self.word(i),
-            "one" | "some" | "many" | "several" | "two" | "three"
-        ) && self.word(i + 1) == "of"
+            self.low(i),
+            b"one" | b"some" | b"many" | b"several" | b"two" | b"three"
+        ) && self.low(i + 1) == b"of"
         {
             if let Some(np) = self.np_starting_at(i + 2, limit) {
                 if np.pronoun.is_none() && !self.is_cap(np.end - 1) {
@@ -976,18 +1003,18 @@ impl<'a> Toks<'a> {
         let first = j;
         while j < limit {
             // "Secretary of State", "University of Iowa" — but not "Jeff Merkley of Oregon".
-            let of_join = self.word(j) == "of"
+            let of_join = self.low(j) == b"of"
                 && j > first
                 && j + 1 < limit
                 && self.is_cap(j + 1)
                 && (self.has(j - 1, WordClass::ORGANISATION) || self.has(j - 1, WordClass::TITLE));
             // "Lopez decried Reed": after a name, a past tense starts a clause.
             let past_after_name =
-                self.word(j).ends_with("ed") && (first..j).any(|x| self.is_cap(x));
+                self.low(j).ends_with(b"ed") && (first..j).any(|x| self.is_cap(x));
             let inner_function = j > first && j + 1 < limit && self.function_inside_name(j);
             // "former Pennsylvania Gov. and Democratic National Committee Chairman Ed Rendell":
             // two titles of one person.
-            let titles_joined = self.word(j) == "and"
+            let titles_joined = self.low(j) == b"and"
                 && j > first
                 && j + 1 < limit
                 && self.has(j - 1, WordClass::TITLE)
@@ -1023,7 +1050,7 @@ impl<'a> Toks<'a> {
         // A name used as a modifier: "the printed Cruz slate card", "the Clinton campaign" — the
         // lowercase nouns after it are the head.
         // So is a possessive name: "said Rubio’s deputy campaign manager, Rich Beeson".
-        let possessive = (first..j).any(|x| is_possessive(self.toks[x].span.text(self.text)));
+        let possessive = (first..j).any(|x| self.is_possessive_at(x));
         if j > first && (first > i || possessive) && j < limit {
             // Up to four lowercase words, ending at the head noun.
             if let Some(h) = self.speaking_head(j, limit, 4) {

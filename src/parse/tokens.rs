@@ -178,9 +178,19 @@ pub fn tokenize_into(text: &str, range: Span, out: &mut Vec<Token>) {
     }
 }
 
-/// Where the run of ASCII letters and digits from `from` ends.
+/// Where the run of ASCII letters and digits from `from` ends: eight bytes at a time while
+/// eight remain (a word's run usually ends within the first eight), then byte by byte.
 #[inline]
 fn alnum_run_end(bytes: &[u8], mut from: usize) -> usize {
+    while let Some(chunk) = bytes.get(from..from + 8) {
+        let x = u64::from_le_bytes(<[u8; 8]>::try_from(chunk).unwrap_or_default());
+        let stops = not_alnum8(x);
+        if stops != 0 {
+            // Lanes are little-endian: the lowest set top bit is the first byte to stop at.
+            return from + (stops.trailing_zeros() / 8) as usize;
+        }
+        from += 8;
+    }
     while bytes
         .get(from)
         .is_some_and(|&b| ASCII_ALNUM[usize::from(b)])
@@ -188,6 +198,27 @@ fn alnum_run_end(bytes: &[u8], mut from: usize) -> usize {
         from += 1;
     }
     from
+}
+
+/// `byte` in each of a word's eight lanes.
+const fn lanes(byte: u8) -> u64 {
+    0x0101_0101_0101_0101 * byte as u64
+}
+
+/// The top bit of each lane of `x` whose byte is no ASCII letter or digit. Each lane's range
+/// tests are additions to its low seven bits, which never carry into the next lane.
+#[inline]
+fn not_alnum8(x: u64) -> u64 {
+    const TOP: u64 = lanes(0x80);
+    let low = x & !TOP;
+    // The top bit of each lane where `low >= c`.
+    let at_least = |v: u64, c: u8| (v + lanes(0x80 - c)) & TOP;
+    let digit = at_least(low, b'0') & !at_least(low, b'9' + 1);
+    // Folded to lowercase: only 'A'..='Z' and 'a'..='z' land in 'a'..='z'.
+    let folded = low | lanes(0x20);
+    let letter = at_least(folded, b'a') & !at_least(folded, b'z' + 1);
+    // A non-ASCII byte (top bit set) is no letter or digit whatever its low bits.
+    !((digit | letter) & !x) & TOP
 }
 
 /// A token that starts with a non-ASCII character (rare in prose, so kept out of the word
@@ -317,6 +348,29 @@ pub fn is_possessive(w: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn eight_byte_run_end_agrees_with_the_table() {
+        let by_byte = |bytes: &[u8], mut from: usize| {
+            while bytes
+                .get(from)
+                .is_some_and(|&b| ASCII_ALNUM[usize::from(b)])
+            {
+                from += 1;
+            }
+            from
+        };
+        // Every byte in every position of a run of letters and digits, and past it.
+        for b in 0..=255u8 {
+            for at in 0..12 {
+                let mut w = *b"aZ09mxyzAQ7kqrs";
+                w[at] = b;
+                for from in 0..3 {
+                    assert_eq!(alnum_run_end(&w, from), by_byte(&w, from), "{b} at {at}");
+                }
+            }
+        }
+    }
 
     fn words(s: &str) -> Vec<&str> {
         let mut v = Vec::new();

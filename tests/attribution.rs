@@ -1564,3 +1564,12 @@ fn a_name_after_with_and_before_a_gerund_is_its_subject() {
              \"It is trickle-down all over again,\" she said.";
     assert_eq!(speaker_of(t, "\"It is").as_deref(), Some("Ann Lee"));
 }
+
+#[test]
+fn a_name_after_with_and_before_a_preposition_in_ing_is_no_subject() {
+    // "during" is no gerund: Maria Ortiz, who spoke, is still the one "she said" refers to.
+    let t = "The plan would cut taxes for some, said Maria Ortiz, a tax expert.\n\n\
+             It came up in a debate with Ann Lee during the summer.\n\n\
+             \"It is trickle-down all over again,\" she said.";
+    assert_eq!(speaker_of(t, "\"It is").as_deref(), Some("Maria Ortiz"));
+}

@@ -497,10 +497,8 @@ pub fn before(t: &Toks, k: usize, cs: usize) -> Option<Found> {
             // "with one of her ads asking …": a quantifier and "of" before the nominal head it.
             let quantified = |np: Np| {
                 let q = np.start.wrapping_sub(2);
-                let counted = np.start >= cs + 2
-                    && t.low(np.start - 1) == b"of"
-                    && t.is_determiner(q)
-                    && Lexicon::get().grammar.quantifiers.contains(t.word(q));
+                let counted =
+                    np.start >= cs + 2 && t.low(np.start - 1) == b"of" && t.is_quantifier(q);
                 if counted {
                     Np { start: q, ..np }
                 } else {
@@ -608,8 +606,7 @@ pub fn clause_subject(t: &Toks, cs: usize, limit: usize) -> Option<Np> {
     while i < limit {
         // "In August, several environmental groups granted Mr. Clarke …": a quantifier may open
         // the subject too, when a finite verb follows right after its noun.
-        let quantified =
-            t.is_determiner(i) && Lexicon::get().grammar.quantifiers.contains(t.word(i));
+        let quantified = t.is_quantifier(i);
         let starts_np =
             t.pronoun(i).is_some() || t.is_cap(i) || matches!(t.low(i), b"the" | b"a" | b"an");
         if quantified {
@@ -675,11 +672,7 @@ pub fn clause_subject(t: &Toks, cs: usize, limit: usize) -> Option<Np> {
 
 /// Is the word at `i` governed by a preposition before it ("After the Paris attacks")?
 fn after_preposition(t: &Toks, cs: usize, i: usize) -> bool {
-    i > cs
-        && Lexicon::get()
-            .grammar
-            .clause_prepositions
-            .contains(t.word(i - 1))
+    i > cs && t.is_clause_preposition(i - 1)
 }
 
 /// `Clinton's response was: "Q"`, `The senator's answer was that "Q"`: the owner of a word for

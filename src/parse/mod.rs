@@ -719,10 +719,8 @@ fn absolute_subject(t: &Toks, i: usize, j: usize) -> bool {
     let v = cues::past_aside(t, j, t.len()).unwrap_or(j);
     let w = t.word(v);
     // "with Clinton during the debate": a preposition ending in "-ing" is no gerund.
-    let g = &Lexicon::get().grammar;
-    let preposition = t.class(v).has(WordClass::PREPOSITION)
-        || g.clause_prepositions.contains(w)
-        || w == "including";
+    let preposition =
+        t.class(v).has(WordClass::PREPOSITION) || t.is_clause_preposition(v) || w == "including";
     t.is_word(v) && !t.is_cap(v) && w.len() > 5 && w.ends_with("ing") && !preposition
 }
 

@@ -251,6 +251,20 @@ impl<'a> Toks<'a> {
         self.is_punct(i, '-') || self.is_punct(i, '—') || self.is_punct(i, '–')
     }
 
+    /// A preposition that governs the noun phrase after it ("after", "on", "with"; see
+    /// `grammar.clause_prepositions`).
+    pub fn is_clause_preposition(&self, i: usize) -> bool {
+        Lexicon::get()
+            .grammar
+            .clause_prepositions
+            .contains(self.word(i))
+    }
+
+    /// A determiner that counts ("several", "one", "many"; see `grammar.quantifiers`).
+    pub fn is_quantifier(&self, i: usize) -> bool {
+        self.is_determiner(i) && Lexicon::get().grammar.quantifiers.contains(self.word(i))
+    }
+
     /// Does the sentence run on in lowercase after token `i` (a short quote embedded in it:
     /// "wearing “Ted Cruz” buttons")?
     pub fn runs_on(&self, i: usize) -> bool {
@@ -830,11 +844,7 @@ impl<'a> Toks<'a> {
         let Some(prep) = np.start.checked_sub(1).filter(|&p| p > floor) else {
             return false;
         };
-        if !Lexicon::get()
-            .grammar
-            .clause_prepositions
-            .contains(self.word(prep))
-        {
+        if !self.is_clause_preposition(prep) {
             return false;
         }
         let lim = prep.saturating_sub(8).max(floor + 1);

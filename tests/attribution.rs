@@ -1573,3 +1573,15 @@ fn a_name_after_with_and_before_a_preposition_in_ing_is_no_subject() {
              \"It is trickle-down all over again,\" she said.";
     assert_eq!(speaker_of(t, "\"It is").as_deref(), Some("Maria Ortiz"));
 }
+
+#[test]
+fn the_subject_of_reported_speech_is_not_a_later_pronoun_speaker() {
+    // "Reed said Ortiz has …": Ortiz is the subject inside what Reed said; "He says" goes on
+    // with Reed, the one reporting.
+    let t = "Tom Reed said Paul Ortiz has never kept a promise to the city.\n\n\
+             He says Ortiz \"knows full well what he promised.\"";
+    assert_eq!(speaker_of(t, "\"knows").as_deref(), Some("Tom Reed"));
+    let t = "Tom Reed said that Paul Ortiz has never kept a promise to the city.\n\n\
+             He says Ortiz \"knows full well what he promised.\"";
+    assert_eq!(speaker_of(t, "\"knows").as_deref(), Some("Tom Reed"));
+}

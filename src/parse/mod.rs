@@ -678,7 +678,14 @@ fn observe_names<'a>(reg: &mut Registry, t: &Toks<'a>, words: &mut Vec<Word<'a>>
         heads_subject = (modifier && subject).then_some(head);
         let subject = subject && !modifier;
         let span = Span::new(t.toks[i].span.start, t.toks[j - 1].span.end);
-        let e = reg.observe(words, span, surface, subject);
+        // "Ryan said Obama has never respected …": the subject of reported speech is no
+        // antecedent a later "he says" prefers over the one reporting it.
+        let reported = i >= 1
+            && (t.verb(i - 1) == Some(lexicon::VerbForm::Finite)
+                || (i >= 2
+                    && t.low(i - 1) == b"that"
+                    && t.verb(i - 2) == Some(lexicon::VerbForm::Finite)));
+        let e = reg.observe(words, span, surface, subject && !reported);
         if let (Some(e), true) = (e, subject && j == i + 1 && acts(t, i, j)) {
             reg.confirm(e);
         }

@@ -1585,3 +1585,31 @@ fn the_subject_of_reported_speech_is_not_a_later_pronoun_speaker() {
              He says Ortiz \"knows full well what he promised.\"";
     assert_eq!(speaker_of(t, "\"knows").as_deref(), Some("Tom Reed"));
 }
+
+#[test]
+fn a_verb_coordinated_after_a_dash_takes_the_subject_after_the_dash() {
+    // "She drew his ire - Reed called her … and said": a spaced hyphen opens a new clause, so
+    // "said" shares Reed's subject, not the sentence's first one.
+    let t = "Ann Lee met Tom Reed on Monday.\n\n\
+             She drew his ire - Reed called her weak and said she had \"zero support\" left.";
+    assert_eq!(speaker_of(t, "\"zero").as_deref(), Some("Tom Reed"));
+    // The hyphen inside "U.S.-Russian" opens no clause.
+    let t = "Ann Lee met Tom Reed on Monday.\n\n\
+             On Russia, Reed knocked U.S.-Russian relations and said it \"was a mess\" anyway.";
+    assert_eq!(speaker_of(t, "\"was a").as_deref(), Some("Tom Reed"));
+}
+
+#[test]
+fn a_possessive_alone_in_the_pronouns_sentence_is_its_antecedent() {
+    // "drew Paul Ortiz's ire - he called her": the one man in the sentence is Ortiz, named in
+    // the possessive, not Tom Reed, the subject of an earlier sentence.
+    let t = "Tom Reed has not endorsed anyone.\n\n\
+             Ann Lee has tangled with Paul Ortiz. For that she drew Paul Ortiz's ire - he called \
+             her \"weak\" on Monday.";
+    assert_eq!(speaker_of(t, "\"weak").as_deref(), Some("Paul Ortiz"));
+    // Two candidates in the sentence: the pronoun is ambiguous and the earlier subject stands.
+    let t = "Tom Reed has not endorsed anyone.\n\n\
+             Ann Lee has tangled with Paul Ortiz. After Paul Ortiz's speech and Tom Reed's \
+             reply, he called her \"weak\" on Monday.";
+    assert_eq!(speaker_of(t, "\"weak").as_deref(), Some("Tom Reed"));
+}

@@ -546,8 +546,11 @@ pub fn before(t: &Toks, k: usize, cs: usize) -> Option<Found> {
             c -= 1;
         }
         if c > cs && matches!(t.low(c - 1), b"and" | b"but" | b"or" | b"then" | b"yet") {
-            // A coordinated verb shares the clause's subject: "She defended it, but admitted …".
-            if let Some(np) = clause_subject(t, cs, v) {
+            // A coordinated verb shares the clause's subject: "She defended it, but admitted …";
+            // after a dash a new clause opens ("she drew his ire — he called her … and said").
+            let dash = (cs..c).rev().find(|&j| t.is_clause_dash(j));
+            let after_dash = dash.and_then(|d| clause_subject(t, d + 1, v));
+            if let Some(np) = after_dash.or_else(|| clause_subject(t, cs, v)) {
                 return Some(Found {
                     np,
                     rule: SpeakerRule::CueBefore,

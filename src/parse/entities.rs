@@ -205,6 +205,8 @@ pub struct Mention {
     pub subject: bool,
     /// A speech event: the entity said something here.
     pub spoke: bool,
+    /// A possessive ("Trump's ire").
+    pub possessive: bool,
 }
 
 /// How a phrase reads once its determiner and titles are set apart, by the positions of its
@@ -995,6 +997,7 @@ impl Registry {
         span: Span,
         surface: &str,
         subject: bool,
+        possessive: bool,
     ) -> Option<usize> {
         let at = span.start;
         let e = self.with_shape(span, words, |reg, shape| {
@@ -1006,6 +1009,7 @@ impl Registry {
             entity: e,
             subject,
             spoke: false,
+            possessive,
         });
         Some(e)
     }
@@ -1179,14 +1183,16 @@ impl Registry {
         found.map(|m| m.entity)
     }
 
-    /// A pronoun at byte `at` → the most salient compatible entity before it: the nearest speech
-    /// event or clause subject, else the nearest plain mention. Possessives ("Trump's running
-    /// mate") never count.
+    /// A pronoun at byte `at` (in a sentence from byte `sentence_start`) → the most salient
+    /// compatible entity before it: the nearest speech event or clause subject, else the nearest
+    /// plain mention. Possessives ("Trump's running mate") count only as the sole candidate in the
+    /// pronoun's own sentence.
     pub fn resolve_pronoun(
         &self,
         kind: PronounKind,
         at: usize,
         window_start: usize,
+        sentence_start: usize,
     ) -> Option<usize> {
         let want = |e: usize| self.fits(e, kind) && self.entities[e].confirmed;
         let recent = |list: &[Mention]| -> Vec<Mention> {
@@ -1199,10 +1205,21 @@ impl Registry {
         let mut all = recent(&self.timeline);
         all.extend(recent(&self.events));
         all.sort_unstable_by_key(|m| std::cmp::Reverse(m.at));
-        all.iter()
-            .find(|m| m.spoke || m.subject)
-            .or_else(|| all.first())
-            .map(|m| m.entity)
+        let best = all.iter().find(|m| m.spoke || m.subject);
+        // "For that she drew Trump's ire - he called her …": a possessive, the one candidate in
+        // the pronoun's sentence, beats a subject from an earlier one; with two in the sentence
+        // ("If Clinton's wobbly, she's Obama's equal, and she vows") the pronoun is ambiguous and
+        // the subject stands.
+        let mut in_sentence = all.iter().take_while(|m| m.at >= sentence_start);
+        let own = in_sentence
+            .next()
+            .filter(|m| m.possessive && in_sentence.all(|n| n.entity == m.entity));
+        match (best, own) {
+            (Some(b), Some(o)) if b.at < sentence_start => Some(o),
+            (Some(b), _) => Some(b),
+            (None, _) => all.first(),
+        }
+        .map(|m| m.entity)
     }
 
     /// Is entity `e` known as someone beyond one bare capitalised word ("Calls", "Good" opening a
@@ -1238,6 +1255,7 @@ impl Registry {
                 entity: e,
                 subject: true,
                 spoke: true,
+                possessive: false,
             });
         }
     }

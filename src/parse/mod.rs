@@ -685,7 +685,8 @@ fn observe_names<'a>(reg: &mut Registry, t: &Toks<'a>, words: &mut Vec<Word<'a>>
                 || (i >= 2
                     && t.low(i - 1) == b"that"
                     && t.verb(i - 2) == Some(lexicon::VerbForm::Finite)));
-        let e = reg.observe(words, span, surface, subject && !reported);
+        let possessive = tokens::is_possessive(surface);
+        let e = reg.observe(words, span, surface, subject && !reported, possessive);
         if let (Some(e), true) = (e, subject && j == i + 1 && acts(t, i, j)) {
             reg.confirm(e);
         }
@@ -1370,7 +1371,10 @@ fn resolve_np(
     let at = t.toks[np.start].span.start;
     match np.pronoun {
         Some(kind) => reg
-            .resolve_pronoun(kind, at, window_start)
+            .resolve_pronoun(kind, at, window_start, {
+                let s = t.sentence_start(np.start);
+                t.toks.get(s).map_or(at, |x| x.span.start)
+            })
             .map(|e| (e, Resolution::Pronoun)),
         None => {
             let span = t.np_span(np);

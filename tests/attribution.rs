@@ -1613,3 +1613,13 @@ fn a_possessive_alone_in_the_pronouns_sentence_is_its_antecedent() {
              reply, he called her \"weak\" on Monday.";
     assert_eq!(speaker_of(t, "\"weak").as_deref(), Some("Tom Reed"));
 }
+
+#[test]
+fn a_verb_inside_a_parenthesis_does_not_report_the_quote_after_it() {
+    // "(Lee called it …)" is an aside: the clause's own subject, Reed, says what follows
+    // "by saying".
+    let t = "After the fire at the party office (Ann Lee called it \"horrific\" on Sunday), Tom \
+             Reed inflamed tensions by saying, \"Thugs on the other side did it.\"";
+    assert_eq!(speaker_of(t, "\"Thugs").as_deref(), Some("Tom Reed"));
+    assert_eq!(speaker_of(t, "\"horrific").as_deref(), Some("Ann Lee"));
+}

@@ -424,6 +424,14 @@ pub fn before(t: &Toks, k: usize, cs: usize) -> Option<Found> {
     let mut gerund_seen = false;
     while v > cs {
         v -= 1;
+        // "After the firebombing (Clinton called it …), Trump inflamed tensions by saying":
+        // a verb inside a parenthesis reports the aside, not the quotation after it.
+        if t.is_punct(v, ')') {
+            if let Some(open) = (cs..v).rev().find(|&j| t.is_punct(j, '(')) {
+                v = open;
+                continue;
+            }
+        }
         if t.low(v) == b"according" && t.low(v + 1) == b"to" {
             let np = t.np_starting_at(v + 2, k)?;
             return Some(Found {
@@ -607,6 +615,17 @@ pub fn clause_subject(t: &Toks, cs: usize, limit: usize) -> Option<Np> {
     let cs = cs.max(limit.saturating_sub(WINDOW));
     let mut i = cs;
     while i < limit {
+        // "After the firebombing (Clinton called it …), Trump inflamed tensions": a
+        // parenthesis is an aside, and a subject inside it is not the clause's.
+        if t.is_punct(i, '(') {
+            match (i + 1..limit).find(|&j| t.is_punct(j, ')')) {
+                Some(close) => {
+                    i = close + 1;
+                    continue;
+                }
+                None => break,
+            }
+        }
         // "In August, several environmental groups granted Mr. Clarke …": a quantifier may open
         // the subject too, when a finite verb follows right after its noun.
         let quantified = t.is_quantifier(i);

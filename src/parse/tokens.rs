@@ -41,6 +41,14 @@ impl Token {
     }
 }
 
+/// Mojibake: UTF-8 read as Latin-1 turns "é" into "Ã©" and "ç" into "Ã§" (twice over,
+/// "Ã\u{83}Â§"; decomposed, "A\u{303}§"). After an "Ã" or "Â", a character of U+0080–U+00BF is
+/// the rest of a letter, so "FranÃ§ois" stays one word rather than the name "FranÃ" and a stray
+/// "ois".
+fn mojibake_tail(prev: char, c: char) -> bool {
+    matches!(prev, 'Ã' | 'Â' | '\u{302}' | '\u{303}') && ('\u{80}'..='\u{BF}').contains(&c)
+}
+
 fn is_word_char(c: char) -> bool {
     if c.is_ascii() {
         return c.is_ascii_alphanumeric();
@@ -50,11 +58,12 @@ fn is_word_char(c: char) -> bool {
     if ('\u{2000}'..='\u{206F}').contains(&c) {
         return matches!(c, '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{2060}');
     }
-    // Soft hyphens and zero-width joiners sit inside words in scraped text ("Doug\u{AD}Andres").
+    // Soft hyphens and zero-width joiners sit inside words in scraped text ("Doug\u{AD}Andres");
+    // so do combining accents in decomposed text ("Marti\u{301}nez").
     c.is_alphanumeric()
         || matches!(
             c,
-            '\u{AD}' | '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{2060}'
+            '\u{AD}' | '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{2060}' | '\u{300}'..='\u{36F}'
         )
 }
 
@@ -279,6 +288,7 @@ fn word_end(
         };
         // The character after `d` is only looked at when `d` may join two words.
         let joins = is_word_char(d)
+            || mojibake_tail(prev, d)
             || (matches!(d, '\'' | '\u{2019}' | '\u{2018}' | '-' | '.') && {
                 let next_is_word = char_at(slice, end + dlen).is_some_and(|(n, _)| is_word_char(n));
                 if d == '.' {
@@ -404,6 +414,28 @@ mod tests {
     }
 
     #[test]
+    fn combining_accents_and_mojibake_stay_inside_words() {
+        // Decomposed accents: "José Martínez" as "Jose\u{301} Marti\u{301}nez".
+        assert_eq!(
+            words("Jose\u{301} Marti\u{301}nez said."),
+            vec!["Jose\u{301}", "Marti\u{301}nez", "said", "."]
+        );
+        // "François" read as Latin-1 once, twice, and decomposed; "§" alone is no letter.
+        assert_eq!(
+            words("Fran\u{c3}\u{a7}ois and Fran\u{c3}\u{83}\u{c2}\u{a7}ois and FranA\u{303}\u{a7}ois § 5"),
+            vec![
+                "Fran\u{c3}\u{a7}ois",
+                "and",
+                "Fran\u{c3}\u{83}\u{c2}\u{a7}ois",
+                "and",
+                "FranA\u{303}\u{a7}ois",
+                "§",
+                "5"
+            ]
+        );
+    }
+
+    #[test]
     fn a_period_before_a_comma_stays_on_its_word() {
         assert_eq!(
             words("Rand Paul, R-Ky., told Acme Inc., we."),
@@ -509,6 +541,7 @@ mod tests {
                 };
                 // The character after `d` is only looked at when `d` may join two words.
                 let joins = is_word_char(d)
+                    || mojibake_tail(prev, d)
                     || (matches!(d, '\'' | '\u{2019}' | '\u{2018}' | '-' | '.') && {
                         let next_is_word =
                             char_at(slice, end + dlen).is_some_and(|(n, _)| is_word_char(n));

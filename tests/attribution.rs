@@ -1623,3 +1623,23 @@ fn a_verb_inside_a_parenthesis_does_not_report_the_quote_after_it() {
     assert_eq!(speaker_of(t, "\"Thugs").as_deref(), Some("Tom Reed"));
     assert_eq!(speaker_of(t, "\"horrific").as_deref(), Some("Ann Lee"));
 }
+
+#[test]
+fn a_school_is_no_person_a_pronoun_may_mean() {
+    // "the Fletcher School" names an institution: "he" has no antecedent here, and no speaker
+    // is better than the school.
+    let t = "Lopez took over the embassy last year after serving as a professor at the Fletcher \
+             School at Tufts University. Last year, he played down the remarks as \"just part of \
+             the campaign\" and moved on.";
+    assert_eq!(speaker_of(t, "\"just part"), None);
+}
+
+#[test]
+fn a_name_with_decomposed_accents_is_one_name() {
+    let t = "The mayor, Jose\u{301} Marti\u{301}nez, spoke on Monday.\n\n\
+             \"We will rebuild,\" Marti\u{301}nez said.";
+    assert_eq!(
+        speaker_of(t, "\"We will").as_deref(),
+        Some("Jose\u{301} Marti\u{301}nez")
+    );
+}

@@ -1643,3 +1643,17 @@ fn a_name_with_decomposed_accents_is_one_name() {
         Some("Jose\u{301} Marti\u{301}nez")
     );
 }
+
+#[test]
+fn a_street_or_capitol_hill_is_a_place_not_a_speaker() {
+    // Places never speak: the fragment gets no speaker rather than the place.
+    let t = "Pennsylvania Avenue reacted with fury on Monday, calling the plan a \"sham deal.\"";
+    assert_eq!(speaker_of(t, "\"sham"), None);
+    let t = "Capitol Hill reacted with fury on Monday, calling the plan a \"sham deal.\"";
+    let got = attributions(t);
+    assert!(
+        got.iter()
+            .all(|(_, s)| s.as_deref() != Some("Capitol Hill")),
+        "{got:?}"
+    );
+}

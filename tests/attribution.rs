@@ -1657,3 +1657,18 @@ fn a_street_or_capitol_hill_is_a_place_not_a_speaker() {
         "{got:?}"
     );
 }
+
+#[test]
+fn a_first_surname_alone_names_a_person_with_two() {
+    // "Carlos Sada Solana" is "Sada" later: the pronoun after finds him.
+    let t = "Mexico shuffles its diplomats\n\n\
+             The consul general, Carlos Sada Solana, will move to Washington.\n\n\
+             The embassy has had a difficult year.\n\n\
+             The spring brought little progress.\n\n\
+             Sada took over the consulate in 2011. Last year, he played down the remarks as \
+             \"just part of the campaign\" and moved on.";
+    assert_eq!(
+        speaker_of(t, "\"just part").as_deref(),
+        Some("Carlos Sada Solana")
+    );
+}

@@ -635,6 +635,24 @@ impl Bearers {
     }
 }
 
+/// "Miguel Basáñez Ebergenyi" is "Basáñez" alone, "Debbie Wasserman Schultz" is "Wasserman":
+/// in a person's name of three words or more opening with a given name, the word before the
+/// last, when it is no given name, particle or initial, is a first surname that may name them.
+fn first_surname<'k>(keys: &'k str, kind: SpeakerKind, tokens: &NameKey) -> Option<&'k [u8]> {
+    if kind != SpeakerKind::Person || tokens.len() < 3 {
+        return None;
+    }
+    let lex = Lexicon::get();
+    let given = |w: &str| lex.given_names.contains_key(w);
+    let first = tokens.first(keys)?;
+    let mid = tokens.iter(keys).nth(tokens.len() - 2)?;
+    (given(first)
+        && !given(mid)
+        && mid.chars().count() > 2
+        && !lex.grammar.name_particles.contains(mid))
+    .then_some(mid.as_bytes())
+}
+
 /// Add entity `e` to the bearers of `key`.
 fn add_bearer(map: &mut HashMap<Key, Bearers>, key: &[u8], e: usize) {
     match map.get_mut(key) {
@@ -774,6 +792,7 @@ impl Registry {
     ) -> usize {
         let keys = &self.keys;
         let last = tokens.last_bytes(keys).unwrap_or_default();
+        let surname = first_surname(keys, kind, tokens);
         // The latest bearers of the surname only: a text naming thousands of different Smiths
         // must not make every lookup slower.
         let candidates: &[usize] = self
@@ -873,6 +892,9 @@ impl Registry {
         }
         if let Some(first) = first {
             add_bearer(&mut self.by_first, first, e);
+        }
+        if let Some(mid) = surname {
+            add_bearer(&mut self.by_last, mid, e);
         }
         e
     }

@@ -225,13 +225,20 @@ fn collapse_plan(
             Some(q) => (q.span.start, true),
             None => (usize::MAX, true),
         };
-        let mut j = i + 1;
-        while toks
-            .get(j)
-            .is_some_and(|t| t.span.start < limit && !in_nickname(t))
-        {
-            j += 1;
-        }
+        let j = if nicknames.is_empty() {
+            // Tokens are in text order: a binary search for the limit, not a test per token.
+            let rest = toks.get(i + 1..).unwrap_or_default();
+            i + 1 + rest.partition_point(|t| t.span.start < limit)
+        } else {
+            let mut j = i + 1;
+            while toks
+                .get(j)
+                .is_some_and(|t| t.span.start < limit && !in_nickname(t))
+            {
+                j += 1;
+            }
+            j
+        };
         if kept {
             pieces.push(Piece::Run(i, j));
             view += j - i;

@@ -438,27 +438,33 @@ struct Entry {
     class: WordClass,
 }
 
+/// The first and last bytes of `w` as two words (overlapping loads, no loop); with the length
+/// they determine a word of up to 16 bytes.
+#[inline]
+pub fn word_parts(w: &[u8]) -> (u64, u64) {
+    let n = w.len();
+    let load8 = |b: &[u8]| u64::from_le_bytes(<[u8; 8]>::try_from(b).unwrap_or_default());
+    let load4 = |b: &[u8]| {
+        u64::from(u32::from_le_bytes(
+            <[u8; 4]>::try_from(b).unwrap_or_default(),
+        ))
+    };
+    match n {
+        8.. => (load8(&w[..8]), load8(&w[n - 8..])),
+        4..=7 => (load4(&w[..4]), load4(&w[n - 4..])),
+        1..=3 => (
+            u64::from(w[0]) | u64::from(w[n / 2]) << 8 | u64::from(w[n - 1]) << 16,
+            0,
+        ),
+        0 => (0, 0),
+    }
+}
+
 impl WordTable {
-    /// The first and last bytes of `w` as two words (overlapping loads, no loop); with the length
-    /// they determine a word of up to 16 bytes.
+    /// See [`word_parts`].
     #[inline]
     fn parts(w: &[u8]) -> (u64, u64) {
-        let n = w.len();
-        let load8 = |b: &[u8]| u64::from_le_bytes(<[u8; 8]>::try_from(b).unwrap_or_default());
-        let load4 = |b: &[u8]| {
-            u64::from(u32::from_le_bytes(
-                <[u8; 4]>::try_from(b).unwrap_or_default(),
-            ))
-        };
-        match n {
-            8.. => (load8(&w[..8]), load8(&w[n - 8..])),
-            4..=7 => (load4(&w[..4]), load4(&w[n - 4..])),
-            1..=3 => (
-                u64::from(w[0]) | u64::from(w[n / 2]) << 8 | u64::from(w[n - 1]) << 16,
-                0,
-            ),
-            0 => (0, 0),
-        }
+        word_parts(w)
     }
 
     /// A hash of the length and the first and last bytes: keys longer than 16 bytes are

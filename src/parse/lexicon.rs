@@ -773,6 +773,22 @@ impl Lexicon {
 
     /// Is this lowercase word (its bytes) one of `abbreviations`? The sieve answers most words
     /// without hashing them.
+    /// May an ASCII word as written lowercase to one of `abbreviations`? The sieve of
+    /// [`Lexicon::is_abbreviation`] asked of its length and lowercased ends, so a word it turns
+    /// away (most) is never copied and lowercased.
+    pub fn may_be_abbreviation_ascii(&self, word: &[u8]) -> bool {
+        let low = |b: &u8| b.to_ascii_lowercase();
+        let key = match word {
+            [] => 0,
+            [first, .., last] | [first @ last] => {
+                (word.len().min(255) as u32)
+                    | (u32::from(low(first)) << 8)
+                    | (u32::from(low(last)) << 16)
+            }
+        };
+        self.abbreviations_sieve.may_contain(key)
+    }
+
     pub fn is_abbreviation(&self, lower: &[u8]) -> bool {
         self.abbreviations_sieve.may_contain(exact_key(lower))
             && std::str::from_utf8(lower).is_ok_and(|w| self.abbreviations.contains(w))
@@ -868,9 +884,21 @@ mod tests {
 
     #[test]
     fn abbreviations_pass_their_sieve() {
+        let capitalised = |w: &str| {
+            let mut w = w.to_string();
+            let n = 1.min(w.len());
+            w[..n].make_ascii_uppercase();
+            w
+        };
         let lex = Lexicon::get();
         for a in &lex.abbreviations {
             assert!(lex.is_abbreviation(a.as_bytes()), "{a}");
+            // As written in any case, an ASCII abbreviation passes the prefilter of its sieve.
+            if a.is_ascii() {
+                for w in [a.to_ascii_uppercase(), a.clone(), capitalised(a)] {
+                    assert!(lex.may_be_abbreviation_ascii(w.as_bytes()), "{w}");
+                }
+            }
         }
         assert!(!lex.is_abbreviation(b"year"));
     }

@@ -542,18 +542,32 @@ fn plain_cap(
     starts: &mut StartCursor,
 ) -> bool {
     // A capitalised first word of a sentence: its capital says nothing.
-    let mut sentence_start = || {
-        starts.is_start(span.start)
-            || text[..span.start]
-                .trim_end()
-                .ends_with(['“', '"', '‘', '(', ':'])
-    };
+    let mut sentence_start = || starts.is_start(span.start) || after_opening(text, span.start);
     !class.has(WordClass::FUNCTION)
         && !class.has(WordClass::TITLE)
         && !class.is_nationality()
         && !low.ends_with("’s".as_bytes())
         && !low.ends_with(b"'s")
         && !sentence_start()
+}
+
+/// Does `text[..at].trim_end()` end in an opening quotation mark, a parenthesis or a colon?
+/// ASCII whitespace is stepped over bytewise, and the ASCII byte before it, as most are, settles
+/// it without decoding.
+fn after_opening(text: &str, at: usize) -> bool {
+    let before = text.as_bytes().get(..at).unwrap_or_default();
+    let end = before
+        .iter()
+        .rposition(|&b| !matches!(b, b' ' | b'\t'..=b'\r'))
+        .map_or(0, |p| p + 1);
+    match before.get(..end).and_then(<[u8]>::last) {
+        None => false,
+        Some(&b) if b.is_ascii() => matches!(b, b'"' | b'(' | b':'),
+        // After a non-ASCII byte, `end` is a character boundary still: the exact test.
+        Some(_) => text
+            .get(..end)
+            .is_some_and(|t| t.trim_end().ends_with(['“', '"', '‘', '(', ':'])),
+    }
 }
 
 /// May a lowercase word stand in a repeated two-word term ([`TopicWord::term`])? The lexicon
@@ -624,6 +638,23 @@ mod tests {
             proptest::prop_assert_eq!(Low(&a) == Low(&b), a == b);
             proptest::prop_assert_eq!(Low(&a) == Low(&a), true);
             proptest::prop_assert_eq!(hash(&a), hash(&a.clone()));
+        }
+    }
+
+    #[test]
+    fn after_opening_agrees_with_trimming() {
+        let pieces = [
+            "", " ", "\t", "\n", "\u{a0}", "\u{2003}", "a", "“", "”", "\"", "‘", "’", "(", ")",
+            ":", ";", "é", "—",
+        ];
+        for a in pieces {
+            for b in pieces {
+                for c in pieces {
+                    let text = format!("{a}{b}{c}");
+                    let want = text.trim_end().ends_with(['“', '"', '‘', '(', ':']);
+                    assert_eq!(after_opening(&text, text.len()), want, "{text:?}");
+                }
+            }
         }
     }
 

@@ -408,6 +408,12 @@ impl WordClass {
     pub const AUXILIARY: u32 = 1 << 16;
     /// `grammar.finite_verbs`: "has", "went", …
     pub const FINITE: u32 = 1 << 17;
+    /// `grammar.object_verbs`: "told", "asked", … (a cue runs on over their object).
+    pub const OBJECT_VERB: u32 = 1 << 18;
+    /// `grammar.cue_stops`: words an object verb's cue stops at.
+    pub const CUE_STOP: u32 = 1 << 19;
+    /// `grammar.naming_verbs`: "calling", "dubbed", …
+    pub const NAMING_VERB: u32 = 1 << 20;
 
     pub fn has(self, bit: u32) -> bool {
         self.bits & bit != 0
@@ -681,7 +687,7 @@ impl Lexicon {
     fn index_words(&mut self) {
         let mut words: HashMap<String, WordClass> = HashMap::default();
         let g = &self.grammar;
-        let sets: [(&HashSet<String>, u32); 15] = [
+        let sets: [(&HashSet<String>, u32); 18] = [
             (&self.function_words, WordClass::FUNCTION),
             (&self.speaking_nouns, WordClass::SPEAKING),
             (&self.not_agents, WordClass::NOT_AGENT),
@@ -697,6 +703,9 @@ impl Lexicon {
             (&g.name_particles, WordClass::PARTICLE),
             (&g.auxiliaries, WordClass::AUXILIARY),
             (&g.finite_verbs, WordClass::FINITE),
+            (&g.object_verbs, WordClass::OBJECT_VERB),
+            (&g.cue_stops, WordClass::CUE_STOP),
+            (&g.naming_verbs, WordClass::NAMING_VERB),
         ];
         for (set, bit) in sets {
             for w in set {
@@ -983,6 +992,17 @@ mod tests {
                 ),
                 (WordClass::AUXILIARY, g.auxiliaries.contains(w), "auxiliary"),
                 (WordClass::FINITE, g.finite_verbs.contains(w), "finite"),
+                (
+                    WordClass::OBJECT_VERB,
+                    g.object_verbs.contains(w),
+                    "object verb",
+                ),
+                (WordClass::CUE_STOP, g.cue_stops.contains(w), "cue stop"),
+                (
+                    WordClass::NAMING_VERB,
+                    g.naming_verbs.contains(w),
+                    "naming verb",
+                ),
             ];
             for (bit, listed, name) in bits {
                 assert_eq!(c.has(bit), listed, "{w}: {name}");

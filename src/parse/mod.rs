@@ -1037,10 +1037,9 @@ fn attribute(
             // `X claimed that “Q,” Y said …`: a quote introduced by "that" belongs to the verb
             // before it, whatever follows.
             // `…, calling Trump “an orange buffoon,” Susan said`: so is a label right after a
-            // naming verb and its object.
+            // naming verb and its object (the class bit answers `naming_verbs`).
             let named = before.is_some()
-                && (cs.max(k.saturating_sub(4))..k)
-                    .any(|v| Lexicon::get().grammar.naming_verbs.contains(t.word(v)));
+                && (cs.max(k.saturating_sub(4))..k).any(|v| t.class(v).has(WordClass::NAMING_VERB));
             let introduced = k > cs && ((t.low(k - 1) == b"that" && before.is_some()) || named);
             let loose_first = trailing_comma && !introduced;
             // `Trump said Duterte’s comments showed “Q”`: when the nearest reporting verb's

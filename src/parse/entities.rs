@@ -573,7 +573,9 @@ fn shape_of(all: &[Word], keys: &mut String) -> Option<Shape> {
                     .is_some_and(|last| lex.organisation_words.contains(last)))
     };
     // "Monsey, New York", "Fairfax County": places never speak, nor do party tags.
-    if lex.places.is_place(whole_low)
+    // Name words hold no space: the last one starts where the key's last space ends.
+    let last_word = (name_words.len() > 1).then(|| last_start - from);
+    if lex.places.is_place_ending(whole_low, last_word)
         || (name_words.len() == 1 && is_party_tag(name_words[0].text))
         || name_words.iter().any(|w| not_a_name_word(w.text))
     {

@@ -310,17 +310,21 @@ impl Places {
 
     /// Is this lowercase name (words joined by single spaces) a place?
     pub fn is_place(&self, low: &str) -> bool {
+        // The last word of a name of several: names are short, a plain byte loop finds the
+        // space sooner than a `memrchr` call.
+        let last_start = low.bytes().rposition(|b| b == b' ').map(|sp| sp + 1);
+        self.is_place_ending(low, last_start)
+    }
+
+    /// [`Places::is_place`] for a name whose last word's start is known (`None` for a name of
+    /// one word), as a name key notes it: no scan for the last space.
+    pub fn is_place_ending(&self, low: &str, last_start: Option<usize>) -> bool {
         (self.names_sieve.may_contain(exact_key(low.as_bytes())) && self.names.contains(low))
-            // The last word of a name of several: names are short, a plain byte loop finds the
-            // space sooner than a `memrchr` call.
-            || low
-                .bytes()
-                .rposition(|b| b == b' ')
-                .and_then(|sp| low.get(sp + 1..))
-                .is_some_and(|last| {
-                    self.place_words_sieve.may_contain(exact_key(last.as_bytes()))
-                        && self.place_words.contains(last)
-                })
+            || last_start.and_then(|at| low.get(at..)).is_some_and(|last| {
+                self.place_words_sieve
+                    .may_contain(exact_key(last.as_bytes()))
+                    && self.place_words.contains(last)
+            })
     }
 }
 
@@ -889,6 +893,19 @@ mod tests {
                     || lex.speaking_nouns.contains(*w)
                     || lex.is_title(w)
             })
+    }
+
+    #[test]
+    fn place_test_from_the_last_word_agrees() {
+        let places = &Lexicon::get().places;
+        let mut names: Vec<String> = places.names.iter().cloned().collect();
+        names.extend(places.place_words.iter().map(|w| format!("fairfax {w}")));
+        names.extend(["ohio", "new york", "joe biden", "x", ""].map(String::from));
+        for n in &names {
+            let last = n.rfind(' ').map(|sp| sp + 1);
+            assert_eq!(places.is_place_ending(n, last), places.is_place(n), "{n}");
+        }
+        assert!(places.is_place("fairfax county") && !places.is_place("joe biden"));
     }
 
     #[test]

@@ -1641,6 +1641,22 @@ mod tests {
         }
     }
 
+    /// `Toks::is_possessive_at` settles most tokens by their last byte: the same answers as the
+    /// test of the whole word.
+    #[test]
+    fn possessive_test_agrees_with_the_word() {
+        let text = "Trump’s aides said Sanders' plan, the boss's BOSS’S and Ross's (s) S ’s 's ’S.";
+        let mut store = TokStore::new(text);
+        tokens::tokenize_into(text, Span::new(0, text.len()), &mut store.toks);
+        let range = store.seal(text);
+        let t = store.view(text, range);
+        for (i, tok) in t.toks.iter().enumerate() {
+            let w = tok.span.text(text);
+            assert_eq!(t.is_possessive_at(i), tokens::is_possessive(w), "{w}");
+        }
+        assert!(!t.is_possessive_at(t.len()));
+    }
+
     /// `attribute` tests the function-word bit before comparing a word with "according".
     #[test]
     fn according_is_a_function_word() {

@@ -21,12 +21,9 @@ pub struct Found {
 /// The verb phrase of a cue starting at verb `v`, not reaching `limit`.
 pub fn cue_range(t: &Toks, v: usize, limit: usize) -> (usize, usize) {
     let mut e = v + 1;
-    if Lexicon::get().grammar.object_verbs.contains(t.word(v)) {
-        while e < limit
-            && e - v <= 5
-            && t.is_word(e)
-            && !Lexicon::get().grammar.cue_stops.contains(t.word(e))
-        {
+    // The class bits answer `object_verbs` and `cue_stops`.
+    if t.class(v).has(WordClass::OBJECT_VERB) {
+        while e < limit && e - v <= 5 && t.is_word(e) && !t.class(e).has(WordClass::CUE_STOP) {
             e += 1;
         }
     } else if t.low(v) == b"according" && t.low(v + 1) == b"to" {

@@ -341,8 +341,49 @@ fn is_party_tag(w: &str) -> bool {
 /// lowercase word, is a thing, never part of a speaker's name.
 fn not_a_name_word(w: &str) -> bool {
     let b = w.as_bytes();
-    b.iter().any(u8::is_ascii_digit)
+    any_byte(b, digit_lanes, |x| x.is_ascii_digit())
         || (b.len() > 2 && b[0].is_ascii_uppercase() && b[1] == b'-' && b[2].is_ascii_lowercase())
+}
+
+/// `byte` in each of a word's eight lanes.
+const fn lanes(byte: u8) -> u64 {
+    0x0101_0101_0101_0101 * byte as u64
+}
+
+const TOP: u64 = lanes(0x80);
+
+/// The top bit of each lane of `x` holding an ASCII digit. The range tests are additions to each
+/// lane's low seven bits, which never carry into the next lane.
+fn digit_lanes(x: u64) -> u64 {
+    let low = x & !TOP;
+    let at_least = |v: u64, c: u8| (v + lanes(0x80 - c)) & TOP;
+    // A non-ASCII byte (top bit set) is no digit whatever its low bits.
+    at_least(low, b'0') & !at_least(low, b'9' + 1) & !x
+}
+
+/// The top bit of each lane of `x` holding a hyphen: a lane of `x ^ '-'` is zero.
+fn hyphen_lanes(x: u64) -> u64 {
+    let h = x ^ lanes(b'-');
+    let nonzero = ((h & !TOP) + !TOP) | h;
+    !nonzero & TOP
+}
+
+/// Does any byte of `b` pass `hit`? Eight bytes at a time (`hit8` marks the lanes that pass),
+/// overlapping loads covering the tail, for a word of four bytes or more: name words are
+/// scanned for digits and hyphens, and most have neither.
+fn any_byte(b: &[u8], hit8: impl Fn(u64) -> u64, hit: impl Fn(u8) -> bool) -> bool {
+    let load8 = |b: &[u8]| u64::from_le_bytes(<[u8; 8]>::try_from(b).unwrap_or_default());
+    let load4 = |b: &[u8]| {
+        u64::from(u32::from_le_bytes(
+            <[u8; 4]>::try_from(b).unwrap_or_default(),
+        ))
+    };
+    let n = b.len();
+    match n {
+        8.. => b.chunks_exact(8).any(|c| hit8(load8(c)) != 0) || hit8(load8(&b[n - 8..])) != 0,
+        4..=7 => hit8(load4(&b[..4]) | load4(&b[n - 4..]) << 32) != 0,
+        _ => b.iter().any(|&x| hit(x)),
+    }
 }
 
 fn is_acronym(w: &str) -> bool {
@@ -526,14 +567,17 @@ fn shape_of(all: &[Word], keys: &mut String) -> Option<Shape> {
         // "Chicago Sun-Times": the last part of a hyphenated word counts too.
         // A byte scan: `rsplit_once` searches through `memrchr`, dear for a short word.
         whole
-            || stripped
-                .bytes()
-                .rposition(|b| b == b'-')
-                .and_then(|p| stripped.get(p + 1..))
-                .is_some_and(|last| lex.organisation_words.contains(last))
+            || (any_byte(stripped.as_bytes(), hyphen_lanes, |b| b == b'-')
+                && stripped
+                    .bytes()
+                    .rposition(|b| b == b'-')
+                    .and_then(|p| stripped.get(p + 1..))
+                    .is_some_and(|last| lex.organisation_words.contains(last)))
     };
     // "Monsey, New York", "Fairfax County": places never speak, nor do party tags.
-    if lex.places.is_place(whole_low)
+    // Name words hold no space: the last one starts where the key's last space ends.
+    let last_word = (name_words.len() > 1).then(|| last_start - from);
+    if lex.places.is_place_ending(whole_low, last_word)
         || (name_words.len() == 1 && is_party_tag(name_words[0].text))
         || name_words.iter().any(|w| not_a_name_word(w.text))
     {
@@ -1339,6 +1383,30 @@ fn is_subsequence(keys: &str, short: &NameKey, long: &NameKey) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn lane_tests_agree_with_byte_tests() {
+        let digit = |b: &[u8]| any_byte(b, digit_lanes, |x| x.is_ascii_digit());
+        let hyphen = |b: &[u8]| any_byte(b, hyphen_lanes, |x| x == b'-');
+        // Every byte in every position of words of every length up to eighteen.
+        for n in 0..=18 {
+            for at in 0..n {
+                for b in 0..=255u8 {
+                    let mut w = [b'a'; 18];
+                    w[at] = b;
+                    let w = &w[..n];
+                    assert_eq!(
+                        digit(w),
+                        w.iter().any(u8::is_ascii_digit),
+                        "{b} at {at} of {n}"
+                    );
+                    assert_eq!(hyphen(w), w.contains(&b'-'), "{b} at {at} of {n}");
+                }
+            }
+        }
+        assert!(!digit(b"") && !hyphen(b""));
+        assert!(digit("caf\u{e9}9".as_bytes()) && hyphen("\u{2014}-".as_bytes()));
+    }
 
     fn words(s: &str) -> Vec<(String, String, bool)> {
         s.split(' ')

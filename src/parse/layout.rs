@@ -80,10 +80,14 @@ fn ends_with_closing_punct(s: &str) -> bool {
     // A straight single mark closes a sentence only after its punctuation, in a line that does
     // not open with it (`Briggs dismissed it as 'nonsense.'`): after a letter it may be a
     // heading's plural possessive ("Voters' Guide"), and a whole line in marks a quoted heading.
-    t.chars().last().is_some_and(|c| ".!?:;,\"”’)…".contains(c))
-        || (!t.starts_with('\'')
-            && t.strip_suffix('\'')
-                .is_some_and(|r| r.ends_with(['.', '!', '?', ','])))
+    t.chars().last().is_some_and(|c| {
+        matches!(
+            c,
+            '.' | '!' | '?' | ':' | ';' | ',' | '"' | '”' | '’' | ')' | '…'
+        )
+    }) || (!t.starts_with('\'')
+        && t.strip_suffix('\'')
+            .is_some_and(|r| r.ends_with(['.', '!', '?', ','])))
 }
 
 fn looks_like_heading(s: &str) -> bool {

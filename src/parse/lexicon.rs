@@ -310,17 +310,21 @@ impl Places {
 
     /// Is this lowercase name (words joined by single spaces) a place?
     pub fn is_place(&self, low: &str) -> bool {
+        // The last word of a name of several: names are short, a plain byte loop finds the
+        // space sooner than a `memrchr` call.
+        let last_start = low.bytes().rposition(|b| b == b' ').map(|sp| sp + 1);
+        self.is_place_ending(low, last_start)
+    }
+
+    /// [`Places::is_place`] for a name whose last word's start is known (`None` for a name of
+    /// one word), as a name key notes it: no scan for the last space.
+    pub fn is_place_ending(&self, low: &str, last_start: Option<usize>) -> bool {
         (self.names_sieve.may_contain(exact_key(low.as_bytes())) && self.names.contains(low))
-            // The last word of a name of several: names are short, a plain byte loop finds the
-            // space sooner than a `memrchr` call.
-            || low
-                .bytes()
-                .rposition(|b| b == b' ')
-                .and_then(|sp| low.get(sp + 1..))
-                .is_some_and(|last| {
-                    self.place_words_sieve.may_contain(exact_key(last.as_bytes()))
-                        && self.place_words.contains(last)
-                })
+            || last_start.and_then(|at| low.get(at..)).is_some_and(|last| {
+                self.place_words_sieve
+                    .may_contain(exact_key(last.as_bytes()))
+                    && self.place_words.contains(last)
+            })
     }
 }
 
@@ -408,6 +412,12 @@ impl WordClass {
     pub const AUXILIARY: u32 = 1 << 16;
     /// `grammar.finite_verbs`: "has", "went", …
     pub const FINITE: u32 = 1 << 17;
+    /// `grammar.object_verbs`: "told", "asked", … (a cue runs on over their object).
+    pub const OBJECT_VERB: u32 = 1 << 18;
+    /// `grammar.cue_stops`: words an object verb's cue stops at.
+    pub const CUE_STOP: u32 = 1 << 19;
+    /// `grammar.naming_verbs`: "calling", "dubbed", …
+    pub const NAMING_VERB: u32 = 1 << 20;
 
     pub fn has(self, bit: u32) -> bool {
         self.bits & bit != 0
@@ -438,27 +448,33 @@ struct Entry {
     class: WordClass,
 }
 
+/// The first and last bytes of `w` as two words (overlapping loads, no loop); with the length
+/// they determine a word of up to 16 bytes.
+#[inline]
+pub fn word_parts(w: &[u8]) -> (u64, u64) {
+    let n = w.len();
+    let load8 = |b: &[u8]| u64::from_le_bytes(<[u8; 8]>::try_from(b).unwrap_or_default());
+    let load4 = |b: &[u8]| {
+        u64::from(u32::from_le_bytes(
+            <[u8; 4]>::try_from(b).unwrap_or_default(),
+        ))
+    };
+    match n {
+        8.. => (load8(&w[..8]), load8(&w[n - 8..])),
+        4..=7 => (load4(&w[..4]), load4(&w[n - 4..])),
+        1..=3 => (
+            u64::from(w[0]) | u64::from(w[n / 2]) << 8 | u64::from(w[n - 1]) << 16,
+            0,
+        ),
+        0 => (0, 0),
+    }
+}
+
 impl WordTable {
-    /// The first and last bytes of `w` as two words (overlapping loads, no loop); with the length
-    /// they determine a word of up to 16 bytes.
+    /// See [`word_parts`].
     #[inline]
     fn parts(w: &[u8]) -> (u64, u64) {
-        let n = w.len();
-        let load8 = |b: &[u8]| u64::from_le_bytes(<[u8; 8]>::try_from(b).unwrap_or_default());
-        let load4 = |b: &[u8]| {
-            u64::from(u32::from_le_bytes(
-                <[u8; 4]>::try_from(b).unwrap_or_default(),
-            ))
-        };
-        match n {
-            8.. => (load8(&w[..8]), load8(&w[n - 8..])),
-            4..=7 => (load4(&w[..4]), load4(&w[n - 4..])),
-            1..=3 => (
-                u64::from(w[0]) | u64::from(w[n / 2]) << 8 | u64::from(w[n - 1]) << 16,
-                0,
-            ),
-            0 => (0, 0),
-        }
+        word_parts(w)
     }
 
     /// A hash of the length and the first and last bytes: keys longer than 16 bytes are
@@ -675,7 +691,7 @@ impl Lexicon {
     fn index_words(&mut self) {
         let mut words: HashMap<String, WordClass> = HashMap::default();
         let g = &self.grammar;
-        let sets: [(&HashSet<String>, u32); 15] = [
+        let sets: [(&HashSet<String>, u32); 18] = [
             (&self.function_words, WordClass::FUNCTION),
             (&self.speaking_nouns, WordClass::SPEAKING),
             (&self.not_agents, WordClass::NOT_AGENT),
@@ -691,6 +707,9 @@ impl Lexicon {
             (&g.name_particles, WordClass::PARTICLE),
             (&g.auxiliaries, WordClass::AUXILIARY),
             (&g.finite_verbs, WordClass::FINITE),
+            (&g.object_verbs, WordClass::OBJECT_VERB),
+            (&g.cue_stops, WordClass::CUE_STOP),
+            (&g.naming_verbs, WordClass::NAMING_VERB),
         ];
         for (set, bit) in sets {
             for w in set {
@@ -767,6 +786,22 @@ impl Lexicon {
 
     /// Is this lowercase word (its bytes) one of `abbreviations`? The sieve answers most words
     /// without hashing them.
+    /// May an ASCII word as written lowercase to one of `abbreviations`? The sieve of
+    /// [`Lexicon::is_abbreviation`] asked of its length and lowercased ends, so a word it turns
+    /// away (most) is never copied and lowercased.
+    pub fn may_be_abbreviation_ascii(&self, word: &[u8]) -> bool {
+        let low = |b: &u8| b.to_ascii_lowercase();
+        let key = match word {
+            [] => 0,
+            [first, .., last] | [first @ last] => {
+                (word.len().min(255) as u32)
+                    | (u32::from(low(first)) << 8)
+                    | (u32::from(low(last)) << 16)
+            }
+        };
+        self.abbreviations_sieve.may_contain(key)
+    }
+
     pub fn is_abbreviation(&self, lower: &[u8]) -> bool {
         self.abbreviations_sieve.may_contain(exact_key(lower))
             && std::str::from_utf8(lower).is_ok_and(|w| self.abbreviations.contains(w))
@@ -861,10 +896,35 @@ mod tests {
     }
 
     #[test]
+    fn place_test_from_the_last_word_agrees() {
+        let places = &Lexicon::get().places;
+        let mut names: Vec<String> = places.names.iter().cloned().collect();
+        names.extend(places.place_words.iter().map(|w| format!("fairfax {w}")));
+        names.extend(["ohio", "new york", "joe biden", "x", ""].map(String::from));
+        for n in &names {
+            let last = n.rfind(' ').map(|sp| sp + 1);
+            assert_eq!(places.is_place_ending(n, last), places.is_place(n), "{n}");
+        }
+        assert!(places.is_place("fairfax county") && !places.is_place("joe biden"));
+    }
+
+    #[test]
     fn abbreviations_pass_their_sieve() {
+        let capitalised = |w: &str| {
+            let mut w = w.to_string();
+            let n = 1.min(w.len());
+            w[..n].make_ascii_uppercase();
+            w
+        };
         let lex = Lexicon::get();
         for a in &lex.abbreviations {
             assert!(lex.is_abbreviation(a.as_bytes()), "{a}");
+            // As written in any case, an ASCII abbreviation passes the prefilter of its sieve.
+            if a.is_ascii() {
+                for w in [a.to_ascii_uppercase(), a.clone(), capitalised(a)] {
+                    assert!(lex.may_be_abbreviation_ascii(w.as_bytes()), "{w}");
+                }
+            }
         }
         assert!(!lex.is_abbreviation(b"year"));
     }
@@ -949,6 +1009,17 @@ mod tests {
                 ),
                 (WordClass::AUXILIARY, g.auxiliaries.contains(w), "auxiliary"),
                 (WordClass::FINITE, g.finite_verbs.contains(w), "finite"),
+                (
+                    WordClass::OBJECT_VERB,
+                    g.object_verbs.contains(w),
+                    "object verb",
+                ),
+                (WordClass::CUE_STOP, g.cue_stops.contains(w), "cue stop"),
+                (
+                    WordClass::NAMING_VERB,
+                    g.naming_verbs.contains(w),
+                    "naming verb",
+                ),
             ];
             for (bit, listed, name) in bits {
                 assert_eq!(c.has(bit), listed, "{w}: {name}");

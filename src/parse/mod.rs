@@ -225,13 +225,20 @@ fn collapse_plan(
             Some(q) => (q.span.start, true),
             None => (usize::MAX, true),
         };
-        let mut j = i + 1;
-        while toks
-            .get(j)
-            .is_some_and(|t| t.span.start < limit && !in_nickname(t))
-        {
-            j += 1;
-        }
+        let j = if nicknames.is_empty() {
+            // Tokens are in text order: a binary search for the limit, not a test per token.
+            let rest = toks.get(i + 1..).unwrap_or_default();
+            i + 1 + rest.partition_point(|t| t.span.start < limit)
+        } else {
+            let mut j = i + 1;
+            while toks
+                .get(j)
+                .is_some_and(|t| t.span.start < limit && !in_nickname(t))
+            {
+                j += 1;
+            }
+            j
+        };
         if kept {
             pieces.push(Piece::Run(i, j));
             view += j - i;
@@ -499,14 +506,23 @@ pub fn parse_document(meta: Meta, text: String) -> Document {
     let (para_topics, rest) = topic_lists.split_at_mut(paragraphs.len());
     let quote_topics = &mut rest[..quotes_out.len()];
     for (ti, topic) in topic_list.iter_mut().enumerate() {
+        // A topic's mentions come in text order, so each search starts where the last ended
+        // (from the start again should one not).
+        let (mut p_from, mut q_from, mut last) = (0, 0, 0);
         for m in topic.mention_spans() {
-            let pi = paragraphs.partition_point(|p: &Paragraph| p.span.end <= m.start);
+            if m.start < last {
+                (p_from, q_from) = (0, 0);
+            }
+            last = m.start;
+            let pi = partition_from(&paragraphs, p_from, |p: &Paragraph| p.span.end <= m.start);
+            p_from = pi;
             if let Some(p) = paragraphs.get(pi) {
                 if p.span.contains(m) && para_topics[pi].last() != Some(&ti) {
                     para_topics[pi].push(ti);
                 }
             }
-            let qi = quotes_out.partition_point(|q: &Quote| q.span.end <= m.start);
+            let qi = partition_from(&quotes_out, q_from, |q: &Quote| q.span.end <= m.start);
+            q_from = qi;
             if let Some(q) = quotes_out.get(qi) {
                 if q.span.contains(m) && quote_topics[qi].last() != Some(&ti) {
                     quote_topics[qi].push(ti);
@@ -582,6 +598,22 @@ pub fn parse_document(meta: Meta, text: String) -> Document {
         warnings,
         text,
     }
+}
+
+/// `items.partition_point(before)` for a search that may start at `from` (every item before
+/// it is known to be `before`): a few items one by one, since the answer is usually near, then
+/// a binary search of the rest.
+fn partition_from<T>(items: &[T], from: usize, before: impl Fn(&T) -> bool) -> usize {
+    let mut i = from;
+    for _ in 0..4 {
+        match items.get(i) {
+            Some(x) if before(x) => i += 1,
+            _ => return i,
+        }
+    }
+    i + items
+        .get(i..)
+        .map_or(0, |rest| rest.partition_point(&before))
 }
 
 /// Register every capitalised name run of the narration.
@@ -1013,10 +1045,9 @@ fn attribute(
             // `X claimed that “Q,” Y said …`: a quote introduced by "that" belongs to the verb
             // before it, whatever follows.
             // `…, calling Trump “an orange buffoon,” Susan said`: so is a label right after a
-            // naming verb and its object.
+            // naming verb and its object (the class bit answers `naming_verbs`).
             let named = before.is_some()
-                && (cs.max(k.saturating_sub(4))..k)
-                    .any(|v| Lexicon::get().grammar.naming_verbs.contains(t.word(v)));
+                && (cs.max(k.saturating_sub(4))..k).any(|v| t.class(v).has(WordClass::NAMING_VERB));
             let introduced = k > cs && ((t.low(k - 1) == b"that" && before.is_some()) || named);
             let loose_first = trailing_comma && !introduced;
             // `Trump said Duterte’s comments showed “Q”`: when the nearest reporting verb's
@@ -1604,6 +1635,37 @@ mod tests {
             proptest::prop_assert_eq!(got, want);
             proptest::prop_assert_eq!(got_of, want_of);
         }
+    }
+
+    proptest::proptest! {
+        /// From any start before the answer, the same point as a search of the whole list.
+        #[test]
+        fn partition_from_agrees_with_partition_point(
+            mut ends in proptest::collection::vec(0usize..200, 0..40),
+            at in 0usize..220,
+            from in 0usize..40,
+        ) {
+            ends.sort_unstable();
+            let want = ends.partition_point(|&e| e <= at);
+            let from = from.min(want);
+            proptest::prop_assert_eq!(partition_from(&ends, from, |&e| e <= at), want);
+        }
+    }
+
+    /// `Toks::is_possessive_at` settles most tokens by their last byte: the same answers as the
+    /// test of the whole word.
+    #[test]
+    fn possessive_test_agrees_with_the_word() {
+        let text = "Trump’s aides said Sanders' plan, the boss's BOSS’S and Ross's (s) S ’s 's ’S.";
+        let mut store = TokStore::new(text);
+        tokens::tokenize_into(text, Span::new(0, text.len()), &mut store.toks);
+        let range = store.seal(text);
+        let t = store.view(text, range);
+        for (i, tok) in t.toks.iter().enumerate() {
+            let w = tok.span.text(text);
+            assert_eq!(t.is_possessive_at(i), tokens::is_possessive(w), "{w}");
+        }
+        assert!(!t.is_possessive_at(t.len()));
     }
 
     /// `attribute` tests the function-word bit before comparing a word with "according".

@@ -209,12 +209,12 @@ impl<'a> Toks<'a> {
     /// span lies on character boundaries, so this is `is_possessive` of its `str`.
     pub fn is_possessive_at(&self, i: usize) -> bool {
         self.toks.get(i).is_some_and(|t| {
-            let w = self
-                .text
-                .as_bytes()
-                .get(t.span.start..t.span.end)
-                .unwrap_or_default();
-            strip_possessive_bytes(w).len() != w.len()
+            let text = self.text.as_bytes();
+            // Most tokens do not end in "s": their last byte settles them, with no slice made.
+            matches!(text.get(t.span.end.wrapping_sub(1)), Some(b's' | b'S')) && {
+                let w = text.get(t.span.start..t.span.end).unwrap_or_default();
+                strip_possessive_bytes(w).len() != w.len()
+            }
         })
     }
 

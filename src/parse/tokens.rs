@@ -94,6 +94,9 @@ fn char_at(s: &str, i: usize) -> Option<(char, usize)> {
 fn is_abbreviation(lex: &Lexicon, word: &str) -> bool {
     let mut buf = [0u8; 32];
     if word.is_ascii() && word.len() <= buf.len() {
+        if !lex.may_be_abbreviation_ascii(word.as_bytes()) {
+            return false;
+        }
         let low = &mut buf[..word.len()];
         low.copy_from_slice(word.as_bytes());
         low.make_ascii_lowercase();
@@ -271,6 +274,8 @@ fn word_end(
     mut prev: char,
 ) -> usize {
     let bytes = slice.as_bytes();
+    // Whether a period joined on: the word holds one (its runs and first character cannot).
+    let mut has_period = false;
     loop {
         // A run of ASCII letters and digits joins without decoding; `prev` is its last byte.
         let run_end = alnum_run_end(bytes, end);
@@ -303,6 +308,7 @@ fn word_end(
         if !joins {
             break;
         }
+        has_period |= d == '.';
         end += dlen;
         prev = d;
     }
@@ -321,7 +327,7 @@ fn word_end(
         if single_initial
             || before_paren
             || before_comma
-            || word.contains('.')
+            || has_period
             || is_abbreviation(Lexicon::get(), word)
         {
             end += 1;

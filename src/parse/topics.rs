@@ -5,7 +5,7 @@ use std::cell::Cell;
 
 use rustc_hash::FxHashMap as HashMap;
 
-use super::lexicon::{Keyword, Lexicon, Sieved, WordClass};
+use super::lexicon::{word_parts, Keyword, Lexicon, Sieved, WordClass};
 use super::phrases::Toks;
 use super::tokens::strip_possessive_bytes;
 use crate::model::{NarrowSpan, Span, Topic, TopicSource};
@@ -214,7 +214,7 @@ fn mine(
         i = j + 1;
     }
     // Repeated lowercase two-word terms: "critical infrastructure".
-    let mut terms: HashMap<(&[u8], &[u8]), Chain> =
+    let mut terms: HashMap<(Low, Low), Chain> =
         HashMap::with_capacity_and_hasher(words.len() / 5, Default::default());
     for (k, pair) in words.windows(2).enumerate() {
         let [a, b] = pair else { continue };
@@ -226,7 +226,7 @@ fn mine(
             && !a.low.ends_with(b"ing")
         {
             terms
-                .entry((a.low, b.low))
+                .entry((Low(a.low), Low(b.low)))
                 .or_insert(Chain::new())
                 .add(k, &mut links);
         }
@@ -244,7 +244,10 @@ fn mine(
     }
     for (&p, &c) in &names {
         if let [a, b] = p.0 {
-            if terms.get(&(a.low, b.low)).is_some_and(|t| t.count >= 2) {
+            if terms
+                .get(&(Low(a.low), Low(b.low)))
+                .is_some_and(|t| t.count >= 2)
+            {
                 continue;
             }
         }
@@ -294,13 +297,46 @@ fn mine(
     }
 }
 
+/// A word's lowercase bytes as the mining maps hash and compare them: by its length and its
+/// first and last eight bytes ([`word_parts`], no loop over the bytes), which hold every byte of
+/// a word of up to sixteen bytes; a longer word is compared in full.
+#[derive(Clone, Copy)]
+struct Low<'a>(&'a [u8]);
+
+impl PartialEq for Low<'_> {
+    fn eq(&self, other: &Self) -> bool {
+        let n = self.0.len();
+        n == other.0.len()
+            && if n <= 16 {
+                word_parts(self.0) == word_parts(other.0)
+            } else {
+                self.0 == other.0
+            }
+    }
+}
+
+impl Eq for Low<'_> {}
+
+impl std::hash::Hash for Low<'_> {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        let (a, b) = word_parts(self.0);
+        state.write_u64(a);
+        state.write_u64(b ^ (self.0.len() as u64) << 56);
+    }
+}
+
 /// A phrase of the document by its words, equal to another with the same lowercase words.
 #[derive(Clone, Copy)]
 struct Phrase<'w, 'a>(&'w [TopicWord<'a>]);
 
 impl PartialEq for Phrase<'_, '_> {
     fn eq(&self, other: &Self) -> bool {
-        self.0.len() == other.0.len() && self.0.iter().zip(other.0).all(|(a, b)| a.low == b.low)
+        self.0.len() == other.0.len()
+            && self
+                .0
+                .iter()
+                .zip(other.0)
+                .all(|(a, b)| Low(a.low) == Low(b.low))
     }
 }
 
@@ -309,7 +345,7 @@ impl Eq for Phrase<'_, '_> {}
 impl std::hash::Hash for Phrase<'_, '_> {
     fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
         for w in self.0 {
-            w.low.hash(state);
+            Low(w.low).hash(state);
         }
     }
 }
@@ -506,18 +542,32 @@ fn plain_cap(
     starts: &mut StartCursor,
 ) -> bool {
     // A capitalised first word of a sentence: its capital says nothing.
-    let mut sentence_start = || {
-        starts.is_start(span.start)
-            || text[..span.start]
-                .trim_end()
-                .ends_with(['“', '"', '‘', '(', ':'])
-    };
+    let mut sentence_start = || starts.is_start(span.start) || after_opening(text, span.start);
     !class.has(WordClass::FUNCTION)
         && !class.has(WordClass::TITLE)
         && !class.is_nationality()
         && !low.ends_with("’s".as_bytes())
         && !low.ends_with(b"'s")
         && !sentence_start()
+}
+
+/// Does `text[..at].trim_end()` end in an opening quotation mark, a parenthesis or a colon?
+/// ASCII whitespace is stepped over bytewise, and the ASCII byte before it, as most are, settles
+/// it without decoding.
+fn after_opening(text: &str, at: usize) -> bool {
+    let before = text.as_bytes().get(..at).unwrap_or_default();
+    let end = before
+        .iter()
+        .rposition(|&b| !matches!(b, b' ' | b'\t'..=b'\r'))
+        .map_or(0, |p| p + 1);
+    match before.get(..end).and_then(<[u8]>::last) {
+        None => false,
+        Some(&b) if b.is_ascii() => matches!(b, b'"' | b'(' | b':'),
+        // After a non-ASCII byte, `end` is a character boundary still: the exact test.
+        Some(_) => text
+            .get(..end)
+            .is_some_and(|t| t.trim_end().ends_with(['“', '"', '‘', '(', ':'])),
+    }
 }
 
 /// May a lowercase word stand in a repeated two-word term ([`TopicWord::term`])? The lexicon
@@ -571,6 +621,39 @@ mod tests {
                     letters_or_hyphens(&w[..5]),
                     "{b} at {at}"
                 );
+            }
+        }
+    }
+
+    proptest::proptest! {
+        /// Words equal as `Low`s are equal as bytes (and hash alike), at every length around the
+        /// sixteen bytes the parts hold.
+        #[test]
+        fn low_equality_is_byte_equality(
+            a in proptest::collection::vec(proptest::sample::select(b"ab-\xc3\xa9".to_vec()), 0..20),
+            b in proptest::collection::vec(proptest::sample::select(b"ab-\xc3\xa9".to_vec()), 0..20),
+        ) {
+            use std::hash::BuildHasher;
+            let hash = |w: &[u8]| rustc_hash::FxBuildHasher.hash_one(Low(w));
+            proptest::prop_assert_eq!(Low(&a) == Low(&b), a == b);
+            proptest::prop_assert_eq!(Low(&a) == Low(&a), true);
+            proptest::prop_assert_eq!(hash(&a), hash(&a.clone()));
+        }
+    }
+
+    #[test]
+    fn after_opening_agrees_with_trimming() {
+        let pieces = [
+            "", " ", "\t", "\n", "\u{a0}", "\u{2003}", "a", "“", "”", "\"", "‘", "’", "(", ")",
+            ":", ";", "é", "—",
+        ];
+        for a in pieces {
+            for b in pieces {
+                for c in pieces {
+                    let text = format!("{a}{b}{c}");
+                    let want = text.trim_end().ends_with(['“', '"', '‘', '(', ':']);
+                    assert_eq!(after_opening(&text, text.len()), want, "{text:?}");
+                }
             }
         }
     }

@@ -1672,3 +1672,16 @@ fn a_first_surname_alone_names_a_person_with_two() {
         Some("Carlos Sada Solana")
     );
 }
+
+#[test]
+fn talks_before_a_past_tense_is_a_noun_and_names_no_speaker() {
+    // "Trade talks stalled": no one called Trade spoke, so the later "he" is still Reed.
+    let t = "Talks headline\n\nTom Reed has not endorsed anyone.\n\n\
+             Trade talks stalled in the spring. Last year, he played down the remarks as \
+             \"just part of the campaign\" and moved on.";
+    assert_eq!(speaker_of(t, "\"just part").as_deref(), Some("Tom Reed"));
+    // A reporting verb is still one: "Reed talks about it"
+    let t =
+        "Talks headline\n\nReed talks about the plan often. He called it \"a winner\" on Monday.";
+    assert_eq!(speaker_of(t, "\"a winner").as_deref(), Some("Reed"));
+}

@@ -821,12 +821,26 @@ fn object_apposition(t: &Toks, i: usize) -> bool {
 /// past tense ("Carson defied")? A plural opening a sentence ("Corporations agreed") is no name.
 fn acts(t: &Toks, i: usize, j: usize) -> bool {
     let w = t.word(j);
-    let verb = t.verb(j).is_some_and(|f| f != lexicon::VerbForm::Gerund)
+    let verb = (t.verb(j).is_some_and(|f| f != lexicon::VerbForm::Gerund) && !plural_noun(t, j))
         || (t.is_word(j) && !t.is_cap(j) && w.len() > 4 && w.ends_with("ed"));
     let sentence_start = i == 0 || t.is_punct(i - 1, '.') || t.toks[i - 1].quote().is_some();
     // After a capital the word ends a longer name ("West Virginia lauded").
     let after_cap = i > 0 && t.is_cap(i - 1);
     verb && !after_cap && !(sentence_start && t.low(i).ends_with(b"s"))
+}
+
+/// "Trade talks stalled", "Peace talks have resumed": a reporting verb's "-s" form before a
+/// past tense or a plural verb is a plural noun ("talks", "claims", "reports"), and the word
+/// before it no one who spoke. ("says" is never a noun.)
+fn plural_noun(t: &Toks, j: usize) -> bool {
+    let w = t.low(j);
+    let next = t.low(j + 1);
+    w.ends_with(b"s")
+        && w != b"says"
+        && t.is_word(j + 1)
+        && !t.is_cap(j + 1)
+        && t.verb(j + 1).is_none()
+        && ((next.len() > 4 && next.ends_with(b"ed")) || matches!(next, b"are" | b"were" | b"have"))
 }
 
 /// Does a capitalised run ending before token `j` name a town, followed by ", <state>" ("Monsey,
@@ -1438,7 +1452,7 @@ fn indirect_speech_events(
     let mut last = None;
     for v in from..to {
         // Most tokens are no finite verb: that test first.
-        if t.verb(v) != Some(lexicon::VerbForm::Finite) {
+        if t.verb(v) != Some(lexicon::VerbForm::Finite) || plural_noun(t, v) {
             continue;
         }
         // A verb that already introduced a quotation was resolved with it.

@@ -1685,3 +1685,13 @@ fn talks_before_a_past_tense_is_a_noun_and_names_no_speaker() {
         "Talks headline\n\nReed talks about the plan often. He called it \"a winner\" on Monday.";
     assert_eq!(speaker_of(t, "\"a winner").as_deref(), Some("Reed"));
 }
+
+#[test]
+fn names_in_a_list_are_no_clause_subjects() {
+    // "behind Ann Lee, Senator Paul Ortiz, and Senator Tom Reed": the list names objects, so
+    // "he said" stays with Mark Hill, who spoke.
+    let t = "\"We show anger,\" said Mark Hill, who backed the nominee behind Ann Lee, \
+             Senator Paul Ortiz, and Senator Tom Reed.\n\n\
+             \"We are alive,\" he said.";
+    assert_eq!(speaker_of(t, "\"We are").as_deref(), Some("Mark Hill"));
+}

@@ -689,10 +689,30 @@ fn observe_names<'a>(reg: &mut Registry, t: &Toks<'a>, words: &mut Vec<Word<'a>>
         // "attacked Clinton and Marco Rubio": a name joined to a name by a conjunction is
         // coordinated with it, not a new clause's subject.
         // So is one joined to a pronoun ("that he and Giles had been frustrated").
+        // So is the last of a list ("behind Rick Santorum, Senator Marco Rubio, and Senator Ted
+        // Cruz"): a comma before "and" closes a name that itself follows a comma.
+        let listed = || {
+            if i < 4 || !t.is_punct(i - 2, ',') || !t.is_cap(i - 3) {
+                return false;
+            }
+            let mut k = i - 3;
+            while k > 0 && t.is_word(k - 1) && t.is_cap(k - 1) {
+                k -= 1;
+            }
+            k > 0 && t.is_punct(k - 1, ',')
+        };
+        // … and a list's middle: "Senator Marco Rubio, and Senator Ted Cruz".
+        let list_middle = t.is_punct(j, ',')
+            && matches!(t.low(j + 1), b"and" | b"or")
+            && t.is_cap(j + 2)
+            && i >= 1
+            && t.is_punct(i - 1, ',');
         let coordinated = i >= 2
             && matches!(t.low(i - 1), b"and" | b"or")
             && ((t.is_cap(i - 2) && !t.is_possessive_at(i - 2))
-                || matches!(t.pronoun(i - 2), Some(PronounKind::Person(_))));
+                || matches!(t.pronoun(i - 2), Some(PronounKind::Person(_)))
+                || listed())
+            || list_middle;
         // Lowercase role words after the run, then another name: this run only modifies it.
         let mut head = j;
         while head < t.len() && !t.is_cap(head) && t.is_word(head) && {

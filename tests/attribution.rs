@@ -1695,3 +1695,25 @@ fn names_in_a_list_are_no_clause_subjects() {
              \"We are alive,\" he said.";
     assert_eq!(speaker_of(t, "\"We are").as_deref(), Some("Mark Hill"));
 }
+
+#[test]
+fn a_group_is_no_he() {
+    // "Young Latinos" and "Democrats" are groups: "he" goes past them to the man who spoke.
+    let t = "\"We will win,\" said Tom Reed on Monday.\n\n\
+             Young Latinos flocked to the rally. Immigration is now an issue of morality, he said, \
+             and only the rich wanted \"open borders.\"";
+    assert_eq!(speaker_of(t, "\"open").as_deref(), Some("Tom Reed"));
+    let t = "\"We will win,\" said Tom Reed on Monday.\n\n\
+             Democrats criticized the plan. \"It is a sham,\" he said.";
+    assert_eq!(speaker_of(t, "\"It is").as_deref(), Some("Tom Reed"));
+}
+
+#[test]
+fn a_city_or_an_arena_is_no_he() {
+    let t = "\"We will win,\" said Tom Reed on Monday.\n\n\
+             The delegates met at Quicken Loans Arena. \"Not even one,\" he said.";
+    assert_eq!(speaker_of(t, "\"Not even").as_deref(), Some("Tom Reed"));
+    let t = "\"We will win,\" said Tom Reed on Monday.\n\n\
+             Los Angeles gave the campaign little money. \"Not even one,\" he said.";
+    assert_eq!(speaker_of(t, "\"Not even").as_deref(), Some("Tom Reed"));
+}

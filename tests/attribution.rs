@@ -1717,3 +1717,10 @@ fn a_city_or_an_arena_is_no_he() {
              Los Angeles gave the campaign little money. \"Not even one,\" he said.";
     assert_eq!(speaker_of(t, "\"Not even").as_deref(), Some("Tom Reed"));
 }
+
+#[test]
+fn an_outlet_or_platform_is_no_he() {
+    let t = "\"We will win,\" said Tom Reed on Monday.\n\n\
+             Politico reported the plan first. \"It is a sham,\" he said.";
+    assert_eq!(speaker_of(t, "\"It is").as_deref(), Some("Tom Reed"));
+}

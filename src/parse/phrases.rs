@@ -388,7 +388,7 @@ impl<'a> Toks<'a> {
         let mut buf = [0u8; 64];
         let mut n = 0;
         for k in a..b {
-            let w = self.word(k).as_bytes();
+            let w = self.low(k);
             let sep = usize::from(k > a);
             let Some(dst) = buf.get_mut(n..n + sep + w.len()) else {
                 // Longer than any place name: joined on the heap.
@@ -882,7 +882,7 @@ impl<'a> Toks<'a> {
     fn restrictive_antecedent(&self, close: usize, floor: usize) -> Option<Np> {
         let lim = close.saturating_sub(30).max(floor);
         let r = (lim + 1..close)
-            .find(|&k| matches!(self.word(k), "which" | "who") && self.is_word(k - 1))?;
+            .find(|&k| matches!(self.low(k), b"which" | b"who") && self.is_word(k - 1))?;
         let np = self.np_ending_at(r - 1, floor)?;
         // Opening the clause: after a comma it would be an apposition ("Brinkley, a historian
         // who …, said").
@@ -897,7 +897,7 @@ impl<'a> Toks<'a> {
         let r = (lim..=end)
             .rev()
             .take_while(|&k| self.is_word(k))
-            .find(|&k| matches!(self.word(k), "who" | "which"))?;
+            .find(|&k| matches!(self.low(k), b"who" | b"which"))?;
         let np = self.np_ending_at(r.checked_sub(1)?, floor)?;
         let opens = np.start == floor || !self.is_word(np.start - 1);
         (opens && np.pronoun.is_none()).then_some(np)

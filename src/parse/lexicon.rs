@@ -844,10 +844,11 @@ impl Lexicon {
             },
         ];
         let agent = forms.iter().any(|&(w, c)| {
+            // The suffix test first: it settles most words without decoding their characters.
             !c.has(WordClass::NOT_AGENT)
                 && w.len() > 4
-                && w.chars().all(|c| c.is_alphabetic() || c == '-')
                 && AGENT_SUFFIXES.iter().any(|s| w.ends_with(s))
+                && w.chars().all(|c| c.is_alphabetic() || c == '-')
         }) || lower.ends_with("-old");
         agent
             || forms.iter().any(|&(_, c)| {

@@ -494,7 +494,7 @@ pub fn parse_document(meta: Meta, text: String) -> Document {
     .recycle();
     let quoted: Vec<bool> = speaker_of_entity.iter().map(Option::is_some).collect();
     let someone = reg.someone_names(&quoted);
-    let is_entity = |k: &str| someone.contains(k);
+    let is_entity = |k: &[u8]| someone.contains(k);
     let mut topic_list = topics::find(&text, &tw, &is_entity);
     // Gathered here, then frozen into the model's shared lists: this thread's lists from the
     // previous document, emptied, so a paragraph's list is not grown from nothing each time.

@@ -727,7 +727,12 @@ fn observe_names<'a>(reg: &mut Registry, t: &Toks<'a>, words: &mut Vec<Word<'a>>
         } else {
             i.wrapping_sub(1)
         };
-        if let (Some(e), true) = (e, before < i && t.is_word(before) && !t.is_cap(before)) {
+        // The class bit first: most words are no gendered noun, and need no lookup.
+        let gendered = |k: usize| t.class(k).has(WordClass::GENDERED);
+        if let (Some(e), true) = (
+            e,
+            before < i && t.is_word(before) && !t.is_cap(before) && gendered(before),
+        ) {
             if let Some(&g) = lex.gendered_nouns.get(t.word(before)) {
                 reg.hint_gender(e, g);
             }
@@ -740,6 +745,7 @@ fn observe_names<'a>(reg: &mut Registry, t: &Toks<'a>, words: &mut Vec<Word<'a>>
         ) {
             let noun = (j + 2..t.len().min(j + 5))
                 .take_while(|&k| t.is_word(k) && !t.is_cap(k))
+                .filter(|&k| gendered(k))
                 .find_map(|k| lex.gendered_nouns.get(t.word(k)));
             if let Some(&g) = noun {
                 reg.hint_gender(e, g);

@@ -411,7 +411,7 @@ impl<'a> Toks<'a> {
             return Some(np);
         }
         let lex = Lexicon::get();
-        let w = self.word(i);
+        let w = self.low(i);
         if self.is_cap(i) && !self.has(i, WordClass::FUNCTION) {
             let mut j = i;
             while j > floor {
@@ -449,7 +449,7 @@ impl<'a> Toks<'a> {
                 pronoun: None,
             });
         }
-        let verbal = w.ends_with("ed") || w.ends_with("ing");
+        let verbal = w.ends_with(b"ed") || w.ends_with(b"ing");
         if self.is_cap(i)
             || self.has(i, WordClass::STOP)
             || self.verb(i).is_some()
@@ -494,8 +494,10 @@ impl<'a> Toks<'a> {
                 break;
             }
         }
-        let head = w.trim_end_matches('s');
-        let role = self.has(i, WordClass::ROLE) || lex.role_nouns.contains_key(head);
+        let role = self.has(i, WordClass::ROLE)
+            || lex
+                .role_nouns
+                .contains_key(self.word(i).trim_end_matches('s'));
         if has_det || role {
             let start = if has_det { j } else { i };
             // Without a determiner only the role noun itself ("officials said").

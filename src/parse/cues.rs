@@ -88,11 +88,11 @@ fn followed_by_cue(t: &Toks, i: usize) -> bool {
         return verb_after_apposition(t, v, t.len()).is_some();
     }
     // A past tense outside the lexicon that closes the sentence: "Hannity pressed."
-    let w = t.word(v);
+    let w = t.low(v);
     t.is_word(v)
         && !t.is_cap(v)
         && w.len() > 3
-        && w.ends_with("ed")
+        && w.ends_with(b"ed")
         && (v + 1 == t.len() || t.is_punct(v + 1, '.') || t.is_punct(v + 1, ','))
 }
 
@@ -168,11 +168,11 @@ pub fn after(t: &Toks, k: usize, limit: usize) -> Option<Found> {
             cue: Some(cue_range(t, i, limit)),
         });
     }
-    let w = t.word(i);
+    let w = t.low(i);
     if t.is_word(i)
         && !t.is_cap(i)
         && w.len() > 4
-        && w.ends_with("ed")
+        && w.ends_with(b"ed")
         && i + 1 < limit
         && t.is_cap(i + 1)
     {
@@ -227,7 +227,7 @@ pub fn after(t: &Toks, k: usize, limit: usize) -> Option<Found> {
     // `"Q," an angry Hollande retaliated.`: right after a quote that ends on a comma, a name and a
     // past-tense verb outside the lexicon still report speech.
     if !apposition && v < limit {
-        let w = t.word(v);
+        let w = t.low(v);
         // At the clause's end, or before a time or place ("Toomey fumed on Tuesday").
         let ends_clause = v + 1 >= limit
             || matches!(
@@ -237,7 +237,7 @@ pub fn after(t: &Toks, k: usize, limit: usize) -> Option<Found> {
         if t.is_word(v)
             && !t.is_cap(v)
             && w.len() > 3
-            && w.ends_with("ed")
+            && w.ends_with(b"ed")
             && ends_clause
             && np.pronoun.is_none()
             // "the campaign", or a name after its determiner and adjectives ("an angry Hollande").
@@ -339,8 +339,8 @@ pub fn nominal_tail(t: &Toks, np: Np, limit: usize) -> usize {
     }
     // "a 2013 study by economists Peter Schott and Justin Pierce", "a complaint filed by the
     // Securities and Exchange Commission": an author after "by" describes the source too.
-    let participle = t.word(e).ends_with("ed") && t.word(e + 1) == "by";
-    let by = t.word(e) == "by" || participle;
+    let participle = t.low(e).ends_with(b"ed") && t.low(e + 1) == b"by";
+    let by = t.low(e) == b"by" || participle;
     let start = match t.word(e) {
         "close" | "familiar" | "involved" | "loyal" | "allied"
             if matches!(t.low(e + 1), b"to" | b"with" | b"in") =>
@@ -352,7 +352,7 @@ pub fn nominal_tail(t: &Toks, np: Np, limit: usize) -> usize {
         _ => return e,
     };
     // "Schott and Justin Pierce": "and" between capitalised words joins two names.
-    let joins_names = |j: usize| t.word(j) == "and" && t.is_cap(j - 1) && t.is_cap(j + 1);
+    let joins_names = |j: usize| t.low(j) == b"and" && t.is_cap(j - 1) && t.is_cap(j + 1);
     let mut j = start;
     while j < limit
         && j - e < 8

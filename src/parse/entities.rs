@@ -1330,7 +1330,8 @@ impl Registry {
     /// Lowercase names of known persons and quoted sources: phrases that are no topic.
     /// The set borrows the names' lowercase tokens; a lowercase display name is only built when
     /// it differs from them (most often it does not).
-    pub fn someone_names(&self, quoted: &[bool]) -> HashSet<Cow<'_, str>> {
+    /// By bytes: topic mining joins a phrase's lowercase bytes and needs no UTF-8 check of them.
+    pub fn someone_names(&self, quoted: &[bool]) -> HashSet<Cow<'_, [u8]>> {
         // Sized once (at most two names an entity) instead of rehashed while growing.
         let mut out =
             HashSet::with_capacity_and_hasher(2 * self.entities.len(), Default::default());
@@ -1340,7 +1341,7 @@ impl Registry {
                 ent.kind == SpeakerKind::Person && (ent.gender.is_some() || ent.roles.is_some());
             if quoted.get(e).copied().unwrap_or(false) || person {
                 let tokens = ent.tokens.as_str(&self.keys);
-                out.insert(Cow::Borrowed(tokens));
+                out.insert(Cow::Borrowed(tokens.as_bytes()));
                 // An ASCII name lowercases bytewise: equal to the tokens, it adds nothing.
                 let name = self.strs.get(ent.name);
                 let same = name.is_ascii()
@@ -1350,7 +1351,7 @@ impl Registry {
                         .zip(tokens.bytes())
                         .all(|(a, b)| a.to_ascii_lowercase() == b);
                 if !same {
-                    out.insert(Cow::Owned(name.to_lowercase()));
+                    out.insert(Cow::Owned(name.to_lowercase().into_bytes()));
                 }
             }
         }

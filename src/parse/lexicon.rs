@@ -418,6 +418,8 @@ impl WordClass {
     pub const CUE_STOP: u32 = 1 << 19;
     /// `grammar.naming_verbs`: "calling", "dubbed", …
     pub const NAMING_VERB: u32 = 1 << 20;
+    /// `gendered_nouns`: "actress", "husband", … (a name's neighbour hints its gender).
+    pub const GENDERED: u32 = 1 << 21;
 
     pub fn has(self, bit: u32) -> bool {
         self.bits & bit != 0
@@ -722,6 +724,9 @@ impl Lexicon {
         for w in self.role_nouns.keys() {
             words.entry(w.clone()).or_default().bits |= WordClass::ROLE;
         }
+        for w in self.gendered_nouns.keys() {
+            words.entry(w.clone()).or_default().bits |= WordClass::GENDERED;
+        }
         // Keys made from `String`s, so UTF-8.
         for w in self
             .topic_index
@@ -844,10 +849,11 @@ impl Lexicon {
             },
         ];
         let agent = forms.iter().any(|&(w, c)| {
+            // The suffix test first: it settles most words without decoding their characters.
             !c.has(WordClass::NOT_AGENT)
                 && w.len() > 4
-                && w.chars().all(|c| c.is_alphabetic() || c == '-')
                 && AGENT_SUFFIXES.iter().any(|s| w.ends_with(s))
+                && w.chars().all(|c| c.is_alphabetic() || c == '-')
         }) || lower.ends_with("-old");
         agent
             || forms.iter().any(|&(_, c)| {
@@ -976,6 +982,11 @@ mod tests {
                 (WordClass::STOP, g.stops.contains(w), "stop"),
                 (WordClass::ADVERB, g.adverbs.contains(w), "adverb"),
                 (WordClass::GIVEN, lex.given_names.contains_key(w), "given"),
+                (
+                    WordClass::GENDERED,
+                    lex.gendered_nouns.contains_key(w),
+                    "gendered",
+                ),
                 (
                     WordClass::TOPIC_START,
                     lex.topic_index.exact.contains_key(w.as_bytes()),

@@ -494,7 +494,7 @@ pub fn parse_document(meta: Meta, text: String) -> Document {
     .recycle();
     let quoted: Vec<bool> = speaker_of_entity.iter().map(Option::is_some).collect();
     let someone = reg.someone_names(&quoted);
-    let is_entity = |k: &str| someone.contains(k);
+    let is_entity = |k: &[u8]| someone.contains(k);
     let mut topic_list = topics::find(&text, &tw, &is_entity);
     // Gathered here, then frozen into the model's shared lists: this thread's lists from the
     // previous document, emptied, so a paragraph's list is not grown from nothing each time.
@@ -639,13 +639,12 @@ fn observe_names<'a>(reg: &mut Registry, t: &Toks<'a>, words: &mut Vec<Word<'a>>
         }
         let mut j = i + 1;
         while j < t.len() {
-            let w = t.word(j);
             // "Doctors Without Borders": a capitalised function word inside the run.
             let part = t.is_word(j)
                 && t.is_cap(j)
                 && (!function(j) || title(j) || t.function_inside_name(j));
             // "Secretary of State", "University of Iowa" — but not "Michael Brown of Washington".
-            let of_join = w == "of"
+            let of_join = t.low(j) == b"of"
                 && t.is_cap(j + 1)
                 && (t.class(j - 1).has(WordClass::ORGANISATION) || title(j - 1));
             // Run-on capitals ("Jeb Bush Hits Marco Rubio", "Donald Trump Calls Out Ted Cruz",
@@ -748,7 +747,12 @@ fn observe_names<'a>(reg: &mut Registry, t: &Toks<'a>, words: &mut Vec<Word<'a>>
         } else {
             i.wrapping_sub(1)
         };
-        if let (Some(e), true) = (e, before < i && t.is_word(before) && !t.is_cap(before)) {
+        // The class bit first: most words are no gendered noun, and need no lookup.
+        let gendered = |k: usize| t.class(k).has(WordClass::GENDERED);
+        if let (Some(e), true) = (
+            e,
+            before < i && t.is_word(before) && !t.is_cap(before) && gendered(before),
+        ) {
             if let Some(&g) = lex.gendered_nouns.get(t.word(before)) {
                 reg.hint_gender(e, g);
             }
@@ -761,6 +765,7 @@ fn observe_names<'a>(reg: &mut Registry, t: &Toks<'a>, words: &mut Vec<Word<'a>>
         ) {
             let noun = (j + 2..t.len().min(j + 5))
                 .take_while(|&k| t.is_word(k) && !t.is_cap(k))
+                .filter(|&k| gendered(k))
                 .find_map(|k| lex.gendered_nouns.get(t.word(k)));
             if let Some(&g) = noun {
                 reg.hint_gender(e, g);
@@ -773,15 +778,15 @@ fn observe_names<'a>(reg: &mut Registry, t: &Toks<'a>, words: &mut Vec<Word<'a>>
 /// "with Hillary Clinton — who's called for tax hikes — lambasting Trump's plan": a name after
 /// "with" and before a gerund, perhaps past an aside, is that gerund's subject.
 fn absolute_subject(t: &Toks, i: usize, j: usize) -> bool {
-    if i == 0 || t.word(i - 1) != "with" {
+    if i == 0 || t.low(i - 1) != b"with" {
         return false;
     }
     let v = cues::past_aside(t, j, t.len()).unwrap_or(j);
-    let w = t.word(v);
+    let w = t.low(v);
     // "with Clinton during the debate": a preposition ending in "-ing" is no gerund.
     let preposition =
-        t.class(v).has(WordClass::PREPOSITION) || t.is_clause_preposition(v) || w == "including";
-    t.is_word(v) && !t.is_cap(v) && w.len() > 5 && w.ends_with("ing") && !preposition
+        t.class(v).has(WordClass::PREPOSITION) || t.is_clause_preposition(v) || w == b"including";
+    t.is_word(v) && !t.is_cap(v) && w.len() > 5 && w.ends_with(b"ing") && !preposition
 }
 
 /// Does a word at `i` open its clause: first, or after punctuation, a quotation, a conjunction
@@ -799,15 +804,15 @@ fn opens_clause(t: &Toks, i: usize) -> bool {
 /// John Smith") makes the name an object instead.
 fn opens_clause_behind_modifiers(t: &Toks, i: usize) -> bool {
     let modifier = |k: usize| {
-        let w = t.word(k);
+        let w = t.low(k);
         t.is_word(k)
             && !t.is_cap(k)
             && !t.class(k).has(WordClass::FUNCTION)
             && t.verb(k).is_none()
-            && !w.ends_with("ed")
-            && !w.ends_with("ing")
+            && !w.ends_with(b"ed")
+            && !w.ends_with(b"ing")
             // "the 6th Congressional District": an ordinal makes the run a place.
-            && w.bytes().all(|b| b.is_ascii_alphabetic() || b == b'-')
+            && w.iter().all(|&b| b.is_ascii_alphabetic() || b == b'-')
     };
     let mods = (i.saturating_sub(3)..i)
         .rev()
@@ -840,9 +845,9 @@ fn object_apposition(t: &Toks, i: usize) -> bool {
 /// Is the one-word name at `i` followed (at `j`) by what a person does: a reporting verb or a
 /// past tense ("Carson defied")? A plural opening a sentence ("Corporations agreed") is no name.
 fn acts(t: &Toks, i: usize, j: usize) -> bool {
-    let w = t.word(j);
+    let w = t.low(j);
     let verb = (t.verb(j).is_some_and(|f| f != lexicon::VerbForm::Gerund) && !plural_noun(t, j))
-        || (t.is_word(j) && !t.is_cap(j) && w.len() > 4 && w.ends_with("ed"));
+        || (t.is_word(j) && !t.is_cap(j) && w.len() > 4 && w.ends_with(b"ed"));
     let sentence_start = i == 0 || t.is_punct(i - 1, '.') || t.toks[i - 1].quote().is_some();
     // After a capital the word ends a longer name ("West Virginia lauded").
     let after_cap = i > 0 && t.is_cap(i - 1);
@@ -1402,11 +1407,11 @@ fn verb_opening(reg: &Registry, t: &Toks, np: phrases::Np, e: usize) -> bool {
 fn predicate_follows(t: &Toks, i: usize) -> bool {
     // The adverb list holds the auxiliaries too: test those before skipping.
     let finite = |i: usize| {
-        let w = t.word(i);
+        let w = t.low(i);
         t.is_word(i)
             && !t.is_cap(i)
             && (t.verb(i).is_some()
-                || (w.len() > 4 && w.ends_with("ed"))
+                || (w.len() > 4 && w.ends_with(b"ed"))
                 || t.class(i).has(WordClass::AUXILIARY)
                 || t.class(i).has(WordClass::FINITE))
     };
@@ -1700,6 +1705,21 @@ mod tests {
             assert_eq!(t.is_possessive_at(i), tokens::is_possessive(w), "{w}");
         }
         assert!(!t.is_possessive_at(t.len()));
+    }
+
+    /// Word tests compare `Toks::low` (bytes) with literals where they read `Toks::word`: both
+    /// give the same lowercase form, for ASCII and non-ASCII words and out of range.
+    #[test]
+    fn low_bytes_are_the_word() {
+        let text = "Of Borders, ÉCOLE Straße and İstanbul — who said “which” by WITH 3rd.";
+        let mut store = TokStore::new(text);
+        tokens::tokenize_into(text, Span::new(0, text.len()), &mut store.toks);
+        let range = store.seal(text);
+        let t = store.view(text, range);
+        for i in 0..=t.len() {
+            assert_eq!(t.low(i), t.word(i).as_bytes(), "{i}");
+        }
+        assert_eq!(t.low(1), b"borders");
     }
 
     /// `attribute` tests the function-word bit before comparing a word with "according".

@@ -388,7 +388,7 @@ impl<'a> Toks<'a> {
         let mut buf = [0u8; 64];
         let mut n = 0;
         for k in a..b {
-            let w = self.word(k).as_bytes();
+            let w = self.low(k);
             let sep = usize::from(k > a);
             let Some(dst) = buf.get_mut(n..n + sep + w.len()) else {
                 // Longer than any place name: joined on the heap.
@@ -411,7 +411,7 @@ impl<'a> Toks<'a> {
             return Some(np);
         }
         let lex = Lexicon::get();
-        let w = self.word(i);
+        let w = self.low(i);
         if self.is_cap(i) && !self.has(i, WordClass::FUNCTION) {
             let mut j = i;
             while j > floor {
@@ -449,7 +449,7 @@ impl<'a> Toks<'a> {
                 pronoun: None,
             });
         }
-        let verbal = w.ends_with("ed") || w.ends_with("ing");
+        let verbal = w.ends_with(b"ed") || w.ends_with(b"ing");
         if self.is_cap(i)
             || self.has(i, WordClass::STOP)
             || self.verb(i).is_some()
@@ -494,8 +494,10 @@ impl<'a> Toks<'a> {
                 break;
             }
         }
-        let head = w.trim_end_matches('s');
-        let role = self.has(i, WordClass::ROLE) || lex.role_nouns.contains_key(head);
+        let role = self.has(i, WordClass::ROLE)
+            || lex
+                .role_nouns
+                .contains_key(self.word(i).trim_end_matches('s'));
         if has_det || role {
             let start = if has_det { j } else { i };
             // Without a determiner only the role noun itself ("officials said").
@@ -882,7 +884,7 @@ impl<'a> Toks<'a> {
     fn restrictive_antecedent(&self, close: usize, floor: usize) -> Option<Np> {
         let lim = close.saturating_sub(30).max(floor);
         let r = (lim + 1..close)
-            .find(|&k| matches!(self.word(k), "which" | "who") && self.is_word(k - 1))?;
+            .find(|&k| matches!(self.low(k), b"which" | b"who") && self.is_word(k - 1))?;
         let np = self.np_ending_at(r - 1, floor)?;
         // Opening the clause: after a comma it would be an apposition ("Brinkley, a historian
         // who …, said").
@@ -897,7 +899,7 @@ impl<'a> Toks<'a> {
         let r = (lim..=end)
             .rev()
             .take_while(|&k| self.is_word(k))
-            .find(|&k| matches!(self.word(k), "who" | "which"))?;
+            .find(|&k| matches!(self.low(k), b"who" | b"which"))?;
         let np = self.np_ending_at(r.checked_sub(1)?, floor)?;
         let opens = np.start == floor || !self.is_word(np.start - 1);
         (opens && np.pronoun.is_none()).then_some(np)

@@ -80,7 +80,7 @@ pub fn recycle_words(words: Vec<TopicWord<'_>>) {
 
 /// Topics of a document, from its words (in text order). `is_entity` says whether a proper-noun
 /// phrase is a speaker or person, which is not a topic.
-pub fn find(text: &str, words: &[TopicWord], is_entity: &dyn Fn(&str) -> bool) -> Vec<Topic> {
+pub fn find(text: &str, words: &[TopicWord], is_entity: &dyn Fn(&[u8]) -> bool) -> Vec<Topic> {
     let lex = Lexicon::get();
     // This thread's per-topic lists from the previous document, emptied: their capacity is
     // kept, so a topic's mentions are pushed without growing a fresh list each time.
@@ -179,7 +179,7 @@ impl Tagger<'_, '_, '_> {
 fn mine(
     text: &str,
     words: &[TopicWord],
-    is_entity: &dyn Fn(&str) -> bool,
+    is_entity: &dyn Fn(&[u8]) -> bool,
     topics: &mut Vec<Topic>,
 ) {
     // Every occurrence of a phrase is chained to the next one through `links` (its first word's
@@ -251,7 +251,7 @@ fn mine(
                 continue;
             }
         }
-        if !is_entity(p.join_into(&mut joined)) {
+        if !is_entity(p.join_bytes_into(&mut joined)) {
             mined.push((p, c, false));
         }
     }
@@ -353,6 +353,13 @@ impl std::hash::Hash for Phrase<'_, '_> {
 impl Phrase<'_, '_> {
     /// The lowercase words joined by spaces, into `out`; checked as UTF-8 once, whole.
     fn join_into<'k>(&self, out: &'k mut Vec<u8>) -> &'k str {
+        // Bytes of `str`s and spaces, so always UTF-8.
+        std::str::from_utf8(self.join_bytes_into(out)).unwrap_or_default()
+    }
+
+    /// [`Phrase::join_into`] as bytes, unchecked: what the entity test of every candidate
+    /// name reads.
+    fn join_bytes_into<'k>(&self, out: &'k mut Vec<u8>) -> &'k [u8] {
         out.clear();
         for (n, w) in self.0.iter().enumerate() {
             if n > 0 {
@@ -360,8 +367,7 @@ impl Phrase<'_, '_> {
             }
             out.extend_from_slice(w.low);
         }
-        // Bytes of `str`s and spaces, so always UTF-8.
-        std::str::from_utf8(out).unwrap_or_default()
+        out
     }
 
     /// Compares as the joined strings would: word by word, a word before its extensions.
@@ -584,6 +590,37 @@ fn is_term(low: &[u8], class: WordClass) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The entity test reads a phrase's joined bytes: the bytes of its joined string.
+    #[test]
+    fn joined_bytes_are_the_joined_string() {
+        let word = |low: &'static str| TopicWord {
+            span: Span::new(0, 0),
+            low: low.as_bytes(),
+            plain_cap: true,
+            term: false,
+            topic_start: false,
+        };
+        let words = [
+            word("colonial"),
+            word("pipeline"),
+            word("ñandú"),
+            word("one"),
+        ];
+        let mut buf = Vec::new();
+        for a in 0..words.len() {
+            for b in a + 1..=words.len() {
+                let p = Phrase(&words[a..b]);
+                let joined: Vec<&str> = words[a..b]
+                    .iter()
+                    .map(|w| std::str::from_utf8(w.low).unwrap_or_default())
+                    .collect();
+                let joined = joined.join(" ");
+                assert_eq!(p.join_bytes_into(&mut buf), joined.as_bytes());
+                assert_eq!(p.join_into(&mut buf), joined);
+            }
+        }
+    }
 
     #[test]
     fn fast_letters_test_agrees_with_the_exact_one() {

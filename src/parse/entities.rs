@@ -836,7 +836,6 @@ impl Registry {
     ) -> usize {
         let keys = &self.keys;
         let last = tokens.last_bytes(keys).unwrap_or_default();
-        let surname = first_surname(keys, kind, tokens);
         // The latest bearers of the surname only: a text naming thousands of different Smiths
         // must not make every lookup slower.
         let candidates: &[usize] = self
@@ -937,7 +936,8 @@ impl Registry {
         if let Some(first) = first {
             add_bearer(&mut self.by_first, first, e);
         }
-        if let Some(mid) = surname {
+        // A new person only: most lookups find a known one and never ask.
+        if let Some(mid) = first_surname(&self.keys, kind, tokens) {
             add_bearer(&mut self.by_last, mid, e);
         }
         e

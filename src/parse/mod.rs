@@ -721,10 +721,11 @@ fn observe_names<'a>(reg: &mut Registry, t: &Toks<'a>, words: &mut Vec<Word<'a>>
             head += 1;
         }
         let modifier = head > j && t.is_cap(head) && !function(head);
+        let possessive = tokens::is_possessive(surface);
         let subject = (opens_clause || heads_subject == Some(i) || absolute_subject(t, i, j))
             && !coordinated
             && !object_apposition(t, i)
-            && !tokens::is_possessive(surface)
+            && !possessive
             && !t.is_punct(i.wrapping_sub(1), '(');
         heads_subject = (modifier && subject).then_some(head);
         let subject = subject && !modifier;
@@ -736,7 +737,6 @@ fn observe_names<'a>(reg: &mut Registry, t: &Toks<'a>, words: &mut Vec<Word<'a>>
                 || (i >= 2
                     && t.low(i - 1) == b"that"
                     && t.verb(i - 2) == Some(lexicon::VerbForm::Finite)));
-        let possessive = tokens::is_possessive(surface);
         let e = reg.observe(words, span, surface, subject && !reported, possessive);
         if let (Some(e), true) = (e, subject && j == i + 1 && acts(t, i, j)) {
             reg.confirm(e);
@@ -1696,15 +1696,13 @@ mod tests {
     #[test]
     fn possessive_test_agrees_with_the_word() {
         let text = "Trump’s aides said Sanders' plan, the boss's BOSS’S and Ross's (s) S ’s 's ’S.";
-        let mut store = TokStore::new(text);
-        tokens::tokenize_into(text, Span::new(0, text.len()), &mut store.toks);
-        let range = store.seal(text);
-        let t = store.view(text, range);
-        for (i, tok) in t.toks.iter().enumerate() {
-            let w = tok.span.text(text);
-            assert_eq!(t.is_possessive_at(i), tokens::is_possessive(w), "{w}");
-        }
-        assert!(!t.is_possessive_at(t.len()));
+        with_toks(text, |t| {
+            for (i, tok) in t.toks.iter().enumerate() {
+                let w = tok.span.text(text);
+                assert_eq!(t.is_possessive_at(i), tokens::is_possessive(w), "{w}");
+            }
+            assert!(!t.is_possessive_at(t.len()));
+        });
     }
 
     /// Word tests compare `Toks::low` (bytes) with literals where they read `Toks::word`: both
@@ -1712,14 +1710,20 @@ mod tests {
     #[test]
     fn low_bytes_are_the_word() {
         let text = "Of Borders, ÉCOLE Straße and İstanbul — who said “which” by WITH 3rd.";
+        with_toks(text, |t| {
+            for i in 0..=t.len() {
+                assert_eq!(t.low(i), t.word(i).as_bytes(), "{i}");
+            }
+            assert_eq!(t.low(1), b"borders");
+        });
+    }
+
+    /// The whole of `text` as one paragraph's tokens.
+    fn with_toks(text: &str, check: impl FnOnce(&Toks)) {
         let mut store = TokStore::new(text);
         tokens::tokenize_into(text, Span::new(0, text.len()), &mut store.toks);
         let range = store.seal(text);
-        let t = store.view(text, range);
-        for i in 0..=t.len() {
-            assert_eq!(t.low(i), t.word(i).as_bytes(), "{i}");
-        }
-        assert_eq!(t.low(1), b"borders");
+        check(&store.view(text, range));
     }
 
     /// `attribute` tests the function-word bit before comparing a word with "according".

@@ -263,14 +263,13 @@ impl<'a> Toks<'a> {
     /// A dash between clauses: an em or en dash, or a hyphen with space on both sides ("ire -
     /// he called"), not the hyphen of "U.S.-Russian".
     pub fn is_clause_dash(&self, i: usize) -> bool {
-        if self.is_punct(i, '-') {
-            let span = self.toks[i].span;
-            let b = self.text.as_bytes();
-            let spaced = |k: Option<&u8>| k.is_some_and(u8::is_ascii_whitespace);
-            spaced(span.start.checked_sub(1).and_then(|k| b.get(k))) && spaced(b.get(span.end))
-        } else {
-            self.is_punct(i, '—') || self.is_punct(i, '–')
-        }
+        self.is_dash(i)
+            && (!self.is_punct(i, '-') || {
+                let span = self.toks[i].span;
+                let b = self.text.as_bytes();
+                let spaced = |k: Option<&u8>| k.is_some_and(u8::is_ascii_whitespace);
+                spaced(span.start.checked_sub(1).and_then(|k| b.get(k))) && spaced(b.get(span.end))
+            })
     }
 
     /// A preposition that governs the noun phrase after it ("after", "on", "with"; see

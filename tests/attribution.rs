@@ -1724,3 +1724,15 @@ fn an_outlet_or_platform_is_no_he() {
              Politico reported the plan first. \"It is a sham,\" he said.";
     assert_eq!(speaker_of(t, "\"It is").as_deref(), Some("Tom Reed"));
 }
+
+#[test]
+fn a_gerund_after_a_preposition_governs_the_name() {
+    // "by hitting Trump": Trump is the object of the gerund, not a passive agent; the quote is
+    // the subject's, Bush's. After "said", the "-ing" word is an adjective of the name.
+    let t = "Debate night\n\n\
+             Jeb Bush interjected by hitting Donald Trump for trying to seize a home to \
+             \"turn into limousine parking lot for his casinos\" in Atlantic City.";
+    assert_eq!(speaker_of(t, "\"turn").as_deref(), Some("Jeb Bush"));
+    let t = "Debate night\n\n\"It is over,\" said leading Republican Ben Carson.";
+    assert_eq!(speaker_of(t, "\"It is").as_deref(), Some("Ben Carson"));
+}

@@ -1065,6 +1065,12 @@ impl<'a> Toks<'a> {
                 && !self.has(j, WordClass::FINITE)
                 && self.verb(j).is_none()
                 && !past_after_name
+                // "by hitting Trump for …": after a preposition, a gerund governs the name that
+                // follows; elsewhere it may be an adjective ("said leading Republican X").
+                && !(j == first
+                    && j > 0
+                    && self.low(j).ends_with(b"ing")
+                    && self.is_clause_preposition(j - 1))
                 && ((j + 1 < limit && self.name_part(j + 1))
                     || (j + 2 < limit
                         && self.is_word(j + 1)

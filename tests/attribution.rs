@@ -1736,3 +1736,19 @@ fn a_gerund_after_a_preposition_governs_the_name() {
     let t = "Debate night\n\n\"It is over,\" said leading Republican Ben Carson.";
     assert_eq!(speaker_of(t, "\"It is").as_deref(), Some("Ben Carson"));
 }
+
+#[test]
+fn a_confidant_or_loyalist_is_an_unnamed_source() {
+    // A name before a speaking noun modifies it: the source is the confidant, not Trump.
+    let t = "Feud goes on\n\n\
+             \"He is bigger than the party,\" said one Trump confidant.";
+    assert_eq!(
+        speaker_of(t, "\"He is").as_deref(),
+        Some("one Trump confidant")
+    );
+    let t = "Feud goes on\n\n\"We are not worried,\" a Clinton loyalist said.";
+    assert_eq!(
+        speaker_of(t, "\"We are").as_deref(),
+        Some("a Clinton loyalist")
+    );
+}

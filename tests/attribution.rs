@@ -1752,3 +1752,20 @@ fn a_confidant_or_loyalist_is_an_unnamed_source() {
         Some("a Clinton loyalist")
     );
 }
+
+#[test]
+fn a_plural_noun_opening_a_sentence_is_no_name() {
+    // "Critics" is capitalised only because it opens the sentence: a group, never "he".
+    let t = "Plans\n\n\"We will win,\" said Tom Reed on Monday.\n\n\
+             Critics called the plan costly. \"It is not over,\" he said.";
+    assert_eq!(speaker_of(t, "\"It is").as_deref(), Some("Tom Reed"));
+    let d = parse(t);
+    assert!(
+        d.speakers.iter().all(|s| &*s.name != "Critics"),
+        "{:?}",
+        d.speakers
+    );
+    // Before a name-like verb phrase it is a nominal source, shown as written.
+    let t = "Plans\n\nOfficials said the plan was \"a sham.\"";
+    assert_eq!(speaker_of(t, "\"a sham").as_deref(), Some("Officials"));
+}

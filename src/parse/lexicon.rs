@@ -861,6 +861,18 @@ impl Lexicon {
             })
     }
 
+    /// "critics", "officials", "friends": the plural of a role or speaking noun (`class` is the
+    /// word's own), never a name even when a sentence's first word capitalises it. Organisation
+    /// words ("Democrats") and titles keep their capital.
+    pub fn plural_speaking_noun(&self, lower: &[u8], class: WordClass) -> bool {
+        let speaking = |c: WordClass| c.has(WordClass::ROLE) || c.has(WordClass::SPEAKING);
+        lower.len() > 3
+            && lower.last() == Some(&b's')
+            && !class.has(WordClass::ORGANISATION)
+            && !class.has(WordClass::TITLE)
+            && (speaking(class) || speaking(self.class_of_bytes(&lower[..lower.len() - 1])))
+    }
+
     pub fn speech_verb(&self, lower: &str) -> Option<VerbForm> {
         self.speech_verbs.get(lower).copied()
     }

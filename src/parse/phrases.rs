@@ -107,8 +107,12 @@ impl TokStore {
         let from = self.lows.len();
         self.lows.reserve(self.toks.len() - from);
         self.classes.reserve(self.toks.len() - from);
-        for t in &self.toks[from..] {
-            let TokKind::Word { ascii, .. } = t.kind else {
+        // Sentence-initial plurals of speaking nouns ("Critics said …") to read in lowercase.
+        let mut common = Vec::new();
+        let mut opens = true;
+        for (k, t) in self.toks[from..].iter().enumerate() {
+            let TokKind::Word { ascii, cap } = t.kind else {
+                opens = matches!(t.kind, TokKind::Punct('.' | '!' | '?'));
                 self.lows.push((0, 0));
                 self.classes.push(WordClass::default());
                 continue;
@@ -124,12 +128,23 @@ impl TokStore {
             };
             self.lows.push((a as u32, b as u32));
             // By bytes: the lookup needs no `str`, so no character-boundary tests.
-            self.classes.push(
-                self.low_buf
-                    .as_bytes()
-                    .get(a..b)
-                    .map_or_else(WordClass::default, |w| lex.class_of_bytes(w)),
-            );
+            let low = self.low_buf.as_bytes().get(a..b).unwrap_or_default();
+            let class = lex.class_of_bytes(low);
+            if cap && opens && lex.plural_speaking_noun(low, class) {
+                common.push(from + k);
+            }
+            opens = false;
+            self.classes.push(class);
+        }
+        // Capitalised only by its place, the word is a common noun: a nominal, not a name —
+        // unless a capitalised word follows ("Doctors Without Borders").
+        for k in common {
+            if self.toks.get(k + 1).is_some_and(Token::is_cap) {
+                continue;
+            }
+            if let TokKind::Word { ascii, .. } = self.toks[k].kind {
+                self.toks[k].kind = TokKind::Word { cap: false, ascii };
+            }
         }
         from..self.toks.len()
     }

@@ -22,6 +22,8 @@ pub struct TokStore {
     /// lowercase form sits at its own offset); the rare non-ASCII word gets its full lowercase
     /// form appended after the text. Offsets fit in `u32`: input is capped at 1 GiB.
     low_buf: String,
+    /// Scratch for `seal`: its capitalised words ending in "s" (kept to spare an allocation).
+    plural_caps: Vec<usize>,
 }
 
 /// A stretch of a paragraph's collapsed view (see [`TokStore::collapse`]).
@@ -78,6 +80,7 @@ impl TokStore {
             lows: Vec::new(),
             classes: Vec::new(),
             low_buf: String::new(),
+            plural_caps: Vec::new(),
         });
         s.toks.reserve(n);
         s.lows.reserve(n);
@@ -107,16 +110,18 @@ impl TokStore {
         let from = self.lows.len();
         self.lows.reserve(self.toks.len() - from);
         self.classes.reserve(self.toks.len() - from);
-        // Sentence-initial plurals of speaking nouns ("Critics said …") to read in lowercase.
-        let mut common = Vec::new();
-        let mut opens = true;
+        // Capitalised words ending in "s", for `lowercase_common_openers` (few: a cheap test).
+        let mut plural_caps = std::mem::take(&mut self.plural_caps);
+        plural_caps.clear();
         for (k, t) in self.toks[from..].iter().enumerate() {
             let TokKind::Word { ascii, cap } = t.kind else {
-                opens = matches!(t.kind, TokKind::Punct('.' | '!' | '?'));
                 self.lows.push((0, 0));
                 self.classes.push(WordClass::default());
                 continue;
             };
+            if cap && text.as_bytes().get(t.span.end.wrapping_sub(1)) == Some(&b's') {
+                plural_caps.push(from + k);
+            }
             // The tokenizer says whether the word is ASCII: no scan of it or its paragraph here.
             let (a, b) = if ascii {
                 (t.span.start, t.span.end)
@@ -128,25 +133,43 @@ impl TokStore {
             };
             self.lows.push((a as u32, b as u32));
             // By bytes: the lookup needs no `str`, so no character-boundary tests.
-            let low = self.low_buf.as_bytes().get(a..b).unwrap_or_default();
-            let class = lex.class_of_bytes(low);
-            if cap && opens && lex.plural_speaking_noun(low, class) {
-                common.push(from + k);
-            }
-            opens = false;
-            self.classes.push(class);
+            self.classes.push(
+                self.low_buf
+                    .as_bytes()
+                    .get(a..b)
+                    .map_or_else(WordClass::default, |w| lex.class_of_bytes(w)),
+            );
         }
-        // Capitalised only by its place, the word is a common noun: a nominal, not a name —
-        // unless a capitalised word follows ("Doctors Without Borders").
-        for k in common {
-            if self.toks.get(k + 1).is_some_and(Token::is_cap) {
+        self.lowercase_common_openers(from, &plural_caps);
+        self.plural_caps = plural_caps;
+        from..self.toks.len()
+    }
+
+    /// "Critics called …", "Friends offered …": a plural of a role or speaking noun capitalised
+    /// only because it opens a sentence is a common noun, a nominal rather than a name, unless
+    /// a capitalised word follows ("Doctors Without Borders"). Its capital is dropped.
+    fn lowercase_common_openers(&mut self, from: usize, candidates: &[usize]) {
+        let lex = Lexicon::get();
+        let low = |k: usize| {
+            let (a, b) = self.lows[k];
+            self.low_buf
+                .as_bytes()
+                .get(a as usize..b as usize)
+                .unwrap_or_default()
+        };
+        for &k in candidates {
+            let TokKind::Word { cap: true, ascii } = self.toks[k].kind else {
                 continue;
-            }
-            if let TokKind::Word { ascii, .. } = self.toks[k].kind {
+            };
+            let opens =
+                k == from || matches!(self.toks[k - 1].kind, TokKind::Punct('.' | '!' | '?'));
+            if opens
+                && !self.toks.get(k + 1).is_some_and(Token::is_cap)
+                && lex.plural_speaking_noun(low(k), self.classes[k])
+            {
                 self.toks[k].kind = TokKind::Word { cap: false, ascii };
             }
         }
-        from..self.toks.len()
     }
 
     /// Append the tokens of `range` with each quotation collapsed to one token, as `pieces`

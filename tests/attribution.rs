@@ -1769,3 +1769,21 @@ fn a_plural_noun_opening_a_sentence_is_no_name() {
     let t = "Plans\n\nOfficials said the plan was \"a sham.\"";
     assert_eq!(speaker_of(t, "\"a sham").as_deref(), Some("Officials"));
 }
+
+#[test]
+fn a_state_and_a_role_name_the_one_introduced_with_both() {
+    // "the Vermont senator" is the one introduced as "Vermont Sen. Bernie Sanders": the state
+    // is stated on both sides and "Sen." stands for "senator".
+    let t = "Race\n\nVermont Sen. Bernie Sanders and Ohio Gov. John Kasich spoke on Monday. \
+             \"We will win,\" the Vermont senator said.\n\n\
+             \"It is over,\" the Ohio governor said.";
+    assert_eq!(
+        speaker_of(t, "\"We will").as_deref(),
+        Some("Bernie Sanders")
+    );
+    assert_eq!(speaker_of(t, "\"It is").as_deref(), Some("John Kasich"));
+    // A bare "the senator" with two senators about stays the nominal it is.
+    let t = "Race\n\nSen. Ted Cruz spoke first. Then Sen. John McCain spoke.\n\n\
+             \"We will win,\" the senator said.";
+    assert_eq!(speaker_of(t, "\"We will").as_deref(), Some("the senator"));
+}

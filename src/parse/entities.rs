@@ -576,7 +576,9 @@ fn shape_of(all: &[Word], keys: &mut String) -> Option<Shape> {
     };
     // "Monsey, New York", "Fairfax County": places never speak, nor do party tags.
     // Name words hold no space: the last one starts where the key's last space ends.
-    let last_word = (name_words.len() > 1).then(|| last_start - from);
+    // So does a lone word after a state or country: "Pennsylvania Avenue", "Texas County".
+    let last_word =
+        (name_words.len() > 1 || prefix.last().is_some_and(is_nat)).then(|| last_start - from);
     if lex.places.is_place_ending(whole_low, last_word)
         || (name_words.len() == 1 && is_party_tag(name_words[0].text))
         || name_words.iter().any(|w| not_a_name_word(w.text))
@@ -1230,7 +1232,16 @@ impl Registry {
                             },
                             None => r,
                         };
-                        r == head || r == singular
+                        // "the Florida senator" is "Florida Sen. Marco Rubio": with a nation or
+                        // state stated, a title abbreviation matches its role noun. A bare "the
+                        // senator" asks for the role in full, as several senators may be about.
+                        r == head
+                            || r == singular
+                            || (!nations.is_empty()
+                                && lex
+                                    .title_roles
+                                    .get(r)
+                                    .is_some_and(|f| f.iter().any(|f| f == head || f == singular)))
                     }))
                 && (nations.is_empty() || nations.iter().any(|n| ent.nations.contains(n)))
         };

@@ -341,6 +341,8 @@ pub struct Lexicon {
     pub pronouns: HashMap<String, PronounKind>,
     /// Role head noun → generic (matches anyone with the right nationality).
     pub role_nouns: HashMap<String, bool>,
+    /// Title abbreviation ("sen", "gov") → the role nouns it stands for.
+    pub title_roles: HashMap<String, Vec<String>>,
     /// Any country form → the country's group key.
     pub nationalities: HashMap<String, String>,
     pub topics: Vec<TopicEntry>,
@@ -626,6 +628,12 @@ impl Lexicon {
                 Some((word, it.next() == Some("generic")))
             })
             .collect();
+        let title_roles = lines(include_str!("../../assets/title_roles.txt"))
+            .filter_map(|l| {
+                let mut it = l.split_whitespace().map(str::to_lowercase);
+                Some((it.next()?, it.collect()))
+            })
+            .collect();
         let mut nationalities = HashMap::default();
         for l in lines(include_str!("../../assets/nationalities.txt")) {
             let forms: Vec<&str> = l.split_whitespace().collect();
@@ -676,6 +684,7 @@ impl Lexicon {
             organisation_words: word_set(include_str!("../../assets/organisation_words.txt")),
             pronouns,
             role_nouns,
+            title_roles,
             nationalities,
             topics,
             words: WordTable::default(),

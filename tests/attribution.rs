@@ -1787,3 +1787,28 @@ fn a_state_and_a_role_name_the_one_introduced_with_both() {
              \"We will win,\" the senator said.";
     assert_eq!(speaker_of(t, "\"We will").as_deref(), Some("the senator"));
 }
+
+#[test]
+fn an_office_with_of_before_a_name_is_the_persons_role() {
+    // "Secretary of State Henry Kissinger" is a person with a role, not an organisation; the
+    // office may run over several capitalised words ("Chief of Staff", "Secretary of Homeland
+    // Security"). "The State of Virginia" stays no person, and the CEO of someone's campaign
+    // is not that someone.
+    let t = "Race\n\n\"It is done,\" said Chief of Staff Denis McDonough.\n\n\
+             \"Yes,\" said Secretary of Homeland Security Jeh Johnson.\n\n\
+             \"No,\" said Secretary of State Henry Kissinger. \"Never,\" Kissinger said.";
+    assert_eq!(speaker_of(t, "\"It is").as_deref(), Some("Denis McDonough"));
+    assert_eq!(speaker_of(t, "\"Yes").as_deref(), Some("Jeh Johnson"));
+    assert_eq!(speaker_of(t, "\"No").as_deref(), Some("Henry Kissinger"));
+    let d = parse(t);
+    let kissinger = d
+        .speakers
+        .iter()
+        .find(|s| &*s.name == "Henry Kissinger")
+        .expect("Kissinger is a speaker");
+    assert_eq!(kissinger.role.as_deref(), Some("Secretary of State"));
+    assert_eq!(d.speakers.len(), 3, "{:?}", d.speakers);
+    let t = "Race\n\n\"We will win,\" said Tom Reed on Monday.\n\n\
+             The loan came from the State of Virginia. \"It is fine,\" he said.";
+    assert_eq!(speaker_of(t, "\"It is").as_deref(), Some("Tom Reed"));
+}

@@ -501,6 +501,23 @@ fn shape_of(all: &[Word], keys: &mut String) -> Option<Shape> {
         }
         n -= 1;
     }
+    // "Chief of Staff Denis McDonough", "Secretary of Homeland Security Jeh Johnson": after a
+    // role noun and "of", the first capitalised words complete the office. The name starts at
+    // its given name, or is the last two words when none is known.
+    if n >= 2
+        && words[n - 1].low == "of"
+        && words[n - 2].class.has(WordClass::ROLE)
+        && !words
+            .last()
+            .is_some_and(|w| crate::parse::tokens::is_possessive(w.text))
+    {
+        let run = &words[n..];
+        let given = (1..run.len()).find(|&k| run[k].class.has(WordClass::GIVEN));
+        n += match given {
+            Some(k) => k,
+            None => run.len().saturating_sub(2),
+        };
+    }
     let prefix = &words[..n];
     let name_words = &words[n..];
     // "a senior adviser to Reed", "attorneys for Clinton": a noun that can speak, then a
@@ -585,10 +602,26 @@ fn shape_of(all: &[Word], keys: &mut String) -> Option<Shape> {
     {
         return None;
     }
+    // "Department of Homeland Security", "the State of Virginia": "of" after a noun builds an
+    // organisation's name; after a role noun it states an office ("Secretary of State Henry
+    // Kissinger" is a person).
+    // A possessive is no office holder: "CEO of Donald Trump's campaign".
+    let holder = !name_words
+        .last()
+        .is_some_and(|w| crate::parse::tokens::is_possessive(w.text));
+    let office = |k: usize| {
+        holder
+            && k.checked_sub(1)
+                .is_some_and(|b| prefix[b].class.has(WordClass::ROLE))
+    };
+    let of_name = prefix
+        .iter()
+        .enumerate()
+        .any(|(k, w)| w.low == "of" && !office(k));
     let org = name_words.iter().any(org_word)
         || lex.is_nationality_key(whole_low)
         || (name_words.len() == 1 && is_acronym(name_words[0].text))
-        || prefix.iter().any(|w| w.low == "of")
+        || of_name
         || (prefix
             .last()
             .is_some_and(|w| w.class.has(WordClass::ORGANISATION))
@@ -599,7 +632,7 @@ fn shape_of(all: &[Word], keys: &mut String) -> Option<Shape> {
         .any(|w| w.class.has(WordClass::TITLE) || w.class.has(WordClass::ROLE));
     if org {
         // Keep the whole organisation name ("Department of Homeland Security").
-        let name = if prefix.iter().any(|w| w.low == "of") {
+        let name = if of_name {
             i..all.len()
         } else {
             // "the European Commission", "the Justice Department": capitalised nationality or

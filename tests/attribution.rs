@@ -1812,3 +1812,24 @@ fn an_office_with_of_before_a_name_is_the_persons_role() {
              The loan came from the State of Virginia. \"It is fine,\" he said.";
     assert_eq!(speaker_of(t, "\"It is").as_deref(), Some("Tom Reed"));
 }
+
+#[test]
+fn a_role_with_its_office_after_of_is_one_source() {
+    // "the former secretary of state": "state" completes the office (it is no verb here), and
+    // the phrase names the one introduced with that office.
+    let t = "Race\n\nFormer Secretary of State Hillary Clinton spoke on Monday.\n\n\
+             \"It is not,\" the former secretary of state said.\n\n\
+             \"We will see,\" said the former secretary of state.";
+    assert_eq!(speaker_of(t, "\"It is").as_deref(), Some("Hillary Clinton"));
+    assert_eq!(
+        speaker_of(t, "\"We will").as_deref(),
+        Some("Hillary Clinton")
+    );
+    // Unintroduced, it is a nominal source, not the object of its own verb.
+    let t = "Race\n\nDonald Trump spoke first.\n\n\
+             The former secretary of state mocked Trump as the \"king of debt.\"";
+    assert_eq!(
+        speaker_of(t, "\"king").as_deref(),
+        Some("The former secretary of state")
+    );
+}

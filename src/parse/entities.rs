@@ -544,15 +544,20 @@ fn shape_of(all: &[Word], keys: &mut String) -> Option<Shape> {
         if last.cap && !is_title(last) && !is_nat(last) {
             return None;
         }
+        // "the former secretary of state": the role noun before "of" heads the phrase.
+        let office = words.len() >= 3
+            && words[words.len() - 2].low == "of"
+            && words[words.len() - 3].class.has(WordClass::ROLE);
+        let at = if office { all.len() - 3 } else { all.len() - 1 };
         // "a low voice", "the summer", "his recent": only nouns that can speak head a source.
-        let head = last.low.trim_end_matches('.');
+        let head = all[at].low.trim_end_matches('.');
         if !lex.can_speak(head) {
             return None;
         }
         return Some(Shape::Nominal {
             definite,
-            head: (all.len() - 1, head.len()),
-            nations: i..all.len(),
+            head: (at, head.len()),
+            nations: i..at + 1,
         });
     }
     // The name's lowercase tokens, possessive stripped, joined by spaces.

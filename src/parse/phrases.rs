@@ -486,6 +486,17 @@ impl<'a> Toks<'a> {
                 pronoun: None,
             });
         }
+        // "the former secretary of state": a role noun's office after "of" ends its phrase (even
+        // a word that is also a verb, "state").
+        if !self.is_cap(i)
+            && i >= floor + 2
+            && self.low(i - 1) == b"of"
+            && self.has(i - 2, WordClass::ROLE)
+        {
+            if let Some(np) = self.np_ending_at(i - 2, floor) {
+                return Some(Np { end: i + 1, ..np });
+            }
+        }
         let verbal = w.ends_with(b"ed") || w.ends_with(b"ing");
         if self.is_cap(i)
             || self.has(i, WordClass::STOP)
@@ -1143,6 +1154,17 @@ impl<'a> Toks<'a> {
             // Adjectives up to the noun that can speak ("the local party office"); with none in
             // reach, the first word alone.
             j = self.speaking_head(j, limit, 5).unwrap_or(j) + 1;
+        }
+        // "said the former secretary of state": a role noun's office after "of".
+        if j > first
+            && j + 1 < limit
+            && self.low(j) == b"of"
+            && self.has(j - 1, WordClass::ROLE)
+            && self.is_word(j + 1)
+            && !self.is_cap(j + 1)
+            && !self.is_determiner(j + 1)
+        {
+            j += 2;
         }
         (j > first).then_some(Np {
             start: i,

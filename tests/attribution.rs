@@ -1833,3 +1833,23 @@ fn a_role_with_its_office_after_of_is_one_source() {
         Some("The former secretary of state")
     );
 }
+
+#[test]
+fn a_demonym_after_the_is_a_person_of_that_place() {
+    // "the Texan" is the one introduced as from Texas, like "the Russian president"; plural
+    // demonyms are peoples and stay unresolved.
+    let t = "Race\n\nTexas Sen. Ted Cruz spoke on Monday. \"We will win,\" the Texan said.";
+    assert_eq!(speaker_of(t, "\"We will").as_deref(), Some("Ted Cruz"));
+    let t = "Talks\n\nRussian President Vladimir Putin met Joe Biden. \
+             \"It was constructive,\" the Russian said. \"We will see,\" the Americans said.";
+    assert_eq!(speaker_of(t, "\"It was").as_deref(), Some("Vladimir Putin"));
+    assert_ne!(speaker_of(t, "\"We will").as_deref(), Some("Joe Biden"));
+}
+
+#[test]
+fn a_surname_that_is_also_a_demonym_names_its_bearer() {
+    // "Cuban" alone reads as a nationality (an organisation), but Mark Cuban was named first.
+    let t = "Owners\n\nBillionaire Mark Cuban spoke on Monday. \
+             Cuban also said the senator sees issues as \"black and white.\"";
+    assert_eq!(speaker_of(t, "\"black").as_deref(), Some("Mark Cuban"));
+}

@@ -623,6 +623,22 @@ fn shape_of(all: &[Word], keys: &mut String) -> Option<Shape> {
         .iter()
         .enumerate()
         .any(|(k, w)| w.low == "of" && !office(k));
+    // "the Texan", "the Russian": a demonym after "the" is a person of that place, a source
+    // like "the Russian president" (the plural, "the Russians", is a people, and forms like
+    // "Chinese" may be plural: both stay as they are).
+    if let [w] = name_words {
+        let low = w.low.as_bytes();
+        let demonym = prefix.is_empty()
+            && lex.nation_of(w.class).is_some_and(|key| key != w.low)
+            && (low.ends_with(b"an") || low.ends_with(b"er"));
+        if demonym && definite {
+            return Some(Shape::Nominal {
+                definite,
+                head: (i + n, w.low.len()),
+                nations: i + n..i + n + 1,
+            });
+        }
+    }
     let org = name_words.iter().any(org_word)
         || lex.is_nationality_key(whole_low)
         || (name_words.len() == 1 && is_acronym(name_words[0].text))
@@ -890,7 +906,12 @@ impl Registry {
             let ent = &self.entities[e];
             // "Mr. Obama" is not Michelle Obama.
             let gender_clash = gender.is_some() && ent.gender.is_some() && gender != ent.gender;
-            if ent.kind != kind || gender_clash {
+            // "Cuban also said": one word read as an organisation (a demonym, a capital) is the
+            // surname of a person already named ("Mark Cuban").
+            let surname = kind == SpeakerKind::Organisation
+                && tokens.len() == 1
+                && ent.kind == SpeakerKind::Person;
+            if (ent.kind != kind && !surname) || gender_clash {
                 continue;
             }
             let compatible = tokens.len() == 1
@@ -1250,10 +1271,12 @@ impl Registry {
         }
         let lex = Lexicon::get();
         let singular = head.strip_suffix('s').unwrap_or(head);
-        let generic = *lex
-            .role_nouns
-            .get(head)
-            .or_else(|| lex.role_nouns.get(singular))?;
+        // A demonym ("the Texan") matches anyone of its nation, like a generic role.
+        let generic = lex.nationality(head).is_some()
+            || *lex
+                .role_nouns
+                .get(head)
+                .or_else(|| lex.role_nouns.get(singular))?;
         if generic && nations.is_empty() {
             return None;
         }

@@ -628,10 +628,12 @@ fn shape_of(all: &[Word], keys: &mut String) -> Option<Shape> {
     // "Chinese" may be plural: both stay as they are).
     if let [w] = name_words {
         let low = w.low.as_bytes();
-        let demonym = prefix.is_empty()
+        let demonym = definite
+            && prefix.is_empty()
+            && w.class.is_nationality()
             && lex.nation_of(w.class).is_some_and(|key| key != w.low)
             && (low.ends_with(b"an") || low.ends_with(b"er"));
-        if demonym && definite {
+        if demonym {
             return Some(Shape::Nominal {
                 definite,
                 head: (i + n, w.low.len()),
@@ -1299,6 +1301,7 @@ impl Registry {
                         r == head
                             || r == singular
                             || (!nations.is_empty()
+                                && r.len() <= 4
                                 && lex
                                     .title_roles
                                     .get(r)

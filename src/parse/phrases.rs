@@ -488,10 +488,10 @@ impl<'a> Toks<'a> {
         }
         // "the former secretary of state": a role noun's office after "of" ends its phrase (even
         // a word that is also a verb, "state").
-        if !self.is_cap(i)
-            && i >= floor + 2
-            && self.low(i - 1) == b"of"
+        if i >= floor + 2
             && self.has(i - 2, WordClass::ROLE)
+            && self.low(i - 1) == b"of"
+            && !self.is_cap(i)
         {
             if let Some(np) = self.np_ending_at(i - 2, floor) {
                 return Some(Np { end: i + 1, ..np });
@@ -1158,8 +1158,8 @@ impl<'a> Toks<'a> {
         // "said the former secretary of state": a role noun's office after "of".
         if j > first
             && j + 1 < limit
-            && self.low(j) == b"of"
             && self.has(j - 1, WordClass::ROLE)
+            && self.low(j) == b"of"
             && self.is_word(j + 1)
             && !self.is_cap(j + 1)
             && !self.is_determiner(j + 1)

@@ -152,16 +152,22 @@ impl TopicIndex {
     #[inline(never)]
     pub fn candidates(&self, word: &[u8], sieved: Sieved, mut f: impl FnMut(usize, usize)) {
         let Sieved { exact, prefix } = sieved;
+        // `if let` over each list rather than a flattened `Option`: a plain loop, where the
+        // flattening iterator tests which of its parts it is in at every step.
         if exact {
-            for &(t, k) in self.exact.get(word).into_iter().flatten() {
-                f(t, k);
+            if let Some(list) = self.exact.get(word) {
+                for &(t, k) in list {
+                    f(t, k);
+                }
             }
         }
         if let (true, [a, b, c, ..]) = (prefix, word) {
             let key = prefix_key([*a, *b, *c]);
-            for (stem, t, k) in self.prefix.get(&key).into_iter().flatten() {
-                if word.starts_with(stem.as_bytes()) {
-                    f(*t, *k);
+            if let Some(list) = self.prefix.get(&key) {
+                for (stem, t, k) in list {
+                    if word.starts_with(stem.as_bytes()) {
+                        f(*t, *k);
+                    }
                 }
             }
         }

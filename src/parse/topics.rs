@@ -47,11 +47,16 @@ fn keyword_matches(kw: &Keyword, words: &[TopicWord], i: usize, from: usize) -> 
     Some(i + n - 1)
 }
 
+/// A [`Tagger`]'s per-topic starts and hit list, kept for the thread's next document.
+type TaggingLists = (Vec<usize>, Vec<(usize, usize)>);
+
 thread_local! {
     /// The previous document's per-topic mention lists on this thread, emptied.
     static SPARE_MENTIONS: Cell<Vec<Vec<Span>>> = const { Cell::new(Vec::new()) };
     /// The previous document's word list on this thread, emptied (see [`recycle_words`]).
     static SPARE_WORDS: Cell<Vec<TopicWord<'static>>> = const { Cell::new(Vec::new()) };
+    /// The previous document's tagging lists on this thread (see [`Tagger`]).
+    static SPARE_TAGGING: Cell<TaggingLists> = const { Cell::new((Vec::new(), Vec::new())) };
     /// The previous document's phrase occurrence links on this thread, emptied.
     static SPARE_LINKS: Cell<Vec<(usize, usize)>> = const { Cell::new(Vec::new()) };
 }
@@ -88,11 +93,16 @@ pub fn find(text: &str, words: &[TopicWord], is_entity: &dyn Fn(&[u8]) -> bool) 
     // kept, so a topic's mentions are pushed without growing a fresh list each time.
     let mut mentions = SPARE_MENTIONS.take();
     mentions.resize_with(lex.topics.len(), Vec::new);
+    // This thread's per-topic starts and hit list from the previous document: refilled, not
+    // allocated afresh.
+    let (mut free, hits) = SPARE_TAGGING.take();
+    free.clear();
+    free.resize(lex.topics.len(), 0);
     let mut tagger = Tagger {
         lex,
         words,
-        free: vec![0; lex.topics.len()],
-        hits: Vec::new(),
+        free,
+        hits,
         mentions: &mut mentions,
     };
     for (i, word) in words.iter().enumerate() {
@@ -106,6 +116,8 @@ pub fn find(text: &str, words: &[TopicWord], is_entity: &dyn Fn(&[u8]) -> bool) 
             tagger.tag_at(i, w, sieved);
         }
     }
+    // Both hold a few entries per topic of the lexicon, whatever the document.
+    SPARE_TAGGING.set((tagger.free, tagger.hits));
     let mut topics: Vec<Topic> = lex
         .topics
         .iter()
@@ -168,9 +180,11 @@ impl Tagger<'_, '_, '_> {
                 hits.push((t, end));
             }
         });
-        // The longest keyword of each topic wins.
-        hits.sort_unstable_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)));
-        hits.dedup_by_key(|h| h.0);
+        // The longest keyword of each topic wins (a single hit, the common case, needs no sort).
+        if hits.len() > 1 {
+            hits.sort_unstable_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)));
+            hits.dedup_by_key(|h| h.0);
+        }
         for &(t, end) in hits.iter() {
             mentions[t].push(Span::new(words[i].span.start, words[end].span.end));
             free[t] = end + 1;

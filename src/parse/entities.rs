@@ -529,8 +529,14 @@ fn shape_of(all: &[Word], keys: &mut String) -> Option<Shape> {
             return None;
         }
         // "a low voice", "the summer", "his recent": only nouns that can speak head a source.
+        // Without a final dot the head is the word, and its class is known.
         let head = last.low.trim_end_matches('.');
-        if !lex.can_speak(head) {
+        let speaks = if head.len() == last.low.len() {
+            lex.can_speak_as(head, last.class)
+        } else {
+            lex.can_speak(head)
+        };
+        if !speaks {
             return None;
         }
         return Some(Shape::Nominal {

@@ -838,6 +838,12 @@ impl Lexicon {
 
     /// Can a nominal headed by `lower` be a speaker? Role nouns and speaking nouns, plurals too.
     pub fn can_speak(&self, lower: &str) -> bool {
+        self.can_speak_as(lower, self.class_of(lower))
+    }
+
+    /// [`Lexicon::can_speak`] for a word whose class (`class_of(lower)`) is known: a phrase's
+    /// head word carries it from sealing.
+    pub fn can_speak_as(&self, lower: &str, low_class: WordClass) -> bool {
         let singular = lower.strip_suffix('s').unwrap_or(lower);
         // Agent nouns name people: "questioner", "commenter", "physician", "actress".
         const AGENT_SUFFIXES: &[&str] = &[
@@ -845,7 +851,6 @@ impl Lexicon {
         ];
         // One word-table lookup per form answers `not_agents`, `role_nouns`, `speaking_nouns`
         // and `is_title` (a word without a final "s" is its own singular).
-        let low_class = self.class_of(lower);
         let forms = [
             (lower, low_class),
             if singular.len() == lower.len() {
@@ -854,17 +859,19 @@ impl Lexicon {
                 (singular, self.class_of(singular))
             },
         ];
-        let agent = forms.iter().any(|&(w, c)| {
-            // The suffix test first: it settles most words without decoding their characters.
-            !c.has(WordClass::NOT_AGENT)
-                && w.len() > 4
-                && AGENT_SUFFIXES.iter().any(|s| w.ends_with(s))
-                && w.chars().all(|c| c.is_alphabetic() || c == '-')
-        }) || lower.ends_with("-old");
-        agent
-            || forms.iter().any(|&(_, c)| {
-                c.has(WordClass::ROLE) || c.has(WordClass::SPEAKING) || c.has(WordClass::TITLE)
+        // The class bits first: they answer most heads (role nouns) without the suffix scan.
+        let listed = forms.iter().any(|&(_, c)| {
+            c.has(WordClass::ROLE) || c.has(WordClass::SPEAKING) || c.has(WordClass::TITLE)
+        });
+        listed
+            || forms.iter().any(|&(w, c)| {
+                // The suffix test first: it settles most words without decoding their characters.
+                !c.has(WordClass::NOT_AGENT)
+                    && w.len() > 4
+                    && AGENT_SUFFIXES.iter().any(|s| w.ends_with(s))
+                    && w.chars().all(|c| c.is_alphabetic() || c == '-')
             })
+            || lower.ends_with("-old")
     }
 
     /// "critics", "officials", "friends": the plural of a role or speaking noun (`class` is the
@@ -1057,6 +1064,11 @@ mod tests {
                 lex.can_speak(w),
                 can_speak_from_lists(lex, w),
                 "{w}: can speak"
+            );
+            assert_eq!(
+                lex.can_speak_as(w, c),
+                lex.can_speak(w),
+                "{w}: can speak as"
             );
             assert_eq!(c.verb, lex.speech_verb(w), "{w}");
             assert_eq!(c.pronoun, lex.pronouns.get(w).copied(), "{w}");

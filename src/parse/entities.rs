@@ -3,6 +3,7 @@
 
 use std::borrow::Cow;
 use std::cell::Cell;
+use std::collections::hash_map::Entry;
 use std::ops::Range;
 
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
@@ -550,8 +551,15 @@ fn shape_of(all: &[Word], keys: &mut String) -> Option<Shape> {
             && words[words.len() - 3].class.has(WordClass::ROLE);
         let at = if office { all.len() - 3 } else { all.len() - 1 };
         // "a low voice", "the summer", "his recent": only nouns that can speak head a source.
-        let head = all[at].low.trim_end_matches('.');
-        if !lex.can_speak(head) {
+        // Without a final dot the head is the word, and its class is known.
+        let word = &all[at];
+        let head = word.low.trim_end_matches('.');
+        let speaks = if head.len() == word.low.len() {
+            lex.can_speak_as(head, word.class)
+        } else {
+            lex.can_speak(head)
+        };
+        if !speaks {
             return None;
         }
         return Some(Shape::Nominal {
@@ -642,7 +650,7 @@ fn shape_of(all: &[Word], keys: &mut String) -> Option<Shape> {
         }
     }
     let org = name_words.iter().any(org_word)
-        || lex.is_nationality_key(whole_low)
+        || nationality_name(lex, name_words, whole_low)
         || (name_words.len() == 1 && is_acronym(name_words[0].text))
         || of_name
         || (prefix
@@ -713,6 +721,16 @@ fn shape_of(all: &[Word], keys: &mut String) -> Option<Shape> {
     })
 }
 
+/// `lex.is_nationality_key(key)` for a name's key. A name of one word with no possessive or final
+/// dot has its lowercase form for key, and that word's class (looked up when the text was sealed,
+/// a variant only for a word ending in a possessive or a dot) already answers: no second lookup.
+fn nationality_name(lex: &Lexicon, name_words: &[Word], key: &str) -> bool {
+    match name_words {
+        [w] if key.len() == w.low.len() && !w.low.ends_with('.') => w.class.is_nationality(),
+        _ => lex.is_nationality_key(key),
+    }
+}
+
 /// The entities sharing a surname (or a first name), oldest first. Most have one bearer: it is kept
 /// inline, and a list is only allocated for a second.
 #[derive(Debug)]
@@ -755,12 +773,13 @@ fn first_surname<'k>(keys: &'k str, kind: SpeakerKind, tokens: &NameKey) -> Opti
     .then_some(mid.as_bytes())
 }
 
-/// Add entity `e` to the bearers of `key`.
+/// Add entity `e` to the bearers of `key`, in one lookup: a new key is inserted where the search
+/// for it ended, not hashed a second time.
 fn add_bearer(map: &mut HashMap<Key, Bearers>, key: &[u8], e: usize) {
-    match map.get_mut(key) {
-        Some(bearers) => bearers.push(e),
-        None => {
-            map.insert(Key::from_bytes(key), Bearers::One(e));
+    match map.entry(Key::from_bytes(key)) {
+        Entry::Occupied(mut bearers) => bearers.get_mut().push(e),
+        Entry::Vacant(slot) => {
+            slot.insert(Bearers::One(e));
         }
     }
 }
@@ -972,14 +991,7 @@ impl Registry {
         }
         let first = first(tokens);
         let e = self.entities.len();
-        // A surname already seen keeps its key: the string is copied only for a new one.
-        let new_last = match self.by_last.get_mut(last) {
-            Some(list) => {
-                list.push(e);
-                None
-            }
-            None => Some(Key::from_bytes(last)),
-        };
+        add_bearer(&mut self.by_last, last, e);
         let name = self.strs.add(name);
         self.entities.push(Entity {
             name,
@@ -993,9 +1005,6 @@ impl Registry {
             gender: None,
             count: 0,
         });
-        if let Some(last) = new_last {
-            self.by_last.insert(last, Bearers::One(e));
-        }
         if let Some(first) = first {
             add_bearer(&mut self.by_first, first, e);
         }
@@ -1012,8 +1021,8 @@ impl Registry {
     fn shape_slot(&mut self, span: Span, words: &[Word]) -> usize {
         let next = self.shapes.len();
         match self.shape_slots.entry(span) {
-            std::collections::hash_map::Entry::Occupied(o) => *o.get(),
-            std::collections::hash_map::Entry::Vacant(v) => {
+            Entry::Occupied(o) => *o.get(),
+            Entry::Vacant(v) => {
                 v.insert(next);
                 self.shapes.push(classify(words, &mut self.keys));
                 next
@@ -1482,6 +1491,32 @@ mod tests {
         }
         assert!(!digit(b"") && !hyphen(b""));
         assert!(digit("caf\u{e9}9".as_bytes()) && hyphen("\u{2014}-".as_bytes()));
+    }
+
+    #[test]
+    fn one_word_nationality_test_agrees_with_the_lookup() {
+        let lex = Lexicon::get();
+        let mut lows: Vec<String> = lex.nationalities.keys().cloned().collect();
+        lows.extend(["smith", "states", "u.s", "obama", "u.k.", ""].map(String::from));
+        for low in lows.clone() {
+            for end in ["’s", "'s", "’S", ".", "s", "'"] {
+                lows.push(format!("{low}{end}"));
+            }
+        }
+        for low in &lows {
+            let w = Word {
+                text: low,
+                low,
+                cap: true,
+                class: lex.class_of(low),
+            };
+            let key = strip_possessive(low);
+            assert_eq!(
+                nationality_name(lex, &[w], key),
+                lex.is_nationality_key(key),
+                "{low}"
+            );
+        }
     }
 
     fn words(s: &str) -> Vec<(String, String, bool)> {

@@ -152,16 +152,22 @@ impl TopicIndex {
     #[inline(never)]
     pub fn candidates(&self, word: &[u8], sieved: Sieved, mut f: impl FnMut(usize, usize)) {
         let Sieved { exact, prefix } = sieved;
+        // `if let` over each list rather than a flattened `Option`: a plain loop, where the
+        // flattening iterator tests which of its parts it is in at every step.
         if exact {
-            for &(t, k) in self.exact.get(word).into_iter().flatten() {
-                f(t, k);
+            if let Some(list) = self.exact.get(word) {
+                for &(t, k) in list {
+                    f(t, k);
+                }
             }
         }
         if let (true, [a, b, c, ..]) = (prefix, word) {
             let key = prefix_key([*a, *b, *c]);
-            for (stem, t, k) in self.prefix.get(&key).into_iter().flatten() {
-                if word.starts_with(stem.as_bytes()) {
-                    f(*t, *k);
+            if let Some(list) = self.prefix.get(&key) {
+                for (stem, t, k) in list {
+                    if word.starts_with(stem.as_bytes()) {
+                        f(*t, *k);
+                    }
                 }
             }
         }
@@ -841,6 +847,12 @@ impl Lexicon {
 
     /// Can a nominal headed by `lower` be a speaker? Role nouns and speaking nouns, plurals too.
     pub fn can_speak(&self, lower: &str) -> bool {
+        self.can_speak_as(lower, self.class_of(lower))
+    }
+
+    /// [`Lexicon::can_speak`] for a word whose class (`class_of(lower)`) is known: a phrase's
+    /// head word carries it from sealing.
+    pub fn can_speak_as(&self, lower: &str, low_class: WordClass) -> bool {
         let singular = lower.strip_suffix('s').unwrap_or(lower);
         // Agent nouns name people: "questioner", "commenter", "physician", "actress".
         const AGENT_SUFFIXES: &[&str] = &[
@@ -848,7 +860,6 @@ impl Lexicon {
         ];
         // One word-table lookup per form answers `not_agents`, `role_nouns`, `speaking_nouns`
         // and `is_title` (a word without a final "s" is its own singular).
-        let low_class = self.class_of(lower);
         let forms = [
             (lower, low_class),
             if singular.len() == lower.len() {
@@ -857,17 +868,19 @@ impl Lexicon {
                 (singular, self.class_of(singular))
             },
         ];
-        let agent = forms.iter().any(|&(w, c)| {
-            // The suffix test first: it settles most words without decoding their characters.
-            !c.has(WordClass::NOT_AGENT)
-                && w.len() > 4
-                && AGENT_SUFFIXES.iter().any(|s| w.ends_with(s))
-                && w.chars().all(|c| c.is_alphabetic() || c == '-')
-        }) || lower.ends_with("-old");
-        agent
-            || forms.iter().any(|&(_, c)| {
-                c.has(WordClass::ROLE) || c.has(WordClass::SPEAKING) || c.has(WordClass::TITLE)
+        // The class bits first: they answer most heads (role nouns) without the suffix scan.
+        let listed = forms.iter().any(|&(_, c)| {
+            c.has(WordClass::ROLE) || c.has(WordClass::SPEAKING) || c.has(WordClass::TITLE)
+        });
+        listed
+            || forms.iter().any(|&(w, c)| {
+                // The suffix test first: it settles most words without decoding their characters.
+                !c.has(WordClass::NOT_AGENT)
+                    && w.len() > 4
+                    && AGENT_SUFFIXES.iter().any(|s| w.ends_with(s))
+                    && w.chars().all(|c| c.is_alphabetic() || c == '-')
             })
+            || lower.ends_with("-old")
     }
 
     /// "critics", "officials", "friends": the plural of a role or speaking noun (`class` is the
@@ -1060,6 +1073,11 @@ mod tests {
                 lex.can_speak(w),
                 can_speak_from_lists(lex, w),
                 "{w}: can speak"
+            );
+            assert_eq!(
+                lex.can_speak_as(w, c),
+                lex.can_speak(w),
+                "{w}: can speak as"
             );
             assert_eq!(c.verb, lex.speech_verb(w), "{w}");
             assert_eq!(c.pronoun, lex.pronouns.get(w).copied(), "{w}");

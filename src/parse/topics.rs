@@ -25,12 +25,14 @@ pub struct TopicWord<'a> {
     pub topic_start: bool,
 }
 
-fn keyword_matches(kw: &Keyword, words: &[TopicWord], i: usize) -> Option<usize> {
+/// Does keyword `kw` match the words from `i`? Its last word index if so. Its words are compared
+/// from word `from`: the ones before are known to match.
+fn keyword_matches(kw: &Keyword, words: &[TopicWord], i: usize, from: usize) -> Option<usize> {
     let n = kw.words.len();
     if i + n > words.len() {
         return None;
     }
-    for (k, w) in kw.words.iter().enumerate() {
+    for (k, w) in kw.words.iter().enumerate().skip(from) {
         let got = words[i + k].low;
         let w = w.as_bytes();
         let ok = if k + 1 == n && kw.prefix {
@@ -45,11 +47,16 @@ fn keyword_matches(kw: &Keyword, words: &[TopicWord], i: usize) -> Option<usize>
     Some(i + n - 1)
 }
 
+/// A [`Tagger`]'s per-topic starts and hit list, kept for the thread's next document.
+type TaggingLists = (Vec<usize>, Vec<(usize, usize)>);
+
 thread_local! {
     /// The previous document's per-topic mention lists on this thread, emptied.
     static SPARE_MENTIONS: Cell<Vec<Vec<Span>>> = const { Cell::new(Vec::new()) };
     /// The previous document's word list on this thread, emptied (see [`recycle_words`]).
     static SPARE_WORDS: Cell<Vec<TopicWord<'static>>> = const { Cell::new(Vec::new()) };
+    /// The previous document's tagging lists on this thread (see [`Tagger`]).
+    static SPARE_TAGGING: Cell<TaggingLists> = const { Cell::new((Vec::new(), Vec::new())) };
     /// The previous document's phrase occurrence links on this thread, emptied.
     static SPARE_LINKS: Cell<Vec<(usize, usize)>> = const { Cell::new(Vec::new()) };
 }
@@ -86,11 +93,16 @@ pub fn find(text: &str, words: &[TopicWord], is_entity: &dyn Fn(&[u8]) -> bool) 
     // kept, so a topic's mentions are pushed without growing a fresh list each time.
     let mut mentions = SPARE_MENTIONS.take();
     mentions.resize_with(lex.topics.len(), Vec::new);
+    // This thread's per-topic starts and hit list from the previous document: refilled, not
+    // allocated afresh.
+    let (mut free, hits) = SPARE_TAGGING.take();
+    free.clear();
+    free.resize(lex.topics.len(), 0);
     let mut tagger = Tagger {
         lex,
         words,
-        free: vec![0; lex.topics.len()],
-        hits: Vec::new(),
+        free,
+        hits,
         mentions: &mut mentions,
     };
     for (i, word) in words.iter().enumerate() {
@@ -104,6 +116,8 @@ pub fn find(text: &str, words: &[TopicWord], is_entity: &dyn Fn(&[u8]) -> bool) 
             tagger.tag_at(i, w, sieved);
         }
     }
+    // Both hold a few entries per topic of the lexicon, whatever the document.
+    SPARE_TAGGING.set((tagger.free, tagger.hits));
     let mut topics: Vec<Topic> = lex
         .topics
         .iter()
@@ -159,13 +173,18 @@ impl Tagger<'_, '_, '_> {
             if i < free[t] {
                 return;
             }
-            if let Some(end) = keyword_matches(&lex.topics[t].keywords[k], words, i) {
+            // The index offers a keyword by its first word, matched by the word's stripped form
+            // (equal to it, or for a prefix keyword starting with it); the word as written, which
+            // the stripped form begins, matches it too: the comparison starts at the second word.
+            if let Some(end) = keyword_matches(&lex.topics[t].keywords[k], words, i, 1) {
                 hits.push((t, end));
             }
         });
-        // The longest keyword of each topic wins.
-        hits.sort_unstable_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)));
-        hits.dedup_by_key(|h| h.0);
+        // The longest keyword of each topic wins (a single hit, the common case, needs no sort).
+        if hits.len() > 1 {
+            hits.sort_unstable_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)));
+            hits.dedup_by_key(|h| h.0);
+        }
         for &(t, end) in hits.iter() {
             mentions[t].push(Span::new(words[i].span.start, words[end].span.end));
             free[t] = end + 1;
@@ -620,6 +639,65 @@ mod tests {
                 assert_eq!(p.join_into(&mut buf), joined);
             }
         }
+    }
+
+    /// Tagging compares an offered keyword from its second word: over every keyword's first
+    /// word as written, with a possessive and extended, before its own words and another
+    /// keyword's, that agrees with comparing every word.
+    #[test]
+    fn offered_keywords_match_from_their_second_word() {
+        let lex = Lexicon::get();
+        let keywords: Vec<&Keyword> = lex.topics.iter().flat_map(|t| &t.keywords).collect();
+        let mut texts: Vec<Vec<String>> = Vec::new();
+        for (n, kw) in keywords.iter().enumerate() {
+            let other = keywords[(n * 7 + 3) % keywords.len()];
+            let Some(first) = kw.words.first() else {
+                continue;
+            };
+            for head in [
+                first.clone(),
+                format!("{first}’s"),
+                format!("{first}'s"),
+                format!("{first}s"),
+                format!("{first}ment"),
+            ] {
+                for rest in [&kw.words[1..], other.words.get(1..).unwrap_or_default()] {
+                    let mut t = vec![head.clone()];
+                    t.extend(rest.iter().cloned());
+                    texts.push(t.clone());
+                    t.truncate(1);
+                    texts.push(t);
+                }
+            }
+        }
+        let mut offered = 0;
+        for text in &texts {
+            let words: Vec<TopicWord> = text
+                .iter()
+                .map(|w| TopicWord {
+                    span: Span::new(0, 0),
+                    low: w.as_bytes(),
+                    plain_cap: false,
+                    term: false,
+                    topic_start: false,
+                })
+                .collect();
+            let w = strip_possessive_bytes(words[0].low);
+            let Some(sieved) = lex.topic_index.sieve(w, None) else {
+                continue;
+            };
+            lex.topic_index.candidates(w, sieved, |t, k| {
+                let kw = &lex.topics[t].keywords[k];
+                offered += 1;
+                assert_eq!(
+                    keyword_matches(kw, &words, 0, 1),
+                    keyword_matches(kw, &words, 0, 0),
+                    "{:?} at {text:?}",
+                    kw.words
+                );
+            });
+        }
+        assert!(offered > 1000, "{offered}");
     }
 
     #[test]

@@ -505,13 +505,11 @@ fn shape_of(all: &[Word], keys: &mut String) -> Option<Shape> {
     // "Chief of Staff Denis McDonough", "Secretary of Homeland Security Jeh Johnson": after a
     // role noun and "of", the first capitalised words complete the office. The name starts at
     // its given name, or is the last two words when none is known.
-    if n >= 2
-        && words[n - 1].low == "of"
-        && words[n - 2].class.has(WordClass::ROLE)
-        && !words
-            .last()
-            .is_some_and(|w| crate::parse::tokens::is_possessive(w.text))
-    {
+    // A possessive is no office holder: "CEO of Donald Trump's campaign".
+    let holder = !words
+        .last()
+        .is_some_and(|w| crate::parse::tokens::is_possessive(w.text));
+    if holder && n >= 2 && office_at(words, n - 1) {
         let run = &words[n..];
         let given = (1..run.len()).find(|&k| run[k].class.has(WordClass::GIVEN));
         n += match given {
@@ -546,9 +544,7 @@ fn shape_of(all: &[Word], keys: &mut String) -> Option<Shape> {
             return None;
         }
         // "the former secretary of state": the role noun before "of" heads the phrase.
-        let office = words.len() >= 3
-            && words[words.len() - 2].low == "of"
-            && words[words.len() - 3].class.has(WordClass::ROLE);
+        let office = words.len() >= 3 && office_at(words, words.len() - 2);
         let at = if office { all.len() - 3 } else { all.len() - 1 };
         // "a low voice", "the summer", "his recent": only nouns that can speak head a source.
         // Without a final dot the head is the word, and its class is known.
@@ -618,19 +614,10 @@ fn shape_of(all: &[Word], keys: &mut String) -> Option<Shape> {
     // "Department of Homeland Security", "the State of Virginia": "of" after a noun builds an
     // organisation's name; after a role noun it states an office ("Secretary of State Henry
     // Kissinger" is a person).
-    // A possessive is no office holder: "CEO of Donald Trump's campaign".
-    let holder = !name_words
-        .last()
-        .is_some_and(|w| crate::parse::tokens::is_possessive(w.text));
-    let office = |k: usize| {
-        holder
-            && k.checked_sub(1)
-                .is_some_and(|b| prefix[b].class.has(WordClass::ROLE))
-    };
     let of_name = prefix
         .iter()
         .enumerate()
-        .any(|(k, w)| w.low == "of" && !office(k));
+        .any(|(k, w)| w.low == "of" && !(holder && office_at(prefix, k)));
     // "the Texan", "the Russian": a demonym after "the" is a person of that place, a source
     // like "the Russian president" (the plural, "the Russians", is a people, and forms like
     // "Chinese" may be plural: both stay as they are).
@@ -719,6 +706,12 @@ fn shape_of(all: &[Word], keys: &mut String) -> Option<Shape> {
         titled,
         gender: honorific.or(stated).or(given),
     })
+}
+
+/// Is `words[of]` the "of" of an office, after a role noun ("Secretary of State", "chief of
+/// staff")?
+fn office_at(words: &[Word], of: usize) -> bool {
+    of >= 1 && words[of].low == "of" && words[of - 1].class.has(WordClass::ROLE)
 }
 
 /// `lex.is_nationality_key(key)` for a name's key. A name of one word with no possessive or final

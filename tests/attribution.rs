@@ -1853,3 +1853,16 @@ fn a_surname_that_is_also_a_demonym_names_its_bearer() {
              Cuban also said the senator sees issues as \"black and white.\"";
     assert_eq!(speaker_of(t, "\"black").as_deref(), Some("Mark Cuban"));
 }
+
+#[test]
+fn a_two_word_state_is_stated_like_one() {
+    // "New Jersey" and "North Carolina" are one state each, on both sides.
+    let t = "Race\n\nNew Jersey Gov. Chris Christie spoke on Monday. \
+             \"We will win,\" the New Jersey governor said.\n\n\
+             North Carolina Sen. Thom Tillis agreed. \"It is over,\" the North Carolina senator said.";
+    assert_eq!(
+        speaker_of(t, "\"We will").as_deref(),
+        Some("Chris Christie")
+    );
+    assert_eq!(speaker_of(t, "\"It is").as_deref(), Some("Thom Tillis"));
+}

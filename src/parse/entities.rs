@@ -260,7 +260,10 @@ fn roles<'w, 'a>(prefix: &'w [Word<'a>]) -> impl Iterator<Item = &'a str> + 'w {
 /// The country keys of the nationality words among `words`, in order; a repeated one repeats.
 fn nations<'w>(words: &'w [Word<'_>]) -> impl Iterator<Item = &'static str> + 'w {
     let lex = Lexicon::get();
-    words.iter().filter_map(move |w| lex.nation_of(w.class))
+    words
+        .iter()
+        .enumerate()
+        .filter_map(move |(k, w)| nation_at(lex, words, k).or_else(|| lex.nation_of(w.class)))
 }
 
 /// Words as written joined by spaces, possessives stripped or not.
@@ -708,6 +711,23 @@ fn shape_of(all: &[Word], keys: &mut String) -> Option<Shape> {
     })
 }
 
+/// A two-word nation or state opening at `words[k]` ("New Jersey", "North Carolina"): its key.
+/// One-word forms are answered by the word's class.
+fn nation_at(lex: &'static Lexicon, words: &[Word], k: usize) -> Option<&'static str> {
+    let (w, next) = (words.get(k)?, words.get(k + 1)?);
+    let (a, b) = (w.low.as_bytes(), next.low.as_bytes());
+    // Joined on the stack: a name's prefix is asked at every registration.
+    let mut two = [0u8; 32];
+    let n = a.len() + 1 + b.len();
+    if !(w.cap && next.cap) || n > two.len() || !lex.nation_firsts.iter().any(|f| f == w.low) {
+        return None;
+    }
+    two[..a.len()].copy_from_slice(a);
+    two[a.len()] = b' ';
+    two[a.len() + 1..n].copy_from_slice(b);
+    lex.nation_of(lex.class_of_bytes(&two[..n]))
+}
+
 /// Is `words[of]` the "of" of an office, after a role noun ("Secretary of State", "chief of
 /// staff")?
 fn office_at(words: &[Word], of: usize) -> bool {
@@ -1085,8 +1105,8 @@ impl Registry {
         // "Vice President Joe Biden" is no president: a modifier and the role after it are one
         // role, "vice president".
         let mut modifier: Option<&str> = None;
-        for w in prefix {
-            match lex.nation_of(w.class) {
+        for (k, w) in prefix.iter().enumerate() {
+            match nation_at(lex, prefix, k).or_else(|| lex.nation_of(w.class)) {
                 Some(n) => {
                     if !ent.nations.contains(&n) {
                         ent.nations.push(n);

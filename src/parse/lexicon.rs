@@ -367,6 +367,8 @@ pub struct Lexicon {
     words: WordTable,
     /// The distinct values of `nationalities`, indexed by `WordClass::nation`.
     nation_keys: Vec<String>,
+    /// The first words of nation forms of two words ("new" for "new jersey"), sorted.
+    pub nation_firsts: Vec<String>,
     /// `abbreviations` by length and end bytes: the tokenizer asks about every word before a
     /// period, and most are none.
     abbreviations_sieve: Sieve,
@@ -695,6 +697,7 @@ impl Lexicon {
             topics,
             words: WordTable::default(),
             nation_keys: Vec::new(),
+            nation_firsts: Vec::new(),
             abbreviations_sieve: Sieve::default(),
         };
         for a in &lex.abbreviations {
@@ -761,6 +764,14 @@ impl Lexicon {
         keys.sort();
         keys.dedup();
         self.nation_keys = keys.into_iter().cloned().collect();
+        let mut firsts: Vec<String> = self
+            .nationalities
+            .keys()
+            .filter_map(|f| f.split_once(' ').map(|(a, _)| a.to_string()))
+            .collect();
+        firsts.sort();
+        firsts.dedup();
+        self.nation_firsts = firsts;
         for (w, key) in &self.nationalities {
             if let Ok(i) = self.nation_keys.binary_search(key) {
                 words.entry(w.clone()).or_default().nation = i as u16 + 1;

@@ -1866,3 +1866,24 @@ fn a_two_word_state_is_stated_like_one() {
     );
     assert_eq!(speaker_of(t, "\"It is").as_deref(), Some("Thom Tillis"));
 }
+
+#[test]
+fn an_organisation_named_with_for_is_one_name() {
+    // "for" after an organisation word or a people joins the name; a nationality after it
+    // belongs to the name too.
+    let t = "Study\n\nA study by the Institute for Policy Studies found that \"the rich got richer.\"\n\n\
+             \"We will fight,\" Americans for Prosperity said.\n\n\
+             \"It is wrong,\" said the Center for American Progress.";
+    assert_eq!(
+        speaker_of(t, "\"the rich").as_deref(),
+        Some("Institute for Policy Studies")
+    );
+    assert_eq!(
+        speaker_of(t, "\"We will").as_deref(),
+        Some("Americans for Prosperity")
+    );
+    assert_eq!(
+        speaker_of(t, "\"It is").as_deref(),
+        Some("Center for American Progress")
+    );
+}

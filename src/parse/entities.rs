@@ -485,6 +485,17 @@ fn shape_of(all: &[Word], keys: &mut String) -> Option<Shape> {
             n -= 1;
             continue;
         }
+        // "Institute for Policy Studies", "Americans for Prosperity": "for" inside an
+        // organisation's name, after its organisation word or people.
+        let for_join = w.low == "for"
+            && n >= 2
+            && n < words.len()
+            && words[n - 2].cap
+            && (words[n - 2].class.has(WordClass::ORGANISATION) || is_nat(&words[n - 2]));
+        if for_join {
+            n -= 1;
+            continue;
+        }
         // "Doctors Without Borders": a capitalised function word between capitalised words.
         let inner_function = w.cap
             && n >= 2
@@ -497,8 +508,22 @@ fn shape_of(all: &[Word], keys: &mut String) -> Option<Shape> {
             n -= 1;
             continue;
         }
-        let modifier =
-            is_title(w) || w.class.has(WordClass::FUNCTION) || (is_nat(w) && n < words.len());
+        // "Center for American Progress": a nationality inside a name joined by "for".
+        let after_for = || {
+            words[..n - 1]
+                .iter()
+                .rposition(|x| x.low == "for")
+                .is_some_and(|p| {
+                    p >= 1
+                        && words[p - 1].cap
+                        && (words[p - 1].class.has(WordClass::ORGANISATION)
+                            || is_nat(&words[p - 1]))
+                        && words[p + 1..n - 1].iter().all(|x| x.cap)
+                })
+        };
+        let modifier = is_title(w)
+            || w.class.has(WordClass::FUNCTION)
+            || (is_nat(w) && n < words.len() && !after_for());
         let plain = w.cap && !modifier;
         if !plain || (n < words.len() && crate::parse::tokens::is_possessive(w.text)) {
             break;
@@ -639,7 +664,7 @@ fn shape_of(all: &[Word], keys: &mut String) -> Option<Shape> {
             });
         }
     }
-    let org = name_words.iter().any(org_word)
+    let org = name_words.iter().any(|w| org_word(w) || w.low == "for")
         || nationality_name(lex, name_words, whole_low)
         || (name_words.len() == 1 && is_acronym(name_words[0].text))
         || of_name

@@ -644,9 +644,7 @@ fn observe_names<'a>(reg: &mut Registry, t: &Toks<'a>, words: &mut Vec<Word<'a>>
                 && t.is_cap(j)
                 && (!function(j) || title(j) || t.function_inside_name(j));
             // "Secretary of State", "University of Iowa" — but not "Michael Brown of Washington".
-            let of_join = t.low(j) == b"of"
-                && t.is_cap(j + 1)
-                && (t.class(j - 1).has(WordClass::ORGANISATION) || title(j - 1));
+            let of_join = t.name_joiner(j);
             // Run-on capitals ("Jeb Bush Hits Marco Rubio", "Donald Trump Calls Out Ted Cruz",
             // "Celebrities Julianne Moore"): a reporting verb ends the name, and a given name
             // after a word that is neither a title nor a given name starts a new one.

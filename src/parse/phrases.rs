@@ -371,6 +371,26 @@ impl<'a> Toks<'a> {
         c.has(WordClass::TITLE) || c.has(WordClass::ROLE) || c.is_nationality() || self.particle(i)
     }
 
+    /// Does the lowercase word at `j` join two parts of one name? "of" after an organisation word
+    /// or a title ("University of Iowa", "Secretary of State"; not "Jeff Merkley of Oregon"), or
+    /// "for" after a capitalised organisation word or people ("Institute for Policy Studies",
+    /// "Americans for Prosperity"), before a capitalised word.
+    pub fn name_joiner(&self, j: usize) -> bool {
+        let Some(b) = j.checked_sub(1) else {
+            return false;
+        };
+        let before = self.class(b);
+        self.is_cap(j + 1)
+            && match self.low(j) {
+                b"of" => before.has(WordClass::ORGANISATION) || before.has(WordClass::TITLE),
+                b"for" => {
+                    self.is_cap(b)
+                        && (before.has(WordClass::ORGANISATION) || before.is_nationality())
+                }
+                _ => false,
+            }
+    }
+
     /// "Without" in "Doctors Without Borders": a capitalised function word (not a title, longer
     /// than "Of") between two capitalised name words stands inside the name. `i` must have a
     /// token on each side.
@@ -460,7 +480,9 @@ impl<'a> Toks<'a> {
                     && self.is_cap(j)
                     && (self.low(k) == b"of"
                         // "the Institute for Statecraft", "Center for American Progress".
-                        || (self.low(k) == b"for" && self.has(k - 1, WordClass::ORGANISATION)))
+                        || (self.low(k) == b"for"
+                            && (self.has(k - 1, WordClass::ORGANISATION)
+                                || self.class(k - 1).is_nationality())))
                 {
                     j = k - 1;
                 } else if self.low(k) == b"the"
@@ -1085,11 +1107,7 @@ impl<'a> Toks<'a> {
         let first = j;
         while j < limit {
             // "Secretary of State", "University of Iowa" — but not "Jeff Merkley of Oregon".
-            let of_join = self.low(j) == b"of"
-                && j > first
-                && j + 1 < limit
-                && self.is_cap(j + 1)
-                && (self.has(j - 1, WordClass::ORGANISATION) || self.has(j - 1, WordClass::TITLE));
+            let of_join = j > first && j + 1 < limit && self.name_joiner(j);
             // "Lopez decried Reed": after a name, a past tense starts a clause.
             let past_after_name =
                 self.low(j).ends_with(b"ed") && (first..j).any(|x| self.is_cap(x));

@@ -376,18 +376,21 @@ impl<'a> Toks<'a> {
     /// "for" after a capitalised organisation word or people ("Institute for Policy Studies",
     /// "Americans for Prosperity"), before a capitalised word.
     pub fn name_joiner(&self, j: usize) -> bool {
+        // The word first: most words are neither, and that settles them.
+        let of = match self.low(j) {
+            b"of" => true,
+            b"for" => false,
+            _ => return false,
+        };
         let Some(b) = j.checked_sub(1) else {
             return false;
         };
         let before = self.class(b);
         self.is_cap(j + 1)
-            && match self.low(j) {
-                b"of" => before.has(WordClass::ORGANISATION) || before.has(WordClass::TITLE),
-                b"for" => {
-                    self.is_cap(b)
-                        && (before.has(WordClass::ORGANISATION) || before.is_nationality())
-                }
-                _ => false,
+            && if of {
+                before.has(WordClass::ORGANISATION) || before.has(WordClass::TITLE)
+            } else {
+                self.is_cap(b) && (before.has(WordClass::ORGANISATION) || before.is_nationality())
             }
     }
 

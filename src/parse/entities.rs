@@ -476,6 +476,12 @@ fn shape_of(all: &[Word], keys: &mut String) -> Option<Shape> {
     // The class bits answer `is_title`, `function_words` and `nationality` for the word itself.
     let is_nat = |w: &Word| w.class.is_nationality();
     let is_title = |w: &Word| w.class.has(WordClass::TITLE);
+    // Does the "for" at `p` follow a capitalised organisation word or people, so join a name?
+    let joins_for = |p: usize| {
+        p >= 1
+            && words[p - 1].cap
+            && (words[p - 1].class.has(WordClass::ORGANISATION) || is_nat(&words[p - 1]))
+    };
     // The name: the trailing run of capitalised words that are neither titles nor nationalities.
     let mut n = words.len();
     while n > 0 {
@@ -487,12 +493,7 @@ fn shape_of(all: &[Word], keys: &mut String) -> Option<Shape> {
         }
         // "Institute for Policy Studies", "Americans for Prosperity": "for" inside an
         // organisation's name, after its organisation word or people.
-        let for_join = w.low == "for"
-            && n >= 2
-            && n < words.len()
-            && words[n - 2].cap
-            && (words[n - 2].class.has(WordClass::ORGANISATION) || is_nat(&words[n - 2]));
-        if for_join {
+        if w.low == "for" && n < words.len() && joins_for(n - 1) {
             n -= 1;
             continue;
         }
@@ -513,13 +514,7 @@ fn shape_of(all: &[Word], keys: &mut String) -> Option<Shape> {
             words[..n - 1]
                 .iter()
                 .rposition(|x| x.low == "for")
-                .is_some_and(|p| {
-                    p >= 1
-                        && words[p - 1].cap
-                        && (words[p - 1].class.has(WordClass::ORGANISATION)
-                            || is_nat(&words[p - 1]))
-                        && words[p + 1..n - 1].iter().all(|x| x.cap)
-                })
+                .is_some_and(|p| joins_for(p) && words[p + 1..n - 1].iter().all(|x| x.cap))
         };
         let modifier = is_title(w)
             || w.class.has(WordClass::FUNCTION)

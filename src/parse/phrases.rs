@@ -481,11 +481,8 @@ impl<'a> Toks<'a> {
                 } else if k > floor
                     && self.is_cap(k - 1)
                     && self.is_cap(j)
-                    && (self.low(k) == b"of"
-                        // "the Institute for Statecraft", "Center for American Progress".
-                        || (self.low(k) == b"for"
-                            && (self.has(k - 1, WordClass::ORGANISATION)
-                                || self.class(k - 1).is_nationality())))
+                    // Any "of" between capitals; "for" as in "the Institute for Statecraft".
+                    && (self.low(k) == b"of" || self.name_joiner(k))
                 {
                     j = k - 1;
                 } else if self.low(k) == b"the"

@@ -1343,7 +1343,6 @@ impl Registry {
                         r == head
                             || r == singular
                             || (!nations.is_empty()
-                                && r.len() <= 4
                                 && lex
                                     .title_roles
                                     .get(r)

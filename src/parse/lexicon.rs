@@ -367,7 +367,7 @@ pub struct Lexicon {
     words: WordTable,
     /// The distinct values of `nationalities`, indexed by `WordClass::nation`.
     nation_keys: Vec<String>,
-    /// The first words of nation forms of two words ("new" for "new jersey"), sorted.
+    /// The first words of nation forms of two words ("new" for "new jersey"), each once.
     pub nation_firsts: Vec<String>,
     /// `abbreviations` by length and end bytes: the tokenizer asks about every word before a
     /// period, and most are none.
@@ -815,8 +815,6 @@ impl Lexicon {
         c
     }
 
-    /// Is this lowercase word (its bytes) one of `abbreviations`? The sieve answers most words
-    /// without hashing them.
     /// May an ASCII word as written lowercase to one of `abbreviations`? The sieve of
     /// [`Lexicon::is_abbreviation`] asked of its length and lowercased ends, so a word it turns
     /// away (most) is never copied and lowercased.
@@ -833,6 +831,8 @@ impl Lexicon {
         self.abbreviations_sieve.may_contain(key)
     }
 
+    /// Is this lowercase word (its bytes) one of `abbreviations`? The sieve answers most words
+    /// without hashing them.
     pub fn is_abbreviation(&self, lower: &[u8]) -> bool {
         self.abbreviations_sieve.may_contain(exact_key(lower))
             && std::str::from_utf8(lower).is_ok_and(|w| self.abbreviations.contains(w))

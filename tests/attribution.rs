@@ -1887,3 +1887,26 @@ fn an_organisation_named_with_for_is_one_name() {
         Some("Center for American Progress")
     );
 }
+
+#[test]
+fn words_qualifying_an_office_keep_the_name_after_them_the_subject() {
+    // In "Reed campaign chairman Sam Ortiz offered …" Ortiz acts; Reed only qualifies the office,
+    // so a later "he" is Ortiz, also when the role word is capitalised.
+    let lead = "Vote\n\nGovernor Tom Reed spoke on Monday.\n\n";
+    for line in [
+        "Reed campaign chairman Sam Ortiz offered a slogan.",
+        "Reed campaign Chairman Sam Ortiz offered a slogan.",
+        "State House press secretary Sam Ortiz offered a slogan.",
+    ] {
+        let t = format!("{lead}{line}\n\n“We will fight for you,” he said.");
+        assert_eq!(
+            speaker_of(&t, "“We will").as_deref(),
+            Some("Sam Ortiz"),
+            "{line}"
+        );
+    }
+    // A verb before the office keeps the first name the subject.
+    let t =
+        format!("{lead}Reed hired campaign manager Sam Ortiz in May.\n\n“We will win,” he said.");
+    assert_eq!(speaker_of(&t, "“We will").as_deref(), Some("Tom Reed"));
+}

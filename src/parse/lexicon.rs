@@ -202,6 +202,9 @@ pub struct Grammar {
     pub quantifiers: HashSet<String>,
     /// Words that make the role after them another office ("vice president").
     pub role_modifiers: HashSet<String>,
+    /// Lowercase words that qualify an office before a name ("campaign chairman", "press
+    /// secretary").
+    pub office_modifiers: HashSet<String>,
     pub prepositions: HashSet<String>,
     pub adverbs: HashSet<String>,
     pub stops: HashSet<String>,
@@ -246,6 +249,7 @@ impl Grammar {
                 "determiners" => &mut g.determiners,
                 "quantifiers" => &mut g.quantifiers,
                 "role_modifiers" => &mut g.role_modifiers,
+                "office_modifiers" => &mut g.office_modifiers,
                 "prepositions" => &mut g.prepositions,
                 "adverbs" => &mut g.adverbs,
                 "stops" => &mut g.stops,
@@ -1127,6 +1131,7 @@ mod tests {
             g.determiners.len(),
             g.quantifiers.len(),
             g.role_modifiers.len(),
+            g.office_modifiers.len(),
             g.prepositions.len(),
             g.adverbs.len(),
             g.stops.len(),

@@ -711,14 +711,30 @@ fn observe_names<'a>(reg: &mut Registry, t: &Toks<'a>, words: &mut Vec<Word<'a>>
                 || listed())
             || list_middle;
         // Lowercase role words after the run, then another name: this run only modifies it.
+        // Words that qualify the office may come first ("Clinton campaign chairman John
+        // Podesta", "White House press secretary Josh Earnest"), but a role word must end them,
+        // or open the next name ("Clinton campaign Chairman John Podesta").
         let mut head = j;
-        while head < t.len() && !t.is_cap(head) && t.is_word(head) && {
+        let mut role_last = false;
+        while head < t.len() && head - j < 4 && t.is_word(head) {
             let c = t.class(head);
-            c.has(WordClass::TITLE) || c.has(WordClass::ROLE)
-        } {
+            let role = c.has(WordClass::TITLE) || c.has(WordClass::ROLE);
+            if t.is_cap(head) {
+                role_last |= role;
+                break;
+            }
+            role_last = role;
+            // Function words and verbs, the usual next words, settle it without the lookup.
+            if !role
+                && (c.has(WordClass::FUNCTION)
+                    || t.verb(head).is_some()
+                    || !lex.grammar.office_modifiers.contains(t.word(head)))
+            {
+                break;
+            }
             head += 1;
         }
-        let modifier = head > j && t.is_cap(head) && !function(head);
+        let modifier = head > j && role_last && t.is_cap(head) && !function(head);
         let possessive = tokens::is_possessive(surface);
         let subject = (opens_clause || heads_subject == Some(i) || absolute_subject(t, i, j))
             && !coordinated

@@ -1,7 +1,7 @@
 //! One test per quotation and attribution rule, on short texts written for the test.
 
 use briefing::input::RawArticle;
-use briefing::model::{Document, QuoteKind, SpanRule, SpeakerRule};
+use briefing::model::{Document, QuoteKind, SpanRule, SpeakerKind, SpeakerRule};
 use briefing::parse::Meta;
 
 fn parse(text: &str) -> Document {
@@ -1909,4 +1909,27 @@ fn words_qualifying_an_office_keep_the_name_after_them_the_subject() {
     let t =
         format!("{lead}Reed hired campaign manager Sam Ortiz in May.\n\n“We will win,” he said.");
     assert_eq!(speaker_of(&t, "“We will").as_deref(), Some("Tom Reed"));
+}
+
+#[test]
+fn one_capitalised_word_after_the_is_no_person() {
+    // "The Blaze reported", "as the Rainmakers sang": a publication and a band, not people
+    // called Blaze or Rainmakers; "the Dayton tragedy" only uses the name as a modifier, so
+    // the "he" after it is still Reed.
+    let t = "Notes\n\n\"The count was close,\" The Blaze reported.\n\n\
+             As the Rainmakers sang back then, \"They will turn us all into beggars.\"\n\n\
+             Governor Tom Reed's first post was about a shooting in a Dayton bar.\n\n\
+             Then came another post about the Dayton tragedy, followed by one in which he took \
+             credit for \"being right on crime.\"";
+    let d = parse(t);
+    let kind = |name: &str| {
+        d.speakers
+            .iter()
+            .find(|s| &*s.name == name)
+            .map(|s| s.kind)
+            .unwrap_or_else(|| panic!("no speaker {name:?}: {:?}", d.speakers))
+    };
+    assert_eq!(kind("Blaze"), SpeakerKind::Organisation);
+    assert_eq!(kind("Rainmakers"), SpeakerKind::Organisation);
+    assert_eq!(speaker_of(t, "\"being").as_deref(), Some("Tom Reed"));
 }

@@ -659,7 +659,14 @@ fn shape_of(all: &[Word], keys: &mut String) -> Option<Shape> {
             });
         }
     }
-    let org = name_words.iter().any(|w| org_word(w) || w.low == "for")
+    // "The Blaze reported", "as the Rainmakers sang": one capitalised word after "the" that is
+    // no given name names a publication, a band or a team; a person is not "the Smith".
+    let the_one_word = i >= 1
+        && all[i - 1].low == "the"
+        && prefix.is_empty()
+        && matches!(name_words, [w] if !w.class.has(WordClass::GIVEN));
+    let org = the_one_word
+        || name_words.iter().any(|w| org_word(w) || w.low == "for")
         || nationality_name(lex, name_words, whole_low)
         || (name_words.len() == 1 && is_acronym(name_words[0].text))
         || of_name

@@ -677,7 +677,11 @@ fn observe_names<'a>(reg: &mut Registry, t: &Toks<'a>, words: &mut Vec<Word<'a>>
             i = j;
             continue;
         }
-        words_into(t, i, j, words);
+        // "the" before a one-word run that ends its phrase is kept for the classifier: "The
+        // Blaze reported" is no person ("the Orlando tragedy" is not such a phrase).
+        let noun_after = || t.is_word(j) && !t.is_cap(j) && !function(j) && t.verb(j).is_none();
+        let the = i >= 1 && j == i + 1 && t.low(i - 1) == b"the" && !noun_after();
+        words_into(t, i - usize::from(the), j, words);
         let surface = &t.text[t.toks[i].span.start..t.toks[j - 1].span.end];
         // A subject opens its clause: after punctuation, a quotation or a conjunction, or
         // behind a determiner and lowercase modifiers that do ("There, the district GOP

@@ -1933,3 +1933,16 @@ fn one_capitalised_word_after_the_is_no_person() {
     assert_eq!(kind("Rainmakers"), SpeakerKind::Organisation);
     assert_eq!(speaker_of(t, "\"being").as_deref(), Some("Tom Reed"));
 }
+
+#[test]
+fn a_capitalised_office_inside_a_name_is_no_role_nominal() {
+    // "Inspector General for the …" is part of an office's name, not "a general for …": the
+    // quote is the office's, not the attorney general's named before.
+    let t = "Notes\n\nAttorney General Maria Lopez spoke on Monday.\n\n\
+             The case was referred after the Office of the Inspector General for the Intelligence \
+             Community said the emails held “classified material.”";
+    assert_eq!(
+        speaker_of(t, "“classified").as_deref(),
+        Some("Office of the Inspector General for the Intelligence Community")
+    );
+}

@@ -552,7 +552,14 @@ fn shape_of(all: &[Word], keys: &mut String) -> Option<Shape> {
         let only_determiners = prefix[p + 1..]
             .iter()
             .all(|w| w.class.has(WordClass::DETERMINER));
-        let head = prefix[..p].last().map(role_of).filter(|h| lex.can_speak(h));
+        // A capitalised head inside the phrase belongs to a name ("the Office of the Inspector
+        // General for the Intelligence Community"); only a phrase's first word may be capitalised
+        // as a sentence opens.
+        let head = prefix[..p]
+            .last()
+            .filter(|w| p == 1 || !w.cap)
+            .map(role_of)
+            .filter(|h| lex.can_speak(h));
         if let (true, Some(head)) = (only_determiners, head) {
             return Some(Shape::Nominal {
                 definite,

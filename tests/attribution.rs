@@ -1946,3 +1946,12 @@ fn a_capitalised_office_inside_a_name_is_no_role_nominal() {
         Some("Office of the Inspector General for the Intelligence Community")
     );
 }
+
+#[test]
+fn a_capitalised_participle_compound_is_no_part_of_the_name() {
+    // "Ohio-based Sam Ortiz" is Sam Ortiz; "Ohio-based" describes him.
+    let t = "Notes\n\n\"The race is close,\" Ohio-based Sam Ortiz said.\n\n\
+             \"We will see,\" said Kremlin-backed Ivan Petrov.";
+    assert_eq!(speaker_of(t, "\"The race").as_deref(), Some("Sam Ortiz"));
+    assert_eq!(speaker_of(t, "\"We will").as_deref(), Some("Ivan Petrov"));
+}

@@ -349,6 +349,20 @@ fn not_a_name_word(w: &str) -> bool {
         || (b.len() > 2 && b[0].is_ascii_uppercase() && b[1] == b'-' && b[2].is_ascii_lowercase())
 }
 
+/// "Texas-based", "Ohio-born", "GOP-led", "Kremlin-backed": a capitalised compound whose last
+/// part is a lowercase participle describes the name after it; it is no part of the name.
+fn participle_compound(w: &str) -> bool {
+    // The ending first: it settles nearly every word without a search for the hyphen.
+    let b = w.as_bytes();
+    if !(b.ends_with(b"ed") || b.ends_with(b"born")) {
+        return false;
+    }
+    b.iter().rposition(|&c| c == b'-').is_some_and(|p| {
+        let tail = &b[p + 1..];
+        p > 0 && tail.len() > 2 && tail.iter().all(u8::is_ascii_lowercase)
+    })
+}
+
 /// `byte` in each of a word's eight lanes.
 const fn lanes(byte: u8) -> u64 {
     0x0101_0101_0101_0101 * byte as u64
@@ -518,7 +532,8 @@ fn shape_of(all: &[Word], keys: &mut String) -> Option<Shape> {
         };
         let modifier = is_title(w)
             || w.class.has(WordClass::FUNCTION)
-            || (is_nat(w) && n < words.len() && !after_for());
+            || (is_nat(w) && n < words.len() && !after_for())
+            || (n < words.len() && participle_compound(w.text));
         let plain = w.cap && !modifier;
         if !plain || (n < words.len() && crate::parse::tokens::is_possessive(w.text)) {
             break;

@@ -1955,3 +1955,13 @@ fn a_capitalised_participle_compound_is_no_part_of_the_name() {
     assert_eq!(speaker_of(t, "\"The race").as_deref(), Some("Sam Ortiz"));
     assert_eq!(speaker_of(t, "\"We will").as_deref(), Some("Ivan Petrov"));
 }
+
+#[test]
+fn a_name_after_told_or_an_alias_word_is_no_quotation() {
+    // The show someone told and the alias someone used are names, not speech.
+    let t = "Notes\n\n\"The race is close,\" Reed told \"Fox and Friends,\" on Monday.\n\n\
+             Reed also exchanged messages with his daughter, Ann, who used the alias “Sam Blue” \
+             in her emails.";
+    let quotes: Vec<String> = attributions(t).into_iter().map(|(q, _)| q).collect();
+    assert_eq!(quotes, vec!["\"The race is close,\"".to_string()]);
+}

@@ -1965,3 +1965,16 @@ fn a_name_after_told_or_an_alias_word_is_no_quotation() {
     let quotes: Vec<String> = attributions(t).into_iter().map(|(q, _)| q).collect();
     assert_eq!(quotes, vec!["\"The race is close,\"".to_string()]);
 }
+
+#[test]
+fn a_plural_before_a_full_name_describes_the_person() {
+    // "Celebrities Julia Moore" is Julia Moore; "Charles Ross" (a given name ending in "s")
+    // keeps his whole name.
+    let t = "Notes\n\n“It is good,” said Celebrities Julia Moore.\n\n\
+             “It is not,” said Charles Ross Bell.";
+    assert_eq!(speaker_of(t, "“It is good").as_deref(), Some("Julia Moore"));
+    assert_eq!(
+        speaker_of(t, "“It is not").as_deref(),
+        Some("Charles Ross Bell")
+    );
+}

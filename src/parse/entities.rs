@@ -555,6 +555,16 @@ fn shape_of(all: &[Word], keys: &mut String) -> Option<Shape> {
             None => run.len().saturating_sub(2),
         };
     }
+    // "Celebrities Julianne Moore", "Democrats Hillary Clinton": a plural before a given name
+    // and a surname describes the person; it is no part of the name.
+    if words.len() >= n + 3
+        && !words[n].class.has(WordClass::GIVEN)
+        && words[n].low.ends_with('s')
+        && !crate::parse::tokens::is_possessive(words[n].text)
+        && words[n + 1].class.has(WordClass::GIVEN)
+    {
+        n += 1;
+    }
     let prefix = &words[..n];
     let name_words = &words[n..];
     // "a senior adviser to Reed", "attorneys for Clinton": a noun that can speak, then a

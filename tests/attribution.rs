@@ -1978,3 +1978,13 @@ fn a_plural_before_a_full_name_describes_the_person() {
         Some("Charles Ross Bell")
     );
 }
+
+#[test]
+fn the_subject_of_an_infinitive_follows_for() {
+    // "only for Lee to tweet that …": Lee tweeted it, not Reed who spoke before.
+    let t = "Notes\n\nGovernor Tom Reed and Senator Ann Lee met.\n\n\
+             \"We will accept the result,\" Reed said Sunday, only for Lee to tweet Monday that \
+             \"there is large scale fraud.\"";
+    assert_eq!(speaker_of(t, "\"We will").as_deref(), Some("Tom Reed"));
+    assert_eq!(speaker_of(t, "\"there is").as_deref(), Some("Ann Lee"));
+}

@@ -458,7 +458,17 @@ pub fn before(t: &Toks, k: usize, cs: usize) -> Option<Found> {
                 _ => None,
             })
             .flatten();
-        if let Some(np) = governed.and_then(|g| t.subject_of(g, cs)) {
+        // "only for Trump to tweet that …": the infinitive's own subject follows "for".
+        let for_subject = || {
+            (form == VerbForm::Base && v > cs + 3 && t.low(v - 1) == b"to")
+                .then(|| t.np_ending_at(v - 2, cs))
+                .flatten()
+                .filter(|np| np.start > cs && t.low(np.start - 1) == b"for")
+        };
+        if let Some(np) = governed
+            .and_then(|g| t.subject_of(g, cs))
+            .or_else(for_subject)
+        {
             return Some(Found {
                 np,
                 rule: SpeakerRule::CueBefore,

@@ -432,7 +432,7 @@ pub fn parse_document(meta: Meta, text: String) -> Document {
                 let ent = &reg.entities[e];
                 mentions.extend(reg.mentions(e).map(Into::into));
                 speakers.push(Speaker {
-                    name: reg.name(e).into(),
+                    name: shared_or_new(&mentions, reg.name(e)),
                     kind: ent.kind,
                     mentions: mentions.drain(..).collect(),
                     role: ent.role_text.as_deref().map(Into::into),
@@ -598,6 +598,15 @@ pub fn parse_document(meta: Meta, text: String) -> Document {
         warnings,
         text,
     }
+}
+
+/// `s` as a shared string: an equal one of `held` when there is one (the name is most often
+/// one of its speaker's mentions), else a new one. Equal strings serialise alike; sharing
+/// spares an allocation.
+fn shared_or_new(held: &[Arc<str>], s: &str) -> Arc<str> {
+    held.iter()
+        .find(|h| ***h == *s)
+        .map_or_else(|| s.into(), Arc::clone)
 }
 
 /// `items.partition_point(before)` for a search that may start at `from` (every item before

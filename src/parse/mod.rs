@@ -51,7 +51,9 @@ struct Draft {
     entity: Option<usize>,
     resolution: Option<Resolution>,
     rule: SpeakerRule,
-    mention: Option<Arc<str>>,
+    /// The words that named the speaker: a span of the text, made a string once the speaker's
+    /// mentions are (it most often is one of them).
+    mention: Option<Span>,
     kind: QuoteKind,
     /// Whether the quote's clause contains any reporting verb.
     clause_has_verb: bool,
@@ -456,7 +458,10 @@ pub fn parse_document(meta: Meta, text: String) -> Document {
             span: d.raw.span,
             content: d.raw.content,
             speaker,
-            mention: d.mention,
+            mention: d.mention.map(|m| {
+                let held = speaker.map_or(&[][..], |s| &speakers[s].mentions[..]);
+                shared_or_new(held, m.text(&text))
+            }),
             cue,
             kind: d.kind,
             paragraph: d.para,
@@ -1161,14 +1166,15 @@ fn attribute(
                 };
                 let nominal = f.np.pronoun.is_none() && !t.is_cap(f.np.end - 1);
                 let tail = cues::nominal_tail(t, f.np, bound);
-                let (f, surface) = match cues::named_apposition(t, tail, bound) {
-                    Some(name) if nominal => (Found { np: name, ..f }, t.np_text(name)),
+                let (f, surface_span) = match cues::named_apposition(t, tail, bound) {
+                    Some(name) if nominal => (Found { np: name, ..f }, t.np_span(name)),
                     _ => {
                         let a = t.toks[f.np.start].span.start;
                         let b = t.toks[tail - 1].span.end;
-                        (f, &text[a..b])
+                        (f, Span::new(a, b))
                     }
                 };
+                let surface = surface_span.text(text);
                 let at = t.toks[f.np.start].span.start;
                 let resolved =
                     resolve_np(reg, t, f.np, surface, window_start).filter(|&(e, how)| {
@@ -1179,7 +1185,7 @@ fn attribute(
                     if let Some(flag) = f.cue.and_then(|(verb, _)| cue_verbs.get_mut(verb)) {
                         *flag = true;
                     }
-                    d.mention = Some(surface.into());
+                    d.mention = Some(surface_span);
                     d.entity = Some(e);
                     d.resolution = Some(how);
                     d.rule = f.rule;
@@ -1195,7 +1201,7 @@ fn attribute(
                 clause_subject_speaker(reg, t, d, k, cs, window_start);
             }
             if d.mention.is_none() {
-                d.mention = d.found.map(|f| t.np_text(f.np).into());
+                d.mention = d.found.map(|f| t.np_span(f.np));
             }
             // An unresolved pronoun ("he said" with no antecedent in reach) most often refers to
             // the speaker the paragraph is already quoting.
@@ -1311,7 +1317,7 @@ fn attribute(
             d.entity = Some(e);
             d.resolution = Some(how);
             d.rule = SpeakerRule::CueAfter;
-            d.mention = Some(next.np_text(np).into());
+            d.mention = Some(next.np_span(np));
         }
     }
     // A quote continued over paragraphs is one quotation: its pieces share one speaker.
@@ -1384,7 +1390,7 @@ fn clause_subject_speaker(
         rule: SpeakerRule::ClauseSubject,
         cue: None,
     });
-    d.mention = Some(surface.into());
+    d.mention = Some(t.np_span(np));
     d.entity = Some(e);
     d.resolution = Some(how);
     d.rule = SpeakerRule::ClauseSubject;

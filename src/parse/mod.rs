@@ -423,6 +423,9 @@ pub fn parse_document(meta: Meta, text: String) -> Document {
     // One list gathers each speaker's mentions, moved into the shared list in one allocation
     // (a `Vec` collected and copied would make two).
     let mut mentions: Vec<Arc<str>> = Vec::new();
+    // The document's cue phrases so far: a few ("said", "told"), each repeated; room for the
+    // usual number in one allocation.
+    let mut cue_texts: Vec<Arc<str>> = Vec::with_capacity(8);
     for d in drafts.drain(..) {
         let keep = !d.title
             && (d.entity.is_some() || d.clause_has_verb || !looks_like_title_or_scare(&text, &d));
@@ -450,7 +453,7 @@ pub fn parse_document(meta: Meta, text: String) -> Document {
         let cue = d.found.and_then(|f| f.cue).map(|(a, b)| {
             let span = Span::new(p.toks.toks[a].span.start, p.toks.toks[b - 1].span.end);
             Cue {
-                text: span.text(&text).into(),
+                text: shared_or_held(&mut cue_texts, span.text(&text)),
                 span,
             }
         });
@@ -612,6 +615,16 @@ fn shared_or_new(held: &[Arc<str>], s: &str) -> Arc<str> {
     held.iter()
         .find(|h| ***h == *s)
         .map_or_else(|| s.into(), Arc::clone)
+}
+
+/// [`shared_or_new`], holding a new string in `held` for the next ask.
+fn shared_or_held(held: &mut Vec<Arc<str>>, s: &str) -> Arc<str> {
+    if let Some(h) = held.iter().find(|h| ***h == *s) {
+        return Arc::clone(h);
+    }
+    let new: Arc<str> = s.into();
+    held.push(Arc::clone(&new));
+    new
 }
 
 /// `items.partition_point(before)` for a search that may start at `from` (every item before

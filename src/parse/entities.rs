@@ -846,6 +846,9 @@ pub struct Registry {
     keys: String,
     /// Per entity, whether it fits the role being resolved (see [`Registry::resolve_role`]).
     fits_role: Vec<bool>,
+    /// Scratch for a nominal's stated countries (see [`Registry::resolve_shape`]): one list per
+    /// thread instead of one per nominal.
+    nations: Vec<&'static str>,
 }
 
 thread_local! {
@@ -890,6 +893,7 @@ impl Registry {
             shapes,
             keys,
             fits_role,
+            nations,
         } = &mut self;
         let small = entities.capacity() <= KEEP
             && by_last.capacity() <= KEEP
@@ -902,7 +906,8 @@ impl Registry {
             && shape_slots.capacity() <= KEEP
             && shapes.capacity() <= KEEP
             && keys.capacity() <= 64 * KEEP
-            && fits_role.capacity() <= 4 * KEEP;
+            && fits_role.capacity() <= 4 * KEEP
+            && nations.capacity() <= KEEP;
         if small {
             entities.clear();
             by_last.clear();
@@ -916,6 +921,7 @@ impl Registry {
             shapes.clear();
             keys.clear();
             fits_role.clear();
+            nations.clear();
             SPARE_REGISTRY.set(Some(self));
         }
     }
@@ -1242,8 +1248,10 @@ impl Registry {
                     .get(word)
                     .and_then(|w| w.low.get(..len))
                     .unwrap_or_default();
-                // Each country once, first stated first.
-                let mut distinct: Vec<&'static str> = Vec::new();
+                // Each country once, first stated first (into the registry's scratch list, given
+                // back below).
+                let mut distinct = std::mem::take(&mut self.nations);
+                distinct.clear();
                 for n in nations(slice(words, stated)) {
                     if !distinct.contains(&n) {
                         distinct.push(n);
@@ -1257,6 +1265,7 @@ impl Registry {
                     .map(|w| w.low)
                     .filter(|m| Lexicon::get().grammar.role_modifiers.contains(*m));
                 if let Some(e) = self.resolve_role(head, modifier, &nations, definite, at) {
+                    self.nations = nations;
                     self.add_mention(e, surface);
                     return Some((e, true));
                 }
@@ -1285,7 +1294,8 @@ impl Registry {
                             tokens,
                             mentions,
                             roles,
-                            nations,
+                            // Its own list, of exactly its countries (none allocates nothing).
+                            nations: nations.clone(),
                             role_text: None,
                             confirmed: false,
                             gender: None,
@@ -1296,6 +1306,7 @@ impl Registry {
                         e
                     }
                 };
+                self.nations = nations;
                 Some((e, false))
             }
         }

@@ -1,7 +1,7 @@
 //! Word lists from `assets/`, compiled into the binary and parsed once at first use.
 
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
-use std::sync::OnceLock;
+use std::sync::{Arc, OnceLock};
 
 use super::tokens::strip_possessive_bytes;
 
@@ -31,7 +31,8 @@ pub struct Keyword {
 
 #[derive(Debug, Clone)]
 pub struct TopicEntry {
-    pub name: String,
+    /// Shared: every document tagged with the topic holds this one string.
+    pub name: Arc<str>,
     pub keywords: Vec<Keyword>,
 }
 
@@ -669,7 +670,7 @@ impl Lexicon {
                     })
                     .collect();
                 Some(TopicEntry {
-                    name: name.trim().to_string(),
+                    name: name.trim().into(),
                     keywords,
                 })
             })

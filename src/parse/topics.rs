@@ -2,6 +2,7 @@
 //! document itself (multi-word proper nouns, repeated two-word terms).
 
 use std::cell::Cell;
+use std::sync::Arc;
 
 use rustc_hash::FxHashMap as HashMap;
 
@@ -125,7 +126,7 @@ pub fn find(text: &str, words: &[TopicWord], is_entity: &dyn Fn(&[u8]) -> bool) 
         .filter(|(_, m)| !m.is_empty())
         .map(|(entry, m)| {
             let topic = Topic {
-                name: entry.name.as_str().into(),
+                name: Arc::clone(&entry.name),
                 source: TopicSource::Lexicon,
                 count: m.len(),
                 paragraphs: 0,

@@ -259,7 +259,8 @@ fn mine(
     }
     // The candidates: repeated terms, and the proper nouns naming no person — a term replaces
     // the proper noun that lowercases to the same two words.
-    let mut joined = Vec::new();
+    // Room for a long phrase's joined words: one allocation, not one per doubling.
+    let mut joined = Vec::with_capacity(64);
     // Room for every candidate at once: one allocation, not one per doubling.
     let mut mined: Vec<(Phrase, Chain, bool)> = Vec::with_capacity(terms.len() + names.len());
     for &c in terms.values() {

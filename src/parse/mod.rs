@@ -418,7 +418,9 @@ pub fn parse_document(meta: Meta, text: String) -> Document {
 
     // Build the model's quotes and speakers.
     let mut speaker_of_entity: Vec<Option<usize>> = vec![None; reg.entities.len()];
-    let mut speakers: Vec<Speaker> = Vec::new();
+    // Room for every speaker at once (each is a distinct entity some quote names): one
+    // allocation, not one per doubling.
+    let mut speakers: Vec<Speaker> = Vec::with_capacity(drafts.len().min(reg.entities.len()));
     let mut quotes_out = Vec::with_capacity(drafts.len());
     // One list gathers each speaker's mentions, moved into the shared list in one allocation
     // (a `Vec` collected and copied would make two).

@@ -137,6 +137,16 @@ struct Scratch {
     found: Vec<quotes::RawQuote>,
     /// Per paragraph: its clause limits and cue verbs, for attribution.
     clauses: Clauses,
+    /// The body's paragraphs, in order.
+    para_spans: Vec<Span>,
+    /// Every draft's index, which the paragraphs' quote lists slice.
+    draft_ids: Vec<usize>,
+    /// Per entity, its speaker once a kept quote names it.
+    speaker_of_entity: Vec<Option<usize>>,
+    /// A speaker's mentions, gathered before they are moved into its shared list.
+    mentions: Vec<Arc<str>>,
+    /// The document's cue phrases so far (see `shared_or_held`).
+    cue_texts: Vec<Arc<str>>,
 }
 
 /// A paragraph's per-token clause starts and ends and cue-verb flags (see [`attribute`]).
@@ -161,6 +171,12 @@ impl Scratch {
         fit(&mut self.clauses.starts, 1 << 14);
         fit(&mut self.clauses.ends, 1 << 14);
         fit(&mut self.clauses.cue_verbs, 1 << 14);
+        fit(&mut self.para_spans, KEEP_RANGES);
+        fit(&mut self.draft_ids, KEEP_DRAFTS);
+        fit(&mut self.speaker_of_entity, 1 << 12);
+        // Emptied, so no document's strings are held on to.
+        fit(&mut self.mentions, 1 << 8);
+        fit(&mut self.cue_texts, 1 << 8);
         SPARE_SCRATCH.set(self);
     }
 }
@@ -263,7 +279,23 @@ pub fn parse_document(meta: Meta, text: String) -> Document {
     let mut title = meta.title.clone();
     let mut title_span = None;
     let mut headings = Vec::new();
-    let mut para_spans = Vec::with_capacity(lay.blocks.len());
+    // Working lists: this thread's previous document's, emptied (see `Scratch`).
+    let Scratch {
+        mut drafts,
+        mut sentence_starts,
+        mut ranges,
+        mut keep,
+        mut tok_of,
+        mut nicknames,
+        mut found,
+        mut clauses,
+        mut para_spans,
+        mut draft_ids,
+        mut speaker_of_entity,
+        mut mentions,
+        mut cue_texts,
+    } = SPARE_SCRATCH.take();
+    para_spans.reserve(lay.blocks.len());
     for block in &lay.blocks {
         match *block {
             layout::Block::Title(s) => {
@@ -295,17 +327,6 @@ pub fn parse_document(meta: Meta, text: String) -> Document {
     // shrink instead of a reallocation per doubling.
     let mut sentences = Vec::with_capacity((text.len() / 64).min(1 << 12));
     let mut paragraphs = Vec::with_capacity(para_spans.len());
-    // Working lists: this thread's previous document's, emptied (see `Scratch`).
-    let Scratch {
-        mut drafts,
-        mut sentence_starts,
-        mut ranges,
-        mut keep,
-        mut tok_of,
-        mut nicknames,
-        mut found,
-        mut clauses,
-    } = SPARE_SCRATCH.take();
     // Sized for news prose (about a quotation per 250 bytes, a sentence per 100), capped so a
     // huge text reserves no more than it would grow into: fewer reallocations of large items.
     drafts.reserve((text.len() / 256).min(1 << 10));
@@ -386,7 +407,7 @@ pub fn parse_document(meta: Meta, text: String) -> Document {
         store.seal(&text)
     });
     // Every draft's index, which the paragraphs' quote lists slice: one list, not one each.
-    let draft_ids: Vec<usize> = (0..drafts.len()).collect();
+    draft_ids.extend(0..drafts.len());
     let mut paras: Vec<Para> = Vec::with_capacity(ranges.len());
     // Every paragraph's tokens with quotations left in, for topics.
     let mut fulls: Vec<Toks> = Vec::with_capacity(ranges.len());
@@ -417,17 +438,14 @@ pub fn parse_document(meta: Meta, text: String) -> Document {
     attribute(&text, &paras, &mut drafts, &mut reg, &mut clauses);
 
     // Build the model's quotes and speakers.
-    let mut speaker_of_entity: Vec<Option<usize>> = vec![None; reg.entities.len()];
+    speaker_of_entity.resize(reg.entities.len(), None);
     // Room for every speaker at once (each is a distinct entity some quote names): one
     // allocation, not one per doubling.
     let mut speakers: Vec<Speaker> = Vec::with_capacity(drafts.len().min(reg.entities.len()));
     let mut quotes_out = Vec::with_capacity(drafts.len());
-    // One list gathers each speaker's mentions, moved into the shared list in one allocation
-    // (a `Vec` collected and copied would make two).
-    let mut mentions: Vec<Arc<str>> = Vec::new();
-    // The document's cue phrases so far: a few ("said", "told"), each repeated; room for the
-    // usual number in one allocation.
-    let mut cue_texts: Vec<Arc<str>> = Vec::with_capacity(8);
+    // `mentions` gathers each speaker's mentions, moved into the shared list in one allocation
+    // (a `Vec` collected and copied would make two); `cue_texts` holds the document's cue
+    // phrases so far, a few ("said", "told") each repeated.
     for d in drafts.drain(..) {
         let keep = !d.title
             && (d.entity.is_some() || d.clause_has_verb || !looks_like_title_or_scare(&text, &d));
@@ -489,6 +507,7 @@ pub fn parse_document(meta: Meta, text: String) -> Document {
 
     // Topics over every word of the body.
     let tw = topics::words_of(&fulls, &sentence_starts);
+    let quoted: Vec<bool> = speaker_of_entity.iter().map(Option::is_some).collect();
     // The working lists are done with: given back now, so a huge document's are freed before
     // the topics are tagged, not held on to through it.
     Scratch {
@@ -500,9 +519,13 @@ pub fn parse_document(meta: Meta, text: String) -> Document {
         nicknames,
         found,
         clauses,
+        para_spans,
+        draft_ids,
+        speaker_of_entity,
+        mentions,
+        cue_texts,
     }
     .recycle();
-    let quoted: Vec<bool> = speaker_of_entity.iter().map(Option::is_some).collect();
     let someone = reg.someone_names(&quoted);
     let is_entity = |k: &[u8]| someone.contains(k);
     let mut topic_list = topics::find(&text, &tw, &is_entity);

@@ -1554,7 +1554,12 @@ fn indirect_speech_events(
             t.np_starting_at(v + 1, to.min(v + 12))
                 .filter(|np| np.pronoun.is_none() && t.is_cap(np.end - 1))
         };
-        for np in [t.subject_of(v, cs), inverted()].into_iter().flatten() {
+        // The inverted reading is only looked for when the subject names no one.
+        let subject = t.subject_of(v, cs);
+        for np in std::iter::once(subject)
+            .chain(std::iter::once_with(inverted))
+            .flatten()
+        {
             if let Some((e, _)) = resolve_np(reg, t, np, t.np_text(np), window_start) {
                 reg.spoke(e, t.toks[np.start].span.start);
                 last = Some(e);

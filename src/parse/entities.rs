@@ -1458,7 +1458,8 @@ impl Registry {
     /// The set borrows the names' lowercase tokens; a lowercase display name is only built when
     /// it differs from them (most often it does not).
     /// By bytes: topic mining joins a phrase's lowercase bytes and needs no UTF-8 check of them.
-    pub fn someone_names(&self, quoted: &[bool]) -> HashSet<Cow<'_, [u8]>> {
+    /// An entity was quoted when `speakers` gives it a speaker.
+    pub fn someone_names(&self, speakers: &[Option<usize>]) -> HashSet<Cow<'_, [u8]>> {
         // Sized once (at most two names an entity) instead of rehashed while growing.
         let mut out =
             HashSet::with_capacity_and_hasher(2 * self.entities.len(), Default::default());
@@ -1466,7 +1467,7 @@ impl Registry {
             // Two capitalised words alone ("Colonial Pipeline") are no evidence of a person.
             let person =
                 ent.kind == SpeakerKind::Person && (ent.gender.is_some() || ent.roles.is_some());
-            if quoted.get(e).copied().unwrap_or(false) || person {
+            if speakers.get(e).is_some_and(Option::is_some) || person {
                 let tokens = ent.tokens.as_str(&self.keys);
                 out.insert(Cow::Borrowed(tokens.as_bytes()));
                 // An ASCII name lowercases bytewise: equal to the tokens, it adds nothing.

@@ -507,7 +507,8 @@ pub fn parse_document(meta: Meta, text: String) -> Document {
 
     // Topics over every word of the body.
     let tw = topics::words_of(&fulls, &sentence_starts);
-    let quoted: Vec<bool> = speaker_of_entity.iter().map(Option::is_some).collect();
+    // An entity with a speaker was quoted.
+    let someone = reg.someone_names(&speaker_of_entity);
     // The working lists are done with: given back now, so a huge document's are freed before
     // the topics are tagged, not held on to through it.
     Scratch {
@@ -526,7 +527,6 @@ pub fn parse_document(meta: Meta, text: String) -> Document {
         cue_texts,
     }
     .recycle();
-    let someone = reg.someone_names(&quoted);
     let is_entity = |k: &[u8]| someone.contains(k);
     let mut topic_list = topics::find(&text, &tw, &is_entity);
     // Gathered here, then frozen into the model's shared lists: this thread's lists from the
@@ -592,21 +592,17 @@ pub fn parse_document(meta: Meta, text: String) -> Document {
     }
     recycle_topic_lists(topic_lists);
     // Each list holds a topic at most once, so counting entries counts paragraphs and quotes
-    // (one walk over the lists instead of one per topic).
-    let mut counts = vec![(0, 0); topic_list.len()];
+    // (one walk over the lists instead of one per topic), straight into the topics' counts,
+    // which start at zero.
     for &ti in paragraphs.iter().flat_map(|p| p.topics.iter()) {
-        if let Some(c) = counts.get_mut(ti) {
-            c.0 += 1;
+        if let Some(t) = topic_list.get_mut(ti) {
+            t.paragraphs += 1;
         }
     }
     for &ti in quotes_out.iter().flat_map(|q| q.topics.iter()) {
-        if let Some(c) = counts.get_mut(ti) {
-            c.1 += 1;
+        if let Some(t) = topic_list.get_mut(ti) {
+            t.quotes += 1;
         }
-    }
-    for (topic, (paragraphs, quotes)) in topic_list.iter_mut().zip(counts) {
-        topic.paragraphs = paragraphs;
-        topic.quotes = quotes;
     }
 
     sentences.shrink_to_fit();

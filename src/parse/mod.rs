@@ -29,7 +29,7 @@ use cues::Found;
 use entities::{Registry, Word};
 use lexicon::{Lexicon, PronounKind, WordClass};
 use phrases::{Piece, TokStore, Toks};
-use spare::fit;
+use spare::{fit, relifetime};
 use tokens::{TokKind, Token};
 
 /// Metadata known before parsing (from a JSONL record or the file name).
@@ -185,9 +185,15 @@ impl Scratch {
 const KEEP_DRAFTS: usize = 1 << 11;
 const KEEP_RANGES: usize = 1 << 13;
 
+/// Lists of borrowed items kept for a thread's next document (see `SPARE_VIEWS`).
+type SpareViews = (Vec<Para<'static>>, Vec<Toks<'static>>, Vec<Word<'static>>);
+
 thread_local! {
     /// This thread's per-document working lists, emptied.
     static SPARE_SCRATCH: Cell<Scratch> = Cell::new(Scratch::default());
+    /// The previous document's paragraph views on this thread (collapsed, then full) and its
+    /// name words buffer, emptied.
+    static SPARE_VIEWS: Cell<SpareViews> = const { Cell::new((Vec::new(), Vec::new(), Vec::new())) };
     /// Topic lists of the previous document's paragraphs and quotes on this thread, emptied.
     static SPARE_TOPIC_LISTS: Cell<Vec<Vec<usize>>> = const { Cell::new(Vec::new()) };
 }
@@ -408,9 +414,13 @@ pub fn parse_document(meta: Meta, text: String) -> Document {
     });
     // Every draft's index, which the paragraphs' quote lists slice: one list, not one each.
     draft_ids.extend(0..drafts.len());
-    let mut paras: Vec<Para> = Vec::with_capacity(ranges.len());
+    // This thread's lists from the previous document, emptied (given back below).
+    let (spare_paras, spare_fulls, spare_words) = SPARE_VIEWS.take();
+    let mut paras: Vec<Para> = relifetime(spare_paras);
+    paras.reserve(ranges.len());
     // Every paragraph's tokens with quotations left in, for topics.
-    let mut fulls: Vec<Toks> = Vec::with_capacity(ranges.len());
+    let mut fulls: Vec<Toks> = relifetime(spare_fulls);
+    fulls.reserve(ranges.len());
     for ((full, collapsed, quotes), &span) in ranges.drain(..).zip(&para_spans) {
         paras.push(Para {
             span,
@@ -425,8 +435,8 @@ pub fn parse_document(meta: Meta, text: String) -> Document {
     // Pre-pass: every name mentioned in the narration (outside quotations), so that "Putin" can
     // become "Vladimir Putin" and roles can be looked up.
     let mut reg = Registry::sized_for(text.len());
-    // One buffer for every name run's words, across paragraphs.
-    let mut name_words = Vec::new();
+    // One buffer for every name run's words, across paragraphs (and documents).
+    let mut name_words: Vec<Word> = relifetime(spare_words);
     for p in &paras {
         observe_names(&mut reg, &p.toks, &mut name_words);
     }
@@ -434,6 +444,9 @@ pub fn parse_document(meta: Meta, text: String) -> Document {
         observe_names(&mut reg, &store.view(&text, tt), &mut name_words);
     }
     reg.seal();
+    // The name words are done with: their buffer is kept, emptied, for the next document.
+    let mut spare_words: Vec<Word<'static>> = relifetime(name_words);
+    fit(&mut spare_words, 1 << 8);
 
     attribute(&text, &paras, &mut drafts, &mut reg, &mut clauses);
 
@@ -504,6 +517,9 @@ pub fn parse_document(meta: Meta, text: String) -> Document {
 
     // A huge document's drafts are freed before the topics' words are gathered.
     fit(&mut drafts, KEEP_DRAFTS);
+    // The paragraphs are done with: their list is kept, emptied, for the next document.
+    let mut spare_paras: Vec<Para<'static>> = relifetime(paras);
+    fit(&mut spare_paras, KEEP_RANGES);
 
     // Topics over every word of the body.
     let tw = topics::words_of(&fulls, &sentence_starts);
@@ -607,6 +623,10 @@ pub fn parse_document(meta: Meta, text: String) -> Document {
 
     sentences.shrink_to_fit();
     topics::recycle_words(tw);
+    // The topics' words borrowed the full views until now.
+    let mut spare_fulls: Vec<Toks<'static>> = relifetime(fulls);
+    fit(&mut spare_fulls, KEEP_RANGES);
+    SPARE_VIEWS.set((spare_paras, spare_fulls, spare_words));
     // The names borrow the registry.
     drop(someone);
     reg.recycle();

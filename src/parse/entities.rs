@@ -349,6 +349,37 @@ fn not_a_name_word(w: &str) -> bool {
         || (b.len() > 2 && b[0].is_ascii_uppercase() && b[1] == b'-' && b[2].is_ascii_lowercase())
 }
 
+/// Does the ASCII `name` lowercase bytewise to `low`? Eight bytes at a time, the tail byte by
+/// byte: a document's every quoted or known name is compared so.
+fn ascii_lowercases_to(name: &[u8], low: &[u8]) -> bool {
+    if name.len() != low.len() {
+        return false;
+    }
+    let load8 = |b: &[u8]| u64::from_le_bytes(<[u8; 8]>::try_from(b).unwrap_or_default());
+    let (mut a, mut b) = (name.chunks_exact(8), low.chunks_exact(8));
+    if !(&mut a)
+        .zip(&mut b)
+        .all(|(x, y)| ascii_lower8(load8(x)) == load8(y))
+    {
+        return false;
+    }
+    a.remainder()
+        .iter()
+        .zip(b.remainder())
+        .all(|(x, y)| x.to_ascii_lowercase() == *y)
+}
+
+/// Eight ASCII bytes lowercased: each lane's range test is an addition to a byte below 0x80,
+/// which never carries into the next lane.
+fn ascii_lower8(x: u64) -> u64 {
+    const TOP: u64 = lanes(0x80);
+    let from_a = x + lanes(0x80 - b'A');
+    let past_z = x + lanes(0x80 - b'Z' - 1);
+    let upper = from_a & !past_z & TOP;
+    // 0x80 >> 2 is the case bit, 0x20.
+    x | (upper >> 2)
+}
+
 /// `byte` in each of a word's eight lanes.
 const fn lanes(byte: u8) -> u64 {
     0x0101_0101_0101_0101 * byte as u64
@@ -1472,12 +1503,8 @@ impl Registry {
                 out.insert(Cow::Borrowed(tokens.as_bytes()));
                 // An ASCII name lowercases bytewise: equal to the tokens, it adds nothing.
                 let name = self.strs.get(ent.name);
-                let same = name.is_ascii()
-                    && name.len() == tokens.len()
-                    && name
-                        .bytes()
-                        .zip(tokens.bytes())
-                        .all(|(a, b)| a.to_ascii_lowercase() == b);
+                let same =
+                    name.is_ascii() && ascii_lowercases_to(name.as_bytes(), tokens.as_bytes());
                 if !same {
                     out.insert(Cow::Owned(name.to_lowercase().into_bytes()));
                 }
@@ -1512,6 +1539,30 @@ fn is_subsequence(keys: &str, short: &NameKey, long: &NameKey) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn ascii_lowercasing_by_eights_agrees_with_bytes() {
+        let bytewise = |a: &[u8], b: &[u8]| {
+            a.len() == b.len() && a.iter().zip(b).all(|(x, y)| x.to_ascii_lowercase() == *y)
+        };
+        // Every ASCII byte in every lane and in the tail, against its lowercase and itself.
+        for c in 0..0x80u8 {
+            for at in 0..11 {
+                let mut name = *b"Joe Q Biden";
+                name[at] = c;
+                let mut low = name;
+                low.make_ascii_lowercase();
+                for other in [low, name] {
+                    assert_eq!(
+                        ascii_lowercases_to(&name, &other),
+                        bytewise(&name, &other),
+                        "{c} at {at}"
+                    );
+                }
+            }
+        }
+        assert!(!ascii_lowercases_to(b"Ab", b"ab "));
+    }
 
     #[test]
     fn lane_tests_agree_with_byte_tests() {

@@ -363,6 +363,37 @@ fn participle_compound(w: &str) -> bool {
     })
 }
 
+/// Does the ASCII `name` lowercase bytewise to `low`? Eight bytes at a time, the tail byte by
+/// byte: a document's every quoted or known name is compared so.
+fn ascii_lowercases_to(name: &[u8], low: &[u8]) -> bool {
+    if name.len() != low.len() {
+        return false;
+    }
+    let load8 = |b: &[u8]| u64::from_le_bytes(<[u8; 8]>::try_from(b).unwrap_or_default());
+    let (mut a, mut b) = (name.chunks_exact(8), low.chunks_exact(8));
+    if !(&mut a)
+        .zip(&mut b)
+        .all(|(x, y)| ascii_lower8(load8(x)) == load8(y))
+    {
+        return false;
+    }
+    a.remainder()
+        .iter()
+        .zip(b.remainder())
+        .all(|(x, y)| x.to_ascii_lowercase() == *y)
+}
+
+/// Eight ASCII bytes lowercased: each lane's range test is an addition to a byte below 0x80,
+/// which never carries into the next lane.
+fn ascii_lower8(x: u64) -> u64 {
+    const TOP: u64 = lanes(0x80);
+    let from_a = x + lanes(0x80 - b'A');
+    let past_z = x + lanes(0x80 - b'Z' - 1);
+    let upper = from_a & !past_z & TOP;
+    // 0x80 >> 2 is the case bit, 0x20.
+    x | (upper >> 2)
+}
+
 /// `byte` in each of a word's eight lanes.
 const fn lanes(byte: u8) -> u64 {
     0x0101_0101_0101_0101 * byte as u64
@@ -885,6 +916,9 @@ pub struct Registry {
     keys: String,
     /// Per entity, whether it fits the role being resolved (see [`Registry::resolve_role`]).
     fits_role: Vec<bool>,
+    /// Scratch for a nominal's stated countries (see [`Registry::resolve_shape`]): one list per
+    /// thread instead of one per nominal.
+    nations: Vec<&'static str>,
 }
 
 thread_local! {
@@ -929,6 +963,7 @@ impl Registry {
             shapes,
             keys,
             fits_role,
+            nations,
         } = &mut self;
         let small = entities.capacity() <= KEEP
             && by_last.capacity() <= KEEP
@@ -941,7 +976,8 @@ impl Registry {
             && shape_slots.capacity() <= KEEP
             && shapes.capacity() <= KEEP
             && keys.capacity() <= 64 * KEEP
-            && fits_role.capacity() <= 4 * KEEP;
+            && fits_role.capacity() <= 4 * KEEP
+            && nations.capacity() <= KEEP;
         if small {
             entities.clear();
             by_last.clear();
@@ -955,6 +991,7 @@ impl Registry {
             shapes.clear();
             keys.clear();
             fits_role.clear();
+            nations.clear();
             SPARE_REGISTRY.set(Some(self));
         }
     }
@@ -1281,8 +1318,10 @@ impl Registry {
                     .get(word)
                     .and_then(|w| w.low.get(..len))
                     .unwrap_or_default();
-                // Each country once, first stated first.
-                let mut distinct: Vec<&'static str> = Vec::new();
+                // Each country once, first stated first (into the registry's scratch list, given
+                // back below).
+                let mut distinct = std::mem::take(&mut self.nations);
+                distinct.clear();
                 for n in nations(slice(words, stated)) {
                     if !distinct.contains(&n) {
                         distinct.push(n);
@@ -1296,6 +1335,7 @@ impl Registry {
                     .map(|w| w.low)
                     .filter(|m| Lexicon::get().grammar.role_modifiers.contains(*m));
                 if let Some(e) = self.resolve_role(head, modifier, &nations, definite, at) {
+                    self.nations = nations;
                     self.add_mention(e, surface);
                     return Some((e, true));
                 }
@@ -1324,7 +1364,8 @@ impl Registry {
                             tokens,
                             mentions,
                             roles,
-                            nations,
+                            // Its own list, of exactly its countries (none allocates nothing).
+                            nations: nations.clone(),
                             role_text: None,
                             confirmed: false,
                             gender: None,
@@ -1335,6 +1376,7 @@ impl Registry {
                         e
                     }
                 };
+                self.nations = nations;
                 Some((e, false))
             }
         }
@@ -1486,7 +1528,8 @@ impl Registry {
     /// The set borrows the names' lowercase tokens; a lowercase display name is only built when
     /// it differs from them (most often it does not).
     /// By bytes: topic mining joins a phrase's lowercase bytes and needs no UTF-8 check of them.
-    pub fn someone_names(&self, quoted: &[bool]) -> HashSet<Cow<'_, [u8]>> {
+    /// An entity was quoted when `speakers` gives it a speaker.
+    pub fn someone_names(&self, speakers: &[Option<usize>]) -> HashSet<Cow<'_, [u8]>> {
         // Sized once (at most two names an entity) instead of rehashed while growing.
         let mut out =
             HashSet::with_capacity_and_hasher(2 * self.entities.len(), Default::default());
@@ -1494,17 +1537,13 @@ impl Registry {
             // Two capitalised words alone ("Colonial Pipeline") are no evidence of a person.
             let person =
                 ent.kind == SpeakerKind::Person && (ent.gender.is_some() || ent.roles.is_some());
-            if quoted.get(e).copied().unwrap_or(false) || person {
+            if speakers.get(e).is_some_and(Option::is_some) || person {
                 let tokens = ent.tokens.as_str(&self.keys);
                 out.insert(Cow::Borrowed(tokens.as_bytes()));
                 // An ASCII name lowercases bytewise: equal to the tokens, it adds nothing.
                 let name = self.strs.get(ent.name);
-                let same = name.is_ascii()
-                    && name.len() == tokens.len()
-                    && name
-                        .bytes()
-                        .zip(tokens.bytes())
-                        .all(|(a, b)| a.to_ascii_lowercase() == b);
+                let same =
+                    name.is_ascii() && ascii_lowercases_to(name.as_bytes(), tokens.as_bytes());
                 if !same {
                     out.insert(Cow::Owned(name.to_lowercase().into_bytes()));
                 }
@@ -1539,6 +1578,30 @@ fn is_subsequence(keys: &str, short: &NameKey, long: &NameKey) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn ascii_lowercasing_by_eights_agrees_with_bytes() {
+        let bytewise = |a: &[u8], b: &[u8]| {
+            a.len() == b.len() && a.iter().zip(b).all(|(x, y)| x.to_ascii_lowercase() == *y)
+        };
+        // Every ASCII byte in every lane and in the tail, against its lowercase and itself.
+        for c in 0..0x80u8 {
+            for at in 0..11 {
+                let mut name = *b"Joe Q Biden";
+                name[at] = c;
+                let mut low = name;
+                low.make_ascii_lowercase();
+                for other in [low, name] {
+                    assert_eq!(
+                        ascii_lowercases_to(&name, &other),
+                        bytewise(&name, &other),
+                        "{c} at {at}"
+                    );
+                }
+            }
+        }
+        assert!(!ascii_lowercases_to(b"Ab", b"ab "));
+    }
 
     #[test]
     fn lane_tests_agree_with_byte_tests() {

@@ -101,18 +101,20 @@ fn looks_like_heading(s: &str) -> bool {
 pub fn layout(text: &str) -> Layout {
     let date = leading_date(text);
     let body_start = date.as_ref().map_or(0, |(_, s)| s.end);
-    let all = lines(text, body_start);
-    let mut nonblank: Vec<Span> = Vec::with_capacity(all.len());
-    nonblank.extend(all.iter().map(|l| trim(text, *l)).filter(|l| !l.is_empty()));
+    let mut all = lines(text, body_start);
+    // Each line trimmed once, in place: a blank line becomes an empty span.
+    for l in &mut all {
+        *l = trim(text, *l);
+    }
+    let nonblank = all.iter().filter(|l| !l.is_empty()).count();
     // Text hard-wrapped at a fixed width joins lines into paragraphs at blank lines; unwrapped text
     // (one paragraph per line, as most scraped news is) may separate paragraphs by single newlines.
-    let long_lines = nonblank.iter().filter(|l| l.len() > 110).count();
-    let hard_wrapped = nonblank.len() >= 3 && long_lines * 10 < nonblank.len();
+    let long_lines = all.iter().filter(|l| l.len() > 110).count();
+    let hard_wrapped = nonblank >= 3 && long_lines * 10 < nonblank;
 
-    let mut raw: Vec<Span> = Vec::with_capacity(nonblank.len());
+    let mut raw: Vec<Span> = Vec::with_capacity(nonblank);
     let mut cur: Option<Span> = None;
-    for l in &all {
-        let t = trim(text, *l);
+    for &t in &all {
         if t.is_empty() {
             if let Some(c) = cur.take() {
                 raw.push(c);

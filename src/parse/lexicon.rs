@@ -1,7 +1,7 @@
 //! Word lists from `assets/`, compiled into the binary and parsed once at first use.
 
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
-use std::sync::OnceLock;
+use std::sync::{Arc, OnceLock};
 
 use super::tokens::strip_possessive_bytes;
 
@@ -31,7 +31,8 @@ pub struct Keyword {
 
 #[derive(Debug, Clone)]
 pub struct TopicEntry {
-    pub name: String,
+    /// Shared: every document tagged with the topic holds this one string.
+    pub name: Arc<str>,
     pub keywords: Vec<Keyword>,
 }
 
@@ -94,7 +95,7 @@ pub struct TopicIndex {
     /// Single-word prefix stems, bucketed by their first three bytes → (stem, topic, keyword).
     /// Keyed by those bytes as one number ([`prefix_key`], which the sieve computes anyway):
     /// one multiplication to hash instead of a byte slice's.
-    prefix: HashMap<u32, Vec<(String, usize, usize)>>,
+    prefix: HashMap<u32, Vec<(Stem, usize, usize)>>,
     prefix_sieve: Sieve,
     /// Stems shorter than three bytes, checked one by one (rare).
     short: Vec<(String, usize, usize)>,
@@ -116,7 +117,7 @@ impl TopicIndex {
                             ix.prefix
                                 .entry(key)
                                 .or_default()
-                                .push((first.clone(), t, k))
+                                .push((Stem::new(first), t, k))
                         }
                         _ => ix.short.push((first.clone(), t, k)),
                     }
@@ -165,7 +166,7 @@ impl TopicIndex {
             let key = prefix_key([*a, *b, *c]);
             if let Some(list) = self.prefix.get(&key) {
                 for (stem, t, k) in list {
-                    if word.starts_with(stem.as_bytes()) {
+                    if stem.begins(word) {
                         f(*t, *k);
                     }
                 }
@@ -175,6 +176,34 @@ impl TopicIndex {
             if word.starts_with(stem.as_bytes()) {
                 f(*t, *k);
             }
+        }
+    }
+}
+
+/// A prefix keyword's stem, with its [`word_parts`]: a word's beginning of the same length is
+/// compared as two numbers, not by a call to compare bytes.
+#[derive(Debug)]
+struct Stem {
+    text: String,
+    parts: (u64, u64),
+}
+
+impl Stem {
+    fn new(text: &str) -> Self {
+        Stem {
+            text: text.to_string(),
+            parts: word_parts(text.as_bytes()),
+        }
+    }
+
+    /// Does `word` start with the stem? The parts hold every byte of a stem of up to 16 bytes;
+    /// a longer one is compared in full.
+    fn begins(&self, word: &[u8]) -> bool {
+        let n = self.text.len();
+        match word.get(..n) {
+            Some(head) if n <= 16 => word_parts(head) == self.parts,
+            Some(head) => head == self.text.as_bytes(),
+            None => false,
         }
     }
 }
@@ -673,7 +702,7 @@ impl Lexicon {
                     })
                     .collect();
                 Some(TopicEntry {
-                    name: name.trim().to_string(),
+                    name: name.trim().into(),
                     keywords,
                 })
             })
@@ -929,6 +958,31 @@ impl Lexicon {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A stem's parts answer `starts_with` at every stem length around the sixteen bytes they
+    /// hold, for words shorter, equal and longer, matching or not at each byte.
+    #[test]
+    fn stem_parts_agree_with_starts_with() {
+        let base = "abcdefghijklmnopqrstu";
+        for n in 1..=base.len() {
+            let stem = Stem::new(&base[..n]);
+            for len in 0..=base.len() {
+                for at in 0..len.max(1) {
+                    let mut word = base.as_bytes()[..len].to_vec();
+                    if let Some(b) = word.get_mut(at) {
+                        *b = b'-';
+                    }
+                    for w in [&base.as_bytes()[..len], &word[..]] {
+                        assert_eq!(
+                            stem.begins(w),
+                            w.starts_with(stem.text.as_bytes()),
+                            "{n} {w:?}"
+                        );
+                    }
+                }
+            }
+        }
+    }
 
     /// `can_speak` as the lists state it, without the word table.
     fn can_speak_from_lists(lex: &Lexicon, lower: &str) -> bool {

@@ -29,7 +29,7 @@ use cues::Found;
 use entities::{Registry, Word};
 use lexicon::{Lexicon, PronounKind, WordClass};
 use phrases::{Piece, TokStore, Toks};
-use spare::fit;
+use spare::{fit, relifetime};
 use tokens::{TokKind, Token};
 
 /// Metadata known before parsing (from a JSONL record or the file name).
@@ -51,7 +51,9 @@ struct Draft {
     entity: Option<usize>,
     resolution: Option<Resolution>,
     rule: SpeakerRule,
-    mention: Option<Arc<str>>,
+    /// The words that named the speaker: a span of the text, made a string once the speaker's
+    /// mentions are (it most often is one of them).
+    mention: Option<Span>,
     kind: QuoteKind,
     /// Whether the quote's clause contains any reporting verb.
     clause_has_verb: bool,
@@ -135,6 +137,16 @@ struct Scratch {
     found: Vec<quotes::RawQuote>,
     /// Per paragraph: its clause limits and cue verbs, for attribution.
     clauses: Clauses,
+    /// The body's paragraphs, in order.
+    para_spans: Vec<Span>,
+    /// Every draft's index, which the paragraphs' quote lists slice.
+    draft_ids: Vec<usize>,
+    /// Per entity, its speaker once a kept quote names it.
+    speaker_of_entity: Vec<Option<usize>>,
+    /// A speaker's mentions, gathered before they are moved into its shared list.
+    mentions: Vec<Arc<str>>,
+    /// The document's cue phrases so far (see `shared_or_held`).
+    cue_texts: Vec<Arc<str>>,
 }
 
 /// A paragraph's per-token clause starts and ends and cue-verb flags (see [`attribute`]).
@@ -159,6 +171,12 @@ impl Scratch {
         fit(&mut self.clauses.starts, 1 << 14);
         fit(&mut self.clauses.ends, 1 << 14);
         fit(&mut self.clauses.cue_verbs, 1 << 14);
+        fit(&mut self.para_spans, KEEP_RANGES);
+        fit(&mut self.draft_ids, KEEP_DRAFTS);
+        fit(&mut self.speaker_of_entity, 1 << 12);
+        // Emptied, so no document's strings are held on to.
+        fit(&mut self.mentions, 1 << 8);
+        fit(&mut self.cue_texts, 1 << 8);
         SPARE_SCRATCH.set(self);
     }
 }
@@ -167,9 +185,15 @@ impl Scratch {
 const KEEP_DRAFTS: usize = 1 << 11;
 const KEEP_RANGES: usize = 1 << 13;
 
+/// Lists of borrowed items kept for a thread's next document (see `SPARE_VIEWS`).
+type SpareViews = (Vec<Para<'static>>, Vec<Toks<'static>>, Vec<Word<'static>>);
+
 thread_local! {
     /// This thread's per-document working lists, emptied.
     static SPARE_SCRATCH: Cell<Scratch> = Cell::new(Scratch::default());
+    /// The previous document's paragraph views on this thread (collapsed, then full) and its
+    /// name words buffer, emptied.
+    static SPARE_VIEWS: Cell<SpareViews> = const { Cell::new((Vec::new(), Vec::new(), Vec::new())) };
     /// Topic lists of the previous document's paragraphs and quotes on this thread, emptied.
     static SPARE_TOPIC_LISTS: Cell<Vec<Vec<usize>>> = const { Cell::new(Vec::new()) };
 }
@@ -261,7 +285,23 @@ pub fn parse_document(meta: Meta, text: String) -> Document {
     let mut title = meta.title.clone();
     let mut title_span = None;
     let mut headings = Vec::new();
-    let mut para_spans = Vec::with_capacity(lay.blocks.len());
+    // Working lists: this thread's previous document's, emptied (see `Scratch`).
+    let Scratch {
+        mut drafts,
+        mut sentence_starts,
+        mut ranges,
+        mut keep,
+        mut tok_of,
+        mut nicknames,
+        mut found,
+        mut clauses,
+        mut para_spans,
+        mut draft_ids,
+        mut speaker_of_entity,
+        mut mentions,
+        mut cue_texts,
+    } = SPARE_SCRATCH.take();
+    para_spans.reserve(lay.blocks.len());
     for block in &lay.blocks {
         match *block {
             layout::Block::Title(s) => {
@@ -293,17 +333,6 @@ pub fn parse_document(meta: Meta, text: String) -> Document {
     // shrink instead of a reallocation per doubling.
     let mut sentences = Vec::with_capacity((text.len() / 64).min(1 << 12));
     let mut paragraphs = Vec::with_capacity(para_spans.len());
-    // Working lists: this thread's previous document's, emptied (see `Scratch`).
-    let Scratch {
-        mut drafts,
-        mut sentence_starts,
-        mut ranges,
-        mut keep,
-        mut tok_of,
-        mut nicknames,
-        mut found,
-        mut clauses,
-    } = SPARE_SCRATCH.take();
     // Sized for news prose (about a quotation per 250 bytes, a sentence per 100), capped so a
     // huge text reserves no more than it would grow into: fewer reallocations of large items.
     drafts.reserve((text.len() / 256).min(1 << 10));
@@ -384,10 +413,14 @@ pub fn parse_document(meta: Meta, text: String) -> Document {
         store.seal(&text)
     });
     // Every draft's index, which the paragraphs' quote lists slice: one list, not one each.
-    let draft_ids: Vec<usize> = (0..drafts.len()).collect();
-    let mut paras: Vec<Para> = Vec::with_capacity(ranges.len());
+    draft_ids.extend(0..drafts.len());
+    // This thread's lists from the previous document, emptied (given back below).
+    let (spare_paras, spare_fulls, spare_words) = SPARE_VIEWS.take();
+    let mut paras: Vec<Para> = relifetime(spare_paras);
+    paras.reserve(ranges.len());
     // Every paragraph's tokens with quotations left in, for topics.
-    let mut fulls: Vec<Toks> = Vec::with_capacity(ranges.len());
+    let mut fulls: Vec<Toks> = relifetime(spare_fulls);
+    fulls.reserve(ranges.len());
     for ((full, collapsed, quotes), &span) in ranges.drain(..).zip(&para_spans) {
         paras.push(Para {
             span,
@@ -402,8 +435,8 @@ pub fn parse_document(meta: Meta, text: String) -> Document {
     // Pre-pass: every name mentioned in the narration (outside quotations), so that "Putin" can
     // become "Vladimir Putin" and roles can be looked up.
     let mut reg = Registry::sized_for(text.len());
-    // One buffer for every name run's words, across paragraphs.
-    let mut name_words = Vec::new();
+    // One buffer for every name run's words, across paragraphs (and documents).
+    let mut name_words: Vec<Word> = relifetime(spare_words);
     for p in &paras {
         observe_names(&mut reg, &p.toks, &mut name_words);
     }
@@ -411,16 +444,21 @@ pub fn parse_document(meta: Meta, text: String) -> Document {
         observe_names(&mut reg, &store.view(&text, tt), &mut name_words);
     }
     reg.seal();
+    // The name words are done with: their buffer is kept, emptied, for the next document.
+    let mut spare_words: Vec<Word<'static>> = relifetime(name_words);
+    fit(&mut spare_words, 1 << 8);
 
     attribute(&text, &paras, &mut drafts, &mut reg, &mut clauses);
 
     // Build the model's quotes and speakers.
-    let mut speaker_of_entity: Vec<Option<usize>> = vec![None; reg.entities.len()];
-    let mut speakers: Vec<Speaker> = Vec::new();
+    speaker_of_entity.resize(reg.entities.len(), None);
+    // Room for every speaker at once (each is a distinct entity some quote names): one
+    // allocation, not one per doubling.
+    let mut speakers: Vec<Speaker> = Vec::with_capacity(drafts.len().min(reg.entities.len()));
     let mut quotes_out = Vec::with_capacity(drafts.len());
-    // One list gathers each speaker's mentions, moved into the shared list in one allocation
-    // (a `Vec` collected and copied would make two).
-    let mut mentions: Vec<Arc<str>> = Vec::new();
+    // `mentions` gathers each speaker's mentions, moved into the shared list in one allocation
+    // (a `Vec` collected and copied would make two); `cue_texts` holds the document's cue
+    // phrases so far, a few ("said", "told") each repeated.
     for d in drafts.drain(..) {
         let keep = !d.title
             && (d.entity.is_some() || d.clause_has_verb || !looks_like_title_or_scare(&text, &d));
@@ -432,7 +470,7 @@ pub fn parse_document(meta: Meta, text: String) -> Document {
                 let ent = &reg.entities[e];
                 mentions.extend(reg.mentions(e).map(Into::into));
                 speakers.push(Speaker {
-                    name: reg.name(e).into(),
+                    name: shared_or_new(&mentions, reg.name(e)),
                     kind: ent.kind,
                     mentions: mentions.drain(..).collect(),
                     role: ent.role_text.as_deref().map(Into::into),
@@ -448,7 +486,7 @@ pub fn parse_document(meta: Meta, text: String) -> Document {
         let cue = d.found.and_then(|f| f.cue).map(|(a, b)| {
             let span = Span::new(p.toks.toks[a].span.start, p.toks.toks[b - 1].span.end);
             Cue {
-                text: span.text(&text).into(),
+                text: shared_or_held(&mut cue_texts, span.text(&text)),
                 span,
             }
         });
@@ -456,7 +494,10 @@ pub fn parse_document(meta: Meta, text: String) -> Document {
             span: d.raw.span,
             content: d.raw.content,
             speaker,
-            mention: d.mention,
+            mention: d.mention.map(|m| {
+                let held = speaker.map_or(&[][..], |s| &speakers[s].mentions[..]);
+                shared_or_new(held, m.text(&text))
+            }),
             cue,
             kind: d.kind,
             paragraph: d.para,
@@ -476,9 +517,14 @@ pub fn parse_document(meta: Meta, text: String) -> Document {
 
     // A huge document's drafts are freed before the topics' words are gathered.
     fit(&mut drafts, KEEP_DRAFTS);
+    // The paragraphs are done with: their list is kept, emptied, for the next document.
+    let mut spare_paras: Vec<Para<'static>> = relifetime(paras);
+    fit(&mut spare_paras, KEEP_RANGES);
 
     // Topics over every word of the body.
     let tw = topics::words_of(&fulls, &sentence_starts);
+    // An entity with a speaker was quoted.
+    let someone = reg.someone_names(&speaker_of_entity);
     // The working lists are done with: given back now, so a huge document's are freed before
     // the topics are tagged, not held on to through it.
     Scratch {
@@ -490,10 +536,13 @@ pub fn parse_document(meta: Meta, text: String) -> Document {
         nicknames,
         found,
         clauses,
+        para_spans,
+        draft_ids,
+        speaker_of_entity,
+        mentions,
+        cue_texts,
     }
     .recycle();
-    let quoted: Vec<bool> = speaker_of_entity.iter().map(Option::is_some).collect();
-    let someone = reg.someone_names(&quoted);
     let is_entity = |k: &[u8]| someone.contains(k);
     let mut topic_list = topics::find(&text, &tw, &is_entity);
     // Gathered here, then frozen into the model's shared lists: this thread's lists from the
@@ -559,25 +608,25 @@ pub fn parse_document(meta: Meta, text: String) -> Document {
     }
     recycle_topic_lists(topic_lists);
     // Each list holds a topic at most once, so counting entries counts paragraphs and quotes
-    // (one walk over the lists instead of one per topic).
-    let mut counts = vec![(0, 0); topic_list.len()];
+    // (one walk over the lists instead of one per topic), straight into the topics' counts,
+    // which start at zero.
     for &ti in paragraphs.iter().flat_map(|p| p.topics.iter()) {
-        if let Some(c) = counts.get_mut(ti) {
-            c.0 += 1;
+        if let Some(t) = topic_list.get_mut(ti) {
+            t.paragraphs += 1;
         }
     }
     for &ti in quotes_out.iter().flat_map(|q| q.topics.iter()) {
-        if let Some(c) = counts.get_mut(ti) {
-            c.1 += 1;
+        if let Some(t) = topic_list.get_mut(ti) {
+            t.quotes += 1;
         }
-    }
-    for (topic, (paragraphs, quotes)) in topic_list.iter_mut().zip(counts) {
-        topic.paragraphs = paragraphs;
-        topic.quotes = quotes;
     }
 
     sentences.shrink_to_fit();
     topics::recycle_words(tw);
+    // The topics' words borrowed the full views until now.
+    let mut spare_fulls: Vec<Toks<'static>> = relifetime(fulls);
+    fit(&mut spare_fulls, KEEP_RANGES);
+    SPARE_VIEWS.set((spare_paras, spare_fulls, spare_words));
     // The names borrow the registry.
     drop(someone);
     reg.recycle();
@@ -598,6 +647,25 @@ pub fn parse_document(meta: Meta, text: String) -> Document {
         warnings,
         text,
     }
+}
+
+/// `s` as a shared string: an equal one of `held` when there is one (the name is most often
+/// one of its speaker's mentions), else a new one. Equal strings serialise alike; sharing
+/// spares an allocation.
+fn shared_or_new(held: &[Arc<str>], s: &str) -> Arc<str> {
+    held.iter()
+        .find(|h| ***h == *s)
+        .map_or_else(|| s.into(), Arc::clone)
+}
+
+/// [`shared_or_new`], holding a new string in `held` for the next ask.
+fn shared_or_held(held: &mut Vec<Arc<str>>, s: &str) -> Arc<str> {
+    if let Some(h) = held.iter().find(|h| ***h == *s) {
+        return Arc::clone(h);
+    }
+    let new: Arc<str> = s.into();
+    held.push(Arc::clone(&new));
+    new
 }
 
 /// `items.partition_point(before)` for a search that may start at `from` (every item before
@@ -1172,14 +1240,15 @@ fn attribute(
                 };
                 let nominal = f.np.pronoun.is_none() && !t.is_cap(f.np.end - 1);
                 let tail = cues::nominal_tail(t, f.np, bound);
-                let (f, surface) = match cues::named_apposition(t, tail, bound) {
-                    Some(name) if nominal => (Found { np: name, ..f }, t.np_text(name)),
+                let (f, surface_span) = match cues::named_apposition(t, tail, bound) {
+                    Some(name) if nominal => (Found { np: name, ..f }, t.np_span(name)),
                     _ => {
                         let a = t.toks[f.np.start].span.start;
                         let b = t.toks[tail - 1].span.end;
-                        (f, &text[a..b])
+                        (f, Span::new(a, b))
                     }
                 };
+                let surface = surface_span.text(text);
                 let at = t.toks[f.np.start].span.start;
                 let resolved =
                     resolve_np(reg, t, f.np, surface, window_start).filter(|&(e, how)| {
@@ -1190,7 +1259,7 @@ fn attribute(
                     if let Some(flag) = f.cue.and_then(|(verb, _)| cue_verbs.get_mut(verb)) {
                         *flag = true;
                     }
-                    d.mention = Some(surface.into());
+                    d.mention = Some(surface_span);
                     d.entity = Some(e);
                     d.resolution = Some(how);
                     d.rule = f.rule;
@@ -1206,7 +1275,7 @@ fn attribute(
                 clause_subject_speaker(reg, t, d, k, cs, window_start);
             }
             if d.mention.is_none() {
-                d.mention = d.found.map(|f| t.np_text(f.np).into());
+                d.mention = d.found.map(|f| t.np_span(f.np));
             }
             // An unresolved pronoun ("he said" with no antecedent in reach) most often refers to
             // the speaker the paragraph is already quoting.
@@ -1322,7 +1391,7 @@ fn attribute(
             d.entity = Some(e);
             d.resolution = Some(how);
             d.rule = SpeakerRule::CueAfter;
-            d.mention = Some(next.np_text(np).into());
+            d.mention = Some(next.np_span(np));
         }
     }
     // A quote continued over paragraphs is one quotation: its pieces share one speaker.
@@ -1395,7 +1464,7 @@ fn clause_subject_speaker(
         rule: SpeakerRule::ClauseSubject,
         cue: None,
     });
-    d.mention = Some(surface.into());
+    d.mention = Some(t.np_span(np));
     d.entity = Some(e);
     d.resolution = Some(how);
     d.rule = SpeakerRule::ClauseSubject;
@@ -1521,7 +1590,12 @@ fn indirect_speech_events(
             t.np_starting_at(v + 1, to.min(v + 12))
                 .filter(|np| np.pronoun.is_none() && t.is_cap(np.end - 1))
         };
-        for np in [t.subject_of(v, cs), inverted()].into_iter().flatten() {
+        // The inverted reading is only looked for when the subject names no one.
+        let subject = t.subject_of(v, cs);
+        for np in std::iter::once(subject)
+            .chain(std::iter::once_with(inverted))
+            .flatten()
+        {
             if let Some((e, _)) = resolve_np(reg, t, np, t.np_text(np), window_start) {
                 reg.spoke(e, t.toks[np.start].span.start);
                 last = Some(e);

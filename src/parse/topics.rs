@@ -2,6 +2,7 @@
 //! document itself (multi-word proper nouns, repeated two-word terms).
 
 use std::cell::Cell;
+use std::sync::Arc;
 
 use rustc_hash::FxHashMap as HashMap;
 
@@ -61,6 +62,8 @@ thread_local! {
     static SPARE_LINKS: Cell<Vec<(usize, usize)>> = const { Cell::new(Vec::new()) };
 }
 
+/// Salient phrases a document's topics may add to the lexicon's.
+const MAX_MINED: usize = 8;
 /// Mentions a topic's spare list may keep room for (16 bytes each).
 const KEEP_MENTIONS: usize = 1 << 12;
 /// Words the spare word list may keep room for (40 bytes each): a text of about 150 KB.
@@ -118,25 +121,29 @@ pub fn find(text: &str, words: &[TopicWord], is_entity: &dyn Fn(&[u8]) -> bool) 
     }
     // Both hold a few entries per topic of the lexicon, whatever the document.
     SPARE_TAGGING.set((tagger.free, tagger.hits));
-    let mut topics: Vec<Topic> = lex
-        .topics
-        .iter()
-        .zip(mentions.iter_mut())
-        .filter(|(_, m)| !m.is_empty())
-        .map(|(entry, m)| {
-            let topic = Topic {
-                name: entry.name.as_str().into(),
-                source: TopicSource::Lexicon,
-                count: m.len(),
-                paragraphs: 0,
-                quotes: 0,
-                mentions: m.iter().map(|&s| s.into()).collect(),
-            };
-            // A huge document's list is freed at once, not held on to.
-            super::spare::fit(m, KEEP_MENTIONS);
-            topic
-        })
-        .collect();
+    // Room for the lexicon's topics found and the mined ones at once: one allocation, not one
+    // per doubling as they are collected and then pushed.
+    let found = mentions.iter().filter(|m| !m.is_empty()).count();
+    let mut topics: Vec<Topic> = Vec::with_capacity(found + MAX_MINED);
+    topics.extend(
+        lex.topics
+            .iter()
+            .zip(mentions.iter_mut())
+            .filter(|(_, m)| !m.is_empty())
+            .map(|(entry, m)| {
+                let topic = Topic {
+                    name: Arc::clone(&entry.name),
+                    source: TopicSource::Lexicon,
+                    count: m.len(),
+                    paragraphs: 0,
+                    quotes: 0,
+                    mentions: m.iter().map(|&s| s.into()).collect(),
+                };
+                // A huge document's list is freed at once, not held on to.
+                super::spare::fit(m, KEEP_MENTIONS);
+                topic
+            }),
+    );
     SPARE_MENTIONS.set(mentions);
     topics.sort_by(|a, b| b.count.cmp(&a.count).then(a.name.cmp(&b.name)));
     mine(text, words, is_entity, &mut topics);
@@ -193,7 +200,7 @@ impl Tagger<'_, '_, '_> {
 }
 
 /// Salient phrases of the document itself, after the lexicon's `topics` (a phrase equal to one
-/// of their names is left out), at most eight.
+/// of their names is left out), at most [`MAX_MINED`].
 #[inline(never)]
 fn mine(
     text: &str,
@@ -252,7 +259,8 @@ fn mine(
     }
     // The candidates: repeated terms, and the proper nouns naming no person — a term replaces
     // the proper noun that lowercases to the same two words.
-    let mut joined = Vec::new();
+    // Room for a long phrase's joined words: one allocation, not one per doubling.
+    let mut joined = Vec::with_capacity(64);
     // Room for every candidate at once: one allocation, not one per doubling.
     let mut mined: Vec<(Phrase, Chain, bool)> = Vec::with_capacity(terms.len() + names.len());
     for &c in terms.values() {
@@ -277,7 +285,7 @@ fn mine(
     // The same order as the joined keys': no word holds a space, which sorts before any of
     // their characters.
     mined.sort_by(|a, b| b.1.count.cmp(&a.1.count).then_with(|| a.0.cmp_words(&b.0)));
-    mined.truncate(8);
+    mined.truncate(MAX_MINED);
     for (phrase, chain, term) in mined {
         let key = phrase.join_into(&mut joined);
         if topics.iter().any(|t| t.name.eq_ignore_ascii_case(key)) {

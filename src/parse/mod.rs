@@ -788,7 +788,8 @@ fn observe_names<'a>(reg: &mut Registry, t: &Toks<'a>, words: &mut Vec<Word<'a>>
         // or open the next name ("Clinton campaign Chairman John Podesta").
         let mut head = j;
         let mut role_last = false;
-        while head < t.len() && head - j < 4 && t.is_word(head) {
+        let mut qualifiers = 0;
+        while head < t.len() && t.is_word(head) {
             let c = t.class(head);
             let role = c.has(WordClass::TITLE) || c.has(WordClass::ROLE);
             if t.is_cap(head) {
@@ -798,12 +799,14 @@ fn observe_names<'a>(reg: &mut Registry, t: &Toks<'a>, words: &mut Vec<Word<'a>>
             role_last = role;
             // Function words and verbs, the usual next words, settle it without the lookup.
             if !role
-                && (c.has(WordClass::FUNCTION)
+                && (qualifiers == 3
+                    || c.has(WordClass::FUNCTION)
                     || t.verb(head).is_some()
                     || !lex.grammar.office_modifiers.contains(t.word(head)))
             {
                 break;
             }
+            qualifiers += usize::from(!role);
             head += 1;
         }
         let modifier = head > j && role_last && t.is_cap(head) && !function(head);

@@ -1988,3 +1988,20 @@ fn the_subject_of_an_infinitive_follows_for() {
     assert_eq!(speaker_of(t, "\"We will").as_deref(), Some("Tom Reed"));
     assert_eq!(speaker_of(t, "\"there is").as_deref(), Some("Ann Lee"));
 }
+
+#[test]
+fn title_case_words_set_off_after_a_noun_name_it() {
+    // "his comedy project, “Latin History for Dummies,”" names the project; after a verb the
+    // same marks hold speech.
+    let t = "Notes\n\nGovernor Tom Reed said: “We will win the state.”\n\n\
+             In a talk about his comedy project, “Latin History for Dummies,” the actor spoke.\n\n\
+             Later he said, “Vote For Me,” and left.";
+    let quotes: Vec<String> = attributions(t).into_iter().map(|(q, _)| q).collect();
+    assert_eq!(
+        quotes,
+        vec![
+            "“We will win the state.”".to_string(),
+            "“Vote For Me,”".to_string()
+        ]
+    );
+}

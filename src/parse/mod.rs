@@ -1043,7 +1043,23 @@ fn is_title(text: &str, t: &Toks, k: usize, raw: &quotes::RawQuote, kind: QuoteK
             .grammar
             .title_followers
             .contains(t.word(k + 1));
-    after_possessive || introduced || named_by_next || (n >= 3 && kind == QuoteKind::Partial)
+    // …or set off by commas after a noun, as its name: "his comedy project, “Latin History
+    // for Dummies,” the actor said".
+    let apposed = || {
+        n >= 2
+            && k >= 2
+            && prev.is_some_and(|p| t.is_punct(p, ','))
+            && t.is_word(k - 2)
+            && !t.is_cap(k - 2)
+            && t.verb(k - 2).is_none()
+            && !t.class(k - 2).has(WordClass::FUNCTION)
+            && (content.ends_with(',') || t.is_punct(k + 1, ','))
+    };
+    after_possessive
+        || introduced
+        || named_by_next
+        || (n >= 3 && kind == QuoteKind::Partial)
+        || apposed()
 }
 
 /// `w` without the non-alphanumeric characters at its ends; most words start and end with an

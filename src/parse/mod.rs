@@ -1472,6 +1472,19 @@ fn clause_subject_speaker(
         }
         from = next.end;
     }
+    // "voters delay their ballots (“sit on it” in consultant-speak)": a fragment inside an
+    // aside the clause opened is the writer's gloss, not the subject's words.
+    let mut depth = 0usize;
+    for i in np.end..k {
+        if t.is_punct(i, '(') {
+            depth += 1;
+        } else if t.is_punct(i, ')') {
+            depth = depth.saturating_sub(1);
+        }
+    }
+    if depth > 0 {
+        return;
+    }
     let surface = t.np_text(np);
     let Some((e, how)) = resolve_np(reg, t, np, surface, window_start)
         .filter(|&(e, how)| how != Resolution::Name || reg.established(e))

@@ -2008,9 +2008,17 @@ fn title_case_words_set_off_after_a_noun_name_it() {
 
 #[test]
 fn a_fragment_inside_an_aside_is_no_words_of_the_clause_subject() {
-    // The parenthesis is the writer's gloss, not the voters' words.
+    // The parenthesis is the writer's gloss, not the voters' words; nor does a fragment after
+    // the aside lend it a speaker.
     let t = "Notes\n\nSenator Ann Lee met voters on Monday.\n\n\
              Many voters are expected to delay casting their ballots (“sit on it” in the trade) \
              for weeks.";
     assert_eq!(attributions(t), vec![]);
+    let t = "Notes\n\nMany voters are expected to delay casting their ballots (“sit on it” in \
+             the trade) so as not to “waste” their vote.";
+    let gloss = attributions(t)
+        .into_iter()
+        .find(|(q, _)| q.starts_with("“sit"))
+        .and_then(|(_, s)| s);
+    assert_eq!(gloss, None);
 }

@@ -1354,11 +1354,17 @@ fn attribute(
         for w in p.quotes.windows(2).rev() {
             let (a, b) = (w[0], w[1]);
             let same_clause = starts.get(drafts[a].tok) == starts.get(drafts[b].tok);
+            // A gloss in an aside ("(“sit on it” in consultant-speak)") is nobody's words.
+            let aside = || {
+                let from = starts.get(drafts[a].tok).copied().unwrap_or(0);
+                in_aside(t, from, drafts[a].tok)
+            };
             if drafts[a].entity.is_none()
                 && drafts[a].found.is_none()
                 && !drafts[a].unread_cue
                 && (drafts[a].kind == QuoteKind::Full || same_clause)
                 && drafts[b].found.is_some()
+                && !aside()
             {
                 if let Some(e) = drafts[b].entity {
                     drafts[a].entity = Some(e);
@@ -1436,6 +1442,19 @@ fn attribute(
     }
 }
 
+/// Is token `k` inside a parenthesis opened after token `from` and not yet closed?
+fn in_aside(t: &Toks, from: usize, k: usize) -> bool {
+    let mut depth = 0usize;
+    for i in from..k {
+        if t.is_punct(i, '(') {
+            depth += 1;
+        } else if t.is_punct(i, ')') {
+            depth = depth.saturating_sub(1);
+        }
+    }
+    depth > 0
+}
+
 /// `Reid has gone after Trump as a “human leech”`: a fragment no reporting verb introduces is
 /// the words of the clause's subject, when that subject is a name known beyond one bare word, a
 /// pronoun or a source nominal, followed by a verb.
@@ -1474,15 +1493,7 @@ fn clause_subject_speaker(
     }
     // "voters delay their ballots (“sit on it” in consultant-speak)": a fragment inside an
     // aside the clause opened is the writer's gloss, not the subject's words.
-    let mut depth = 0usize;
-    for i in np.end..k {
-        if t.is_punct(i, '(') {
-            depth += 1;
-        } else if t.is_punct(i, ')') {
-            depth = depth.saturating_sub(1);
-        }
-    }
-    if depth > 0 {
+    if in_aside(t, np.end, k) {
         return;
     }
     let surface = t.np_text(np);

@@ -653,19 +653,22 @@ pub fn parse_document(meta: Meta, text: String) -> Document {
 /// one of its speaker's mentions), else a new one. Equal strings serialise alike; sharing
 /// spares an allocation.
 fn shared_or_new(held: &[Arc<str>], s: &str) -> Arc<str> {
-    held.iter()
-        .find(|h| ***h == *s)
-        .map_or_else(|| s.into(), Arc::clone)
+    equal_in(held, s).map_or_else(|| s.into(), Arc::clone)
 }
 
 /// [`shared_or_new`], holding a new string in `held` for the next ask.
 fn shared_or_held(held: &mut Vec<Arc<str>>, s: &str) -> Arc<str> {
-    if let Some(h) = held.iter().find(|h| ***h == *s) {
+    if let Some(h) = equal_in(held, s) {
         return Arc::clone(h);
     }
     let new: Arc<str> = s.into();
     held.push(Arc::clone(&new));
     new
+}
+
+/// The string of `held` equal to `s`, if any.
+fn equal_in<'h>(held: &'h [Arc<str>], s: &str) -> Option<&'h Arc<str>> {
+    held.iter().find(|h| ***h == *s)
 }
 
 /// `items.partition_point(before)` for a search that may start at `from` (every item before
